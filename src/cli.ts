@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// The command line: parse arguments, run the public API, write data to stdout or files and messages to stderr.
+// Exit codes: 0 ok, 1 some file failed, 2 --strict and an error-level diagnostic, 64 usage error.
+import {parseArgs} from 'node:util';
+import {expandPaths, isFailure, loadDocument, type FileFailure} from './io/files.ts';
+import {toJson} from './report/json.ts';
+import {indicatorsToCsv} from './report/csv.ts';
+import type {DocumentResult} from './types.ts';
+
+const USAGE = `Usage: jixiao <command> [options] <file|folder>...
+
+Commands:
+  extract   read every 绩效目标表 and print its rows (JSON or CSV)
+
+Options:
+  --format <json|csv>   output format (default: json)
+  --strict              exit with 2 if any document has an error-level diagnostic
+  -h, --help            show this help`;
+
+/** Run the CLI with arguments (without node and script); returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true,
+      options: {format: {type: 'string', default: 'json'}, strict: {type: 'boolean', default: false}, help: {type: 'boolean', short: 'h'}},
+    });
+  } catch (e) {
+    return usageError((e as Error).message);
+  }
+  const {values, positionals} = parsed;
+  if (values.help) { process.stdout.write(USAGE + '\n'); return 0; }
+  const [command, ...paths] = positionals;
+  if (command !== 'extract') return usageError(command === undefined ? 'no command given' : `unknown command: ${command}`);
+  if (paths.length === 0) return usageError('no file or folder given');
+  if (values.format !== 'json' && values.format !== 'csv') return usageError(`invalid --format: ${values.format} (json or csv)`);
+  const {files, missing} = await expandPaths(paths);
+  const docs: DocumentResult[] = [];
+  const failures: FileFailure[] = [...missing];
+  for (const f of files) {
+    const r = await loadDocument(f);
+    if (isFailure(r)) failures.push(r); else docs.push(r);
+  }
+  for (const f of failures) process.stderr.write(`jixiao: ${f.message} / ${f.messageZh}\n`);
+  await write(values.format === 'csv' ? indicatorsToCsv(docs) : toJson(docs) + '\n');
+  if (failures.length > 0) return 1;
+  if (values.strict && docs.some((d) => d.diagnostics.some((x) => x.severity === 'error'))) return 2;
+  return 0;
+}
+
+function usageError(reason: string): number {
+  process.stderr.write(`jixiao: ${reason}\n\n${USAGE}\n`);
+  return 64;
+}
+
+function write(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') resolve(); });
+    process.stdout.write(text, () => resolve());
+  });
+}
+
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

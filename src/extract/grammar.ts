@@ -1,0 +1,194 @@
+// The grammar of each grid column: what a 指标值, a weight, a basis … looks like. parseValue() reads a target
+// or prior-year cell into comparator/value/unit/kind; cellScore() rates a text as a given column (a log-odds-like
+// number, null when impossible) so the grid parser can choose the best assignment of fragments to columns.
+import type {ColumnKey} from '../types.ts';
+import {
+  isBasis, isEvidence, isLevel1, isLevel2, isNoValue, isScoringRule, LEVEL1_FIRST, QUALITATIVE_WORDS,
+} from '../vocab.ts';
+
+/** Normalised comparators. */
+export type Comparator = '>=' | '<=' | '>' | '<' | '=';
+
+/** A 指标值 or 上年完成值 read into its parts; `raw` is the text as printed. */
+export interface ParsedValue {
+  comparator: Comparator | null;
+  value: number | null;
+  unit: string | null;
+  kind: 'quantitative' | 'qualitative' | 'date' | 'none' | 'text';
+  raw: string;
+}
+
+// Longest spellings first: "> =" is compacted to ">=" before matching.
+const COMPARATORS: ReadonlyArray<readonly [string, Comparator]> = [
+  ['大于或等于', '>='], ['大于等于', '>='], ['不低于', '>='], ['不少于', '>='], ['不小于', '>='], ['至少', '>='],
+  ['小于或等于', '<='], ['小于等于', '<='], ['不高于', '<='], ['不超过', '<='], ['不多于', '<='], ['不大于', '<='],
+  ['＞＝', '>='], ['＞=', '>='], ['>＝', '>='], ['>=', '>='], ['=>', '>='], ['≥', '>='], ['≧', '>='], ['⩾', '>='],
+  ['＜＝', '<='], ['＜=', '<='], ['<＝', '<='], ['<=', '<='], ['=<', '<='], ['≤', '<='], ['≦', '<='], ['⩽', '<='],
+  ['大于', '>'], ['高于', '>'], ['超过', '>'], ['＞', '>'], ['>', '>'],
+  ['小于', '<'], ['低于', '<'], ['＜', '<'], ['<', '<'],
+  ['等于', '='], ['＝', '='], ['=', '='],
+];
+
+const NUMBER = /^[-－]?\d[\d,，]*(?:[.．]\d+)?/;
+const UNIT = /^(?:[%％‰]{1,2}|[\u4e00-\u9fa5a-zA-Z·/（）()²³]{1,10}[%％]?)$/;
+const DATE_PATTERNS: readonly RegExp[] = [
+  /^\d{4}年(\d{1,2}月)?(\d{1,2}[日号])?(前|之前|以前|底前|底|末|年底|内|止|完成)?$/,
+  /^\d{4}年\d{1,2}月?[-—至到~]\d{1,2}月$/,
+  /^(每月|每季度|每季|每年|每半年|次月|当月|每周|年度)\d{0,2}(日|号)?(前|之前|以前|内)?$/,
+  /^\d{4}[-./]\d{1,2}([-./]\d{1,2})?(前)?$/,
+  /^\d{1,2}月(\d{1,2}日)?(前|之前|底前|底)?$/,
+  /^(年底|年末|年内|当年|年度内|本年度)(前|之前|内)?(完成)?$/,
+];
+
+/** Read the comparator at the start of compact text; returns it and the rest. */
+function readComparator(s: string): [Comparator | null, string] {
+  for (const [spelling, cmp] of COMPARATORS) if (s.startsWith(spelling)) return [cmp, s.slice(spelling.length)];
+  return [null, s];
+}
+
+/**
+ * Parse a target or prior-year cell.
+ * @example parseValue('≥14 万人 次') // => {comparator: '>=', value: 14, unit: '万人次', kind: 'quantitative', raw: '≥14 万人 次'}
+ * @example parseValue('新增') // => {comparator: null, value: null, unit: null, kind: 'none', raw: '新增'}
+ */
+export function parseValue(raw: string): ParsedValue {
+  const s = raw.replace(/\s+/g, '');
+  const none: ParsedValue = {comparator: null, value: null, unit: null, kind: 'none', raw};
+  if (s === '' || isNoValue(s)) return none;
+  const [comparator, rest] = readComparator(s);
+  if (DATE_PATTERNS.some((p) => p.test(rest))) return {comparator, value: null, unit: null, kind: 'date', raw};
+  const num = NUMBER.exec(rest);
+  if (num) {
+    const unit = rest.slice(num[0].length);
+    const value = Number(num[0].replace(/[,，]/g, '').replace('．', '.').replace('－', '-'));
+    if (Number.isFinite(value) && (unit === '' || UNIT.test(unit))) {
+      return {comparator, value, unit: unit === '' ? null : unit, kind: 'quantitative', raw};
+    }
+  }
+  if (comparator === null && isQualitative(s)) return {comparator: null, value: null, unit: null, kind: 'qualitative', raw};
+  return {comparator, value: null, unit: null, kind: 'text', raw};
+}
+
+/** A short phrase without digits built on a qualitative word (有效提高, 持续提升, 长期 …). */
+export function isQualitative(s: string): boolean {
+  if (s.length === 0 || s.length > 14 || /\d/.test(s)) return false;
+  return QUALITATIVE_WORDS.some((w) => s.includes(w));
+}
+
+/** Qualitative targets printed as they stand in most tables; other phrases score lower as they grow. */
+const COMMON_QUALITATIVE = new Set<string>([
+  '有效提高', '有效提升', '持续提升', '持续提高', '有效保障', '长期', '长期有效', '有效维护', '有效加强', '完善保障', '逐步提高',
+  '不断提升', '不断提高', '明显提升', '明显提高', '稳步提升', '显著提高', '显著提升', '基本稳定', '达标', '合格', '良好', '优秀',
+  '提高', '提升', '改善', '有所提高', '有所提升', '得到保障', '有效改善', '持续改善', '保持稳定', '按时完成', '及时', '足额',
+]);
+
+function qualitativeScore(s: string): number {
+  return COMMON_QUALITATIVE.has(s) ? 4 : 3.5 - 0.1 * s.length;
+}
+
+/** Text that cannot be a whole cell: a bare comparator, a number cut at its decimal point, an open bracket. */
+function isFragment(s: string): boolean {
+  if (/^[<>=≥≤≧≦＜＞＝]+$/.test(s)) return true;
+  if (/[<>=≥≤≧≦＜＞＝.．]$/.test(s)) return true;
+  const open = (s.match(/[（(]/g) ?? []).length;
+  const close = (s.match(/[)）]/g) ?? []).length;
+  return open > close;
+}
+
+/** A weight: a small non-negative number, optionally with 分 or %. Returns the number or null. */
+export function parseWeight(s: string): number | null {
+  const m = /^(\d{1,3}(?:\.\d{1,2})?)(分|%)?$/.exec(s);
+  if (!m) return null;
+  const w = Number(m[1]);
+  return w <= 100 ? w : null;
+}
+
+/** Is this text a vocabulary word of some column other than the free-text ones? */
+function isVocabulary(s: string): boolean {
+  return isLevel1(s) || isLevel2(s) || isBasis(s) || isScoringRule(s) || isEvidence(s);
+}
+
+/** Scoring context: overall tables take free text as 指标设定依据. */
+export interface ScoreContext {
+  freeTextBasis: boolean;
+}
+
+/**
+ * How well `text` (whitespace removed) fits column `col`: higher is better, null is impossible.
+ * @example cellScore('target', '=885人', {freeTextBasis: false}) // => 6
+ */
+export function cellScore(col: ColumnKey, text: string, ctx: ScoreContext): number | null {
+  if (text.length === 0) return null;
+  switch (col) {
+    case 'level1': return levelScore(text, 1);
+    case 'level2': return levelScore(text, 2);
+    case 'level3': return level3Score(text);
+    case 'target': return valueScore(text, false);
+    case 'prior_year': return valueScore(text, true);
+    case 'basis': return basisScore(text, ctx);
+    case 'weight': return weightScore(text);
+    case 'scoring_rule': return isScoringRule(text) ? 5 : /赋分$/.test(text) && text.length <= 12 ? 2 : null;
+    case 'evidence': return evidenceScore(text);
+  }
+}
+
+function levelScore(s: string, level: 1 | 2): number | null {
+  if (level === 1 && isLevel1(s)) return 5;
+  if (level === 2 && isLevel2(s)) return LEVEL1_FIRST.has(s) ? 2 : 5;
+  if (/^[\u4e00-\u9fa5]{1,8}指标$/.test(s) && !isBasis(s)) return 0.5;
+  return null;
+}
+
+/** Free text ending in a bare number after a Chinese character has likely swallowed the next cell. */
+const TRAILING_NUMBER = /[\u4e00-\u9fa5]\d+(\.\d+)?$/;
+
+function level3Score(s: string): number {
+  if (isVocabulary(s) || isNoValue(s)) return -6;
+  if (/^[\d.,%]+$/.test(s)) return -4;
+  const v = parseValue(s);
+  if (v.comparator !== null && v.kind !== 'text') return -6;
+  if (/^[<>=≥≤≧≦＜＞＝]/.test(s)) return -6;
+  if (/^(产出|成本|效益|满意度|数量|质量|时效)指标/.test(s)) return -4;
+  if (s.length === 1) return -2;
+  return isFragment(s) || TRAILING_NUMBER.test(s) ? -1 : 1;
+}
+
+function valueScore(s: string, prior: boolean): number | null {
+  if (isFragment(s) && !/^[-－—]+$/.test(s)) return null;
+  if (isVocabulary(s)) return null;
+  const v = parseValue(s);
+  switch (v.kind) {
+    case 'none': return prior ? 3 : -3;
+    case 'date': return prior ? 3 : 4;
+    case 'qualitative': return qualitativeScore(s);
+    case 'quantitative':
+      if (v.comparator !== null) return (prior ? 3 : 5) + (v.unit !== null ? 1 : 0);
+      if (v.unit !== null) return prior ? 4 : 3;
+      return 1;
+    case 'text': return s.length <= 12 ? -2 : -5;
+  }
+}
+
+function basisScore(s: string, ctx: ScoreContext): number | null {
+  if (isBasis(s)) return 5;
+  if (isLevel1(s) || isLevel2(s) || isScoringRule(s) || isEvidence(s)) return null;
+  if (/^(计划|历史|行业|预算支出|其他)标准./.test(s)) return null;
+  if (/^[\d.,%]+$/.test(s) || parseValue(s).comparator !== null) return null;
+  if (/标准$/.test(s) && s.length <= 8) return 2;
+  if (ctx.freeTextBasis) return isFragment(s) || TRAILING_NUMBER.test(s) ? 0 : 1.5;
+  return -3;
+}
+
+function weightScore(s: string): number | null {
+  const w = parseWeight(s);
+  if (w === null) return null;
+  if (w === 0) return 1;
+  return /分$/.test(s) ? 3 : 4;
+}
+
+function evidenceScore(s: string): number | null {
+  if (isEvidence(s)) return 5;
+  if (isLevel1(s) || isLevel2(s) || isBasis(s) || isScoringRule(s)) return null;
+  if (/(资料|凭证|材料|文件|报告|台账|记录)/.test(s) && s.length <= 24) return 2;
+  return -3;
+}

@@ -1,0 +1,239 @@
+// The extraction pipeline: clean text → every 绩效目标表 with metadata, indicator rows and diagnostics.
+// Pure: no disk, no clock. Bytes are decoded before this (decode.ts); files are read in src/io/.
+//
+//   text ──splitLines──▶ Line[] ──locateTables──▶ Region[]
+//   Region ──tokenize──▶ Token[] ──findGridHeader──▶ meta tokens │ grid tokens
+//   meta tokens ──parseMeta──▶ TableMeta
+//   grid tokens ──strip page furniture──▶ ──detectLayout──▶ tabbed: one DP per line (continuations merged)
+//                                                          wrapped: one DP over the stream
+//   grid parses ──assembleRows──▶ Indicator[] ──▶ Table (+ line accounting)
+import type {ColumnKey, Diagnostic, LayoutName, LineStats, Table} from '../types.ts';
+import {COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS} from '../vocab.ts';
+import * as messages from '../diagnostics/messages.ts';
+import {findGridHeader, parseMeta, type GridHeader} from './header.ts';
+import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
+import {compact, isBlankLine, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
+import {locateTables, type Region} from './locate.ts';
+import {assembleRows, cellText} from './rows.ts';
+import type {ScoreContext} from './grammar.ts';
+
+/** Options of extractText. */
+export interface ExtractOptions {
+  /** Name written into every diagnostic (default: `'<input>'`). */
+  file?: string;
+}
+
+/** Tables and diagnostics of one text. */
+export interface Extraction {
+  tables: Table[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Extract every 绩效目标表 from decoded text.
+ * @example extractText(text, {file: 'a.txt'}).tables.length // => 32 for the five bundled documents together
+ */
+export function extractText(text: string, options: ExtractOptions = {}): Extraction {
+  const file = options.file ?? '<input>';
+  // 1. Lines and table regions.
+  const lines = splitLines(text);
+  const regions = locateTables(lines);
+  const tables: Table[] = [];
+  const diagnostics: Diagnostic[] = [];
+  // 2. Each region on its own.
+  for (const region of regions) {
+    const {table, diagnostics: found} = extractRegion(lines, region, file);
+    tables.push(table);
+    diagnostics.push(...found);
+  }
+  if (regions.length === 0) diagnostics.push(messages.noTables(file, lines.length));
+  return {tables, diagnostics};
+}
+
+/** Extract one located table. */
+export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: string): {table: Table; diagnostics: Diagnostic[]} {
+  const diagnostics: Diagnostic[] = [];
+  const regionLines = lines.slice(region.start - 1, region.end);
+  // 1. Tokens after the title line.
+  const tokens = tokenizeLines(regionLines.slice(1));
+  // 2. The grid header splits metadata from the grid.
+  const header = findGridHeader(tokens);
+  const metaTokens = header ? tokens.slice(0, header.first) : tokens;
+  const meta = parseMeta(metaTokens, region.kind, region.title);
+  for (const bad of meta.badAmounts) diagnostics.push(messages.badAmount(file, bad.line, bad.label, bad.value));
+  if (meta.unclaimed.length > 0) {
+    const ls = meta.unclaimed.map((t) => t.line);
+    diagnostics.push(messages.unplacedHeaderText(file, Math.min(...ls), Math.max(...ls), cellText(meta.unclaimed)));
+  }
+  const used = new Set<number>([region.titleLine]);
+  const diagnosed = new Set<number>();
+  for (const t of metaTokens) if (!meta.unclaimed.includes(t)) used.add(t.line);
+  for (const t of meta.unclaimed) diagnosed.add(t.line);
+  let columns: ColumnKey[] = [];
+  let layout: LayoutName = 'unknown';
+  let indicators: Table['indicators'] = [];
+  if (!header) {
+    diagnostics.push(messages.noGridHeader(file, region.start, region.end));
+  } else {
+    for (const t of tokens.slice(header.first, header.next)) used.add(t.line);
+    // 3. The grid: strip page furniture, pick the layout, segment, assemble.
+    const grid = gridTokens(tokens, header);
+    const furniture = stripFurniture(grid, file);
+    diagnostics.push(...furniture.diagnostics);
+    for (const t of furniture.removed) diagnosed.add(t.line);
+    columns = tableColumns(header, region.kind);
+    layout = detectLayout(furniture.kept, regionLines);
+    const context: ScoreContext = {freeTextBasis: region.kind === 'overall'};
+    const parses = layout === 'tabbed' ? parseTabbed(furniture.kept, columns, context) : [segmentGrid(furniture.kept, gridOptions(furniture.kept, columns, context, 'stream'))];
+    const assembled = assembleRows(parses, columns, context, file);
+    diagnostics.push(...assembled.diagnostics);
+    for (const t of assembled.placed) used.add(t.line);
+    for (const t of assembled.reported) diagnosed.add(t.line);
+    indicators = assembled.indicators;
+    columns = usedColumns(columns, header, indicators);
+    for (const r of indicators) if (r.weight_raw !== undefined) diagnostics.push(messages.weightNotNumber(file, r.lines[0], r.lines[1], r.weight_raw));
+    if (indicators.length === 0) diagnostics.push(messages.noRows(file, region.start, region.end));
+  }
+  const incomplete = region.toEndOfFile && isCutShort(indicators, columns);
+  if (incomplete) diagnostics.push(messages.truncatedTable(file, region.start, region.end));
+  const table: Table = {
+    kind: region.kind, title: region.title, title_line: region.titleLine, lines: [region.start, region.end],
+    year: meta.year, unit: meta.unit, project: region.kind === 'project' ? meta.project : null, leader: meta.leader,
+    budget_total: meta.budget_total, budget_fiscal: meta.budget_fiscal, budget_other: meta.budget_other,
+    budget_total_source: meta.budget_total_source, budget_upper: meta.budget_upper, budget_local: meta.budget_local,
+    goal: meta.goal, columns: columns.map((c) => COLUMN_NAMES[region.kind][c] ?? c), layout, indicators,
+    meta_lines: meta.lines, line_stats: lineStats(regionLines, used, diagnosed),
+  };
+  if (incomplete) table.incomplete = true;
+  return {table, diagnostics};
+}
+
+/** Grid tokens after the header, with the header's last token split when the first cell shares it. */
+function gridTokens(tokens: ReadonlyArray<Token>, header: GridHeader): Token[] {
+  const rest = tokens.slice(header.next);
+  if (header.remainder === null) return rest;
+  const split = tokens[header.next - 1];
+  return [{...split, text: header.remainder, gap: 'space'}, ...rest];
+}
+
+const FOOTER = [/^第\d+页(共\d+页)?$/, /^[-－—]\d+[-－—]$/, /^\d+\/\d+$/, /^共\d+页第\d+页$/];
+
+/** Remove page headers/footers and repeated column-header rows from the grid tokens. */
+function stripFurniture(tokens: ReadonlyArray<Token>, file: string): {kept: Token[]; removed: Token[]; diagnostics: Diagnostic[]} {
+  const byLine = groupByLine(tokens);
+  const drop = new Set<Token>();
+  const diagnostics: Diagnostic[] = [];
+  for (const [line, group] of byLine) {
+    const text = compact(group.map((t) => t.text).join(''));
+    if (FOOTER.some((p) => p.test(text))) {
+      group.forEach((t) => drop.add(t));
+      diagnostics.push(messages.pageFooter(file, line, group.map((t) => t.text).join(' ')));
+    }
+  }
+  let from = 0;
+  for (;;) {
+    const kept = tokens.filter((t) => !drop.has(t));
+    const again = findGridHeader(kept, from);
+    if (!again) break;
+    const run = kept.slice(again.first, again.next);
+    run.forEach((t) => drop.add(t));
+    diagnostics.push(messages.repeatedHeader(file, run[0].line, run[run.length - 1].line));
+    from = again.first;
+  }
+  return {kept: tokens.filter((t) => !drop.has(t)), removed: tokens.filter((t) => drop.has(t)), diagnostics};
+}
+
+function groupByLine(tokens: ReadonlyArray<Token>): Map<number, Token[]> {
+  const byLine = new Map<number, Token[]>();
+  for (const t of tokens) {
+    const g = byLine.get(t.line);
+    if (g) g.push(t); else byLine.set(t.line, [t]);
+  }
+  return byLine;
+}
+
+/** The columns to read: the header's, plus the kind's canonical ones a header may have left out. */
+function tableColumns(header: GridHeader, kind: Region['kind']): ColumnKey[] {
+  const set = new Set<ColumnKey>([...header.columns, ...DEFAULT_COLUMNS[kind]]);
+  return COLUMN_ORDER.filter((c) => set.has(c));
+}
+
+/** The columns to report: the header's plus any the rows filled although the header did not list them. */
+function usedColumns(columns: ColumnKey[], header: GridHeader, rows: Table['indicators']): ColumnKey[] {
+  const listed = new Set(header.columns);
+  return columns.filter((c) => listed.has(c) || rows.some((r) => r[c] !== '' && r[c] !== null));
+}
+
+/** Tabbed when most grid lines carry tab-separated cells; else wrapped (one cell or run of cells per line). */
+export function detectLayout(tokens: ReadonlyArray<Token>, regionLines: ReadonlyArray<Line>): LayoutName {
+  if (tokens.length === 0) return 'unknown';
+  const gridLines = new Set(tokens.map((t) => t.line));
+  const first = regionLines[0].no;
+  let tabbed = 0;
+  for (const no of gridLines) if (/\S\t+\S/.test(regionLines[no - first].text.trim())) tabbed++;
+  return tabbed >= gridLines.size * 0.5 ? 'tabbed' : 'wrapped';
+}
+
+/** Grid options with the page-number test: a short number alone on its line. */
+function gridOptions(tokens: ReadonlyArray<Token>, columns: ColumnKey[], context: ScoreContext, mode: GridOptions['mode']): GridOptions {
+  const perLine = new Map<number, number>();
+  for (const t of tokens) perLine.set(t.line, (perLine.get(t.line) ?? 0) + 1);
+  return {columns, context, mode, pageNumberCandidate: (t) => perLine.get(t.line) === 1 && /^\d{1,4}$/.test(t.text)};
+}
+
+/**
+ * Tabbed layout: one row per line, except a line that continues the row above ("度指 标|度指 标||=95%",
+ * "||(万元)"): its cells are appended to the cells at the same tab positions when that reads better.
+ */
+function parseTabbed(tokens: ReadonlyArray<Token>, columns: ColumnKey[], context: ScoreContext): GridParse[] {
+  const options = gridOptions(tokens, columns, context, 'row');
+  const score = (ts: Token[]): GridParse => segmentGrid(ts, options);
+  const rows: Array<{tokens: Token[]; parse: GridParse}> = [];
+  for (const group of groupByLine(tokens).values()) {
+    const own = score(group);
+    const prev = rows[rows.length - 1];
+    if (prev) {
+      const mergedTokens = mergeAtPositions(prev.tokens, group);
+      const merged = score(mergedTokens);
+      if (merged.score > prev.parse.score + own.score) {
+        rows[rows.length - 1] = {tokens: mergedTokens, parse: merged};
+        continue;
+      }
+    }
+    rows.push({tokens: group, parse: own});
+  }
+  return rows.map((r) => r.parse);
+}
+
+/** Append each token of `next` to the tab cell of the same index in `row`. */
+function mergeAtPositions(row: ReadonlyArray<Token>, next: ReadonlyArray<Token>): Token[] {
+  const cells = new Map<number, Token[]>();
+  for (const t of [...row, ...next]) {
+    const c = cells.get(t.cell);
+    if (c) c.push(t); else cells.set(t.cell, [t]);
+  }
+  const out: Token[] = [];
+  for (const index of [...cells.keys()].sort((a, b) => a - b)) {
+    cells.get(index)!.forEach((t, k) => out.push({...t, gap: out.length === 0 ? 'start' : k === 0 ? 'tab' : 'space'}));
+  }
+  return out;
+}
+
+/** A table cut by the end of the document: no rows, or a last row missing its trailing cells. */
+function isCutShort(rows: Table['indicators'], columns: readonly ColumnKey[]): boolean {
+  const last = rows[rows.length - 1];
+  if (!last) return true;
+  const lastColumn = columns[columns.length - 1];
+  return last[lastColumn] === '' || last.weight === null;
+}
+
+/** Line accounting: every line of the region is used, blank, or diagnosed. */
+function lineStats(regionLines: ReadonlyArray<Line>, used: Set<number>, diagnosed: Set<number>): LineStats {
+  const stats: LineStats = {seen: regionLines.length, used: 0, blank: 0, diagnosed: 0};
+  for (const line of regionLines) {
+    if (used.has(line.no)) stats.used++;
+    else if (isBlankLine(line.text)) stats.blank++;
+    else if (diagnosed.has(line.no)) stats.diagnosed++;
+  }
+  return stats;
+}

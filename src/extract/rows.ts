@@ -1,0 +1,174 @@
+// Grid rows (token runs per column) → Indicator records: label-only rows carried to the rows they head, stray
+// runs appended to the cell they continue (a basis wrapped past a page break) or reported, 一级/二级 filled
+// down as merged cells mean, whitespace the dump inserted removed, each row's source lines computed.
+import type {ColumnKey, Diagnostic, Indicator} from '../types.ts';
+import {parentsOf} from '../vocab.ts';
+import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
+import type {GridParse, GridRow} from './grid.ts';
+import type {Token} from './lines.ts';
+import * as messages from '../diagnostics/messages.ts';
+
+/** What assembling rows produced. */
+export interface Assembled {
+  indicators: Indicator[];
+  diagnostics: Diagnostic[];
+  /** Tokens that went into a cell. */
+  placed: Token[];
+  /** Tokens reported in a diagnostic. */
+  reported: Token[];
+}
+
+interface Draft {
+  cells: Map<ColumnKey, Token[]>;
+}
+
+const LABEL_COLUMNS = new Set<ColumnKey>(['level1', 'level2']);
+const FREE_TEXT = (s: string): string => s.replace(/\s+/g, '');
+
+/** The text of a cell: its tokens joined with the dump's whitespace removed. */
+export const cellText = (tokens: ReadonlyArray<Token>): string => FREE_TEXT(tokens.map((t) => t.text).join(''));
+
+/**
+ * Turn the grid parses of one table into indicator records.
+ * @param parses Grid parses in source order (one per row in tabbed layout, one for a wrapped stream).
+ * @param columns The columns the table has (others are null in the records).
+ */
+export function assembleRows(
+  parses: ReadonlyArray<GridParse>, columns: readonly ColumnKey[], context: ScoreContext, file: string,
+): Assembled {
+  const out: Assembled = {indicators: [], diagnostics: [], placed: [], reported: []};
+  const drafts: Draft[] = [];
+  let pending: Map<ColumnKey, Token[]> | null = null;
+  let stray: Token[] = [];
+  const flushStray = (): void => {
+    if (stray.length === 0) return;
+    const last = drafts[drafts.length - 1];
+    if (!(last && attach(last, stray, context))) report(out, stray, file);
+    stray = [];
+  };
+  for (const parse of parses) {
+    for (const item of parse.items) {
+      if ('dropped' in item) {
+        if (item.dropped.pageNumber) {
+          out.reported.push(item.dropped.token);
+          out.diagnostics.push(messages.pageNumber(file, item.dropped.token.line, item.dropped.token.text));
+        } else stray.push(item.dropped.token);
+        continue;
+      }
+      const kind = rowKind(item.row);
+      if (kind === 'weak') { stray.push(...allTokens(item.row)); continue; }
+      flushStray();
+      if (kind === 'labels') { pending = mergeLabels(pending, item.row.cells); continue; }
+      const draft: Draft = {cells: new Map(item.row.cells)};
+      if (pending) for (const [k, v] of pending) if (!draft.cells.has(k)) draft.cells.set(k, v);
+      pending = null;
+      drafts.push(draft);
+    }
+  }
+  flushStray();
+  if (pending) report(out, [...pending.values()].flat(), file);
+  for (const d of drafts) for (const tokens of d.cells.values()) out.placed.push(...tokens);
+  out.indicators = fillDown(drafts.map((d) => toIndicator(d, columns)));
+  return out;
+}
+
+/** A row is `labels` when it holds only 一级/二级, `weak` when it has neither target nor weight. */
+function rowKind(row: GridRow): 'labels' | 'weak' | 'full' {
+  const keys = [...row.cells.keys()];
+  if (keys.every((k) => LABEL_COLUMNS.has(k))) return 'labels';
+  if (!row.cells.has('target') && !row.cells.has('weight')) return 'weak';
+  return 'full';
+}
+
+function allTokens(row: GridRow): Token[] {
+  return [...row.cells.values()].flat().sort((a, b) => a.line - b.line);
+}
+
+function mergeLabels(pending: Map<ColumnKey, Token[]> | null, cells: Map<ColumnKey, Token[]>): Map<ColumnKey, Token[]> {
+  const merged = new Map(pending ?? []);
+  if (cells.has('level1')) merged.delete('level2'); // a new 一级 starts a new group
+  for (const [k, v] of cells) merged.set(k, v);
+  return merged;
+}
+
+/**
+ * Append a stray run to the cell of `draft` it most plausibly continues: a cell whose grammar still accepts
+ * the longer text, on the latest line, rightmost. Returns false when no cell accepts it.
+ */
+function attach(draft: Draft, run: Token[], context: ScoreContext): boolean {
+  const runText = cellText(run);
+  let bestCol: ColumnKey | null = null;
+  let bestKey = -Infinity;
+  for (const [col, tokens] of draft.cells) {
+    if (LABEL_COLUMNS.has(col)) continue;
+    const before = cellScore(col, cellText(tokens), context);
+    const after = cellScore(col, cellText(tokens) + runText, context);
+    if (after === null || before === null || after < before - 1) continue;
+    const key = tokens[tokens.length - 1].line * 100 + order(col);
+    if (key > bestKey) { bestKey = key; bestCol = col; }
+  }
+  if (bestCol === null) return false;
+  draft.cells.set(bestCol, [...draft.cells.get(bestCol)!, ...run]);
+  return true;
+}
+
+const ORDER: readonly ColumnKey[] = ['level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'];
+const order = (c: ColumnKey): number => ORDER.indexOf(c);
+
+function report(out: Assembled, tokens: Token[], file: string): void {
+  if (tokens.length === 0) return;
+  out.reported.push(...tokens);
+  const lines = tokens.map((t) => t.line);
+  out.diagnostics.push(messages.unplacedText(file, Math.min(...lines), Math.max(...lines), cellText(tokens)));
+}
+
+const NULLABLE = new Set<ColumnKey>(['prior_year', 'scoring_rule', 'evidence']);
+
+function toIndicator(d: Draft, columns: readonly ColumnKey[]): Indicator {
+  const has = new Set(columns);
+  const text = (c: ColumnKey): string | null => {
+    const tokens = d.cells.get(c);
+    if (tokens) return cellText(tokens);
+    return has.has(c) || !NULLABLE.has(c) ? '' : null;
+  };
+  const lines = [...d.cells.values()].flat().map((t) => t.line);
+  const weightText = text('weight');
+  const weight = weightText ? parseWeight(weightText) : null;
+  const rec: Indicator = {
+    level1: text('level1') ?? '', level2: text('level2') ?? '', level3: text('level3') ?? '',
+    target: text('target') ?? '', basis: text('basis') ?? '', prior_year: text('prior_year'),
+    weight, scoring_rule: text('scoring_rule'), evidence: text('evidence'),
+    lines: [Math.min(...lines), Math.max(...lines)],
+  };
+  if (weightText && weight === null) rec.weight_raw = weightText;
+  return rec;
+}
+
+/**
+ * Fill empty 一级/二级 cells from the row above, as merged cells mean; a 二级 name whose usual 一级 differs
+ * from the one above (社会效益指标 under 成本指标) takes its own parent. Leading rows take the first label below.
+ */
+export function fillDown(rows: Indicator[]): Indicator[] {
+  let l1 = '';
+  let l2 = '';
+  for (const r of rows) {
+    if (r.level1 === '') {
+      const parents: string[] = r.level2 === '' ? [] : parentsOf(r.level2);
+      r.level1 = parents.length === 0 || parents.includes(l1) || l1 === '' && parents.length === 0 ? l1 : parents[0];
+      if (r.level1 === '' && parents.length > 0) r.level1 = parents[0];
+    } else if (r.level2 === '' && r.level1 !== l1) {
+      l2 = '';
+    }
+    if (r.level2 === '') r.level2 = l2;
+    l1 = r.level1;
+    l2 = r.level2;
+  }
+  const firstL1 = rows.find((r) => r.level1 !== '')?.level1 ?? '';
+  const firstL2 = rows.find((r) => r.level2 !== '')?.level2 ?? '';
+  for (const r of rows) {
+    if (r.level1 !== '' && r.level2 !== '') break;
+    if (r.level1 === '') r.level1 = firstL1;
+    if (r.level2 === '') r.level2 = firstL2;
+  }
+  return rows;
+}

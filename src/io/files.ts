@@ -1,0 +1,80 @@
+// The only module that touches the disk for input: expand files and folders, read bytes, decode, extract.
+// A file that cannot be read or decoded becomes a FileFailure, so one bad file never stops a batch.
+import {readFile, readdir, stat} from 'node:fs/promises';
+import {basename, join} from 'node:path';
+import {decodeBytes, DecodeError} from '../extract/decode.ts';
+import {extractText} from '../extract/index.ts';
+import type {DocumentResult} from '../types.ts';
+
+/** A file that could not be read or decoded: the one-line reason in English and Chinese. */
+export interface FileFailure {
+  path: string;
+  source: string;
+  code: string;
+  message: string;
+  messageZh: string;
+}
+
+/**
+ * Expand paths into a sorted list of files: a folder gives its *.txt files (recursively), a file itself.
+ * Paths that do not exist are returned in `missing`.
+ */
+export async function expandPaths(paths: ReadonlyArray<string>): Promise<{files: string[]; missing: FileFailure[]}> {
+  const files: string[] = [];
+  const missing: FileFailure[] = [];
+  for (const p of paths) {
+    let info;
+    try { info = await stat(p); } catch {
+      missing.push(failure(p, 'unreadable', `cannot read ${p}: no such file or folder`, `无法读取 ${p}：文件或文件夹不存在`));
+      continue;
+    }
+    if (info.isDirectory()) files.push(...(await listTextFiles(p)));
+    else files.push(p);
+  }
+  return {files, missing};
+}
+
+async function listTextFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, {withFileTypes: true});
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listTextFiles(full)));
+    else if (/\.(txt|text|md)$/i.test(e.name)) out.push(full);
+  }
+  return out;
+}
+
+function failure(path: string, code: string, message: string, messageZh: string): FileFailure {
+  return {path, source: basename(path), code, message, messageZh};
+}
+
+/**
+ * Read, decode and extract one file. The only extraction entry point that touches disk.
+ * @example (await loadDocument('data/001_911f9712737d8e1a.txt')).tables.length // => 2
+ * @throws never: read and decode errors come back as a FileFailure
+ */
+export async function loadDocument(path: string): Promise<DocumentResult | FileFailure> {
+  let bytes: Uint8Array;
+  try { bytes = await readFile(path); } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : 'cannot be read';
+    return failure(path, 'unreadable', `${path} ${reason}`, `无法读取 ${path}`);
+  }
+  return documentFromBytes(bytes, basename(path), path);
+}
+
+/** Decode and extract bytes already in memory (pure apart from the name). */
+export function documentFromBytes(bytes: Uint8Array, source: string, path = source): DocumentResult | FileFailure {
+  try {
+    const {text, encoding} = decodeBytes(bytes);
+    const {tables, diagnostics} = extractText(text, {file: source});
+    return {source, encoding, tables, diagnostics};
+  } catch (e) {
+    if (e instanceof DecodeError) return failure(path, e.code, `${source}: ${e.message}`, `${source}：${e.messageZh}`);
+    throw e;
+  }
+}
+
+/** Is this result a failure? */
+export const isFailure = (r: DocumentResult | FileFailure): r is FileFailure => 'messageZh' in r;

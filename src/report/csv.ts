@@ -1,0 +1,113 @@
+// Records → CSV text for Excel/WPS: UTF-8 with BOM, CRLF, quoting only when needed, numbers written plainly,
+// and text cells that a spreadsheet would run as a formula neutralised with a leading "'" (see safeCell).
+import {stringify} from 'csv-stringify/sync';
+import type {DocumentResult} from '../types.ts';
+import {
+  DIAGNOSTIC_COLUMNS, INDICATOR_COLUMNS, TABLE_COLUMNS, diagnosticRows, indicatorRows, tableRows, type Cell,
+} from './rows.ts';
+
+/** Options of {@link toCsv}. */
+export interface CsvOptions {
+  /** Prepend a UTF-8 byte order mark so Excel detects the encoding. Default true. */
+  bom?: boolean;
+  /** Record delimiter. Default "\r\n" (Excel on Windows). */
+  eol?: '\r\n' | '\n';
+}
+
+/** First characters that make Excel/WPS evaluate a cell as a formula (a leading "-" is handled apart). */
+const FORMULA_START = /^[=+@＝＋＠\t\r]/;
+/** Text made only of dashes: the usual "no value" placeholder ("-", "--", "—"). */
+const ONLY_DASHES = /^[-－‐‑‒–—―]+$/;
+/** A plain negative number ("-3", "-3.5", "-3%"), which no spreadsheet runs as a formula. */
+const NEGATIVE_NUMBER = /^[-－]\d+(\.\d+)?%?$/;
+
+/**
+ * Neutralises text a spreadsheet would run as a formula by prefixing a single quote `'`.
+ * Triggers are a leading = + @ (ASCII or full-width), TAB or CR, and a leading "-"/"－" unless the text is only
+ * dashes or a plain negative number. Everything else is returned unchanged (a leading ">" or "≥" is harmless).
+ *
+ * @example
+ * safeCell('=885人');   // "'=885人"
+ * safeCell('-');        // "-"
+ * safeCell('-3.5');     // "-3.5"
+ * safeCell('-2+3');     // "'-2+3"
+ * safeCell('>=90%');    // ">=90%"
+ */
+export function safeCell(text: string): string {
+  if (FORMULA_START.test(text)) return `'${text}`;
+  if (/^[-－]/.test(text) && !ONLY_DASHES.test(text) && !NEGATIVE_NUMBER.test(text)) return `'${text}`;
+  return text;
+}
+
+/**
+ * Writes a number plainly, rounded to at most 6 decimals so float noise never shows; non-finite numbers give "".
+ *
+ * @example
+ * formatNumber(127.44000000001); // "127.44"
+ * formatNumber(90);              // "90"
+ */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  const r = Number(n.toFixed(6));
+  return String(Object.is(r, -0) ? 0 : r);
+}
+
+/**
+ * Generic CSV writer: a header row then one record per row. Numbers are written plainly and never prefixed,
+ * strings go through {@link safeCell}, null/undefined become empty fields; fields are quoted only when needed.
+ *
+ * @example
+ * toCsv(['level3', 'weight'], [['=885人', 10], ['a,b', null]]);
+ * // "\uFEFFlevel3,weight\r\n'=885人,10\r\n\"a,b\",\r\n"
+ */
+export function toCsv(header: string[], rows: Array<Array<Cell | undefined>>, options: CsvOptions = {}): string {
+  const cell = (v: Cell | undefined): string =>
+    v === null || v === undefined ? '' : typeof v === 'number' ? formatNumber(v) : safeCell(v);
+  return stringify([header.map(safeCell), ...rows.map((r) => r.map(cell))], {
+    bom: options.bom ?? true,
+    record_delimiter: options.eol ?? '\r\n',
+    // With a custom record_delimiter csv-stringify stops quoting lone "\n"/"\r" in fields; keep quoting them.
+    quote_record_delimiter: true,
+    escape_formulas: false,
+  });
+}
+
+/** Projects row objects onto a fixed column order. */
+function project<R extends object>(rows: ReadonlyArray<R>, columns: ReadonlyArray<keyof R & string>): Cell[][] {
+  return rows.map((r) => columns.map((c) => r[c] as Cell));
+}
+
+/**
+ * One CSV record per indicator, with its table's metadata repeated; columns as {@link INDICATOR_COLUMNS}.
+ *
+ * @example
+ * fs.writeFileSync('indicators.csv', indicatorsToCsv(docs));
+ * // source,table_index,kind,title_line,year,unit,project,leader,budget_total,…,line_start,line_end
+ * // a.txt,1,project,3,2024,某局,某项目,张三,127.44,100,27.44,产出指标,数量指标,培训人数,'=885人,…
+ */
+export function indicatorsToCsv(docs: ReadonlyArray<DocumentResult>): string {
+  return toCsv([...INDICATOR_COLUMNS], project(indicatorRows(docs), INDICATOR_COLUMNS));
+}
+
+/**
+ * One CSV record per table: metadata, layout, indicator_count, weight_sum and the grid columns joined with "|".
+ *
+ * @example
+ * fs.writeFileSync('tables.csv', tablesToCsv(docs));
+ * // source,table_index,kind,title_line,line_start,line_end,year,…,indicator_count,weight_sum,columns
+ */
+export function tablesToCsv(docs: ReadonlyArray<DocumentResult>): string {
+  return toCsv([...TABLE_COLUMNS], project(tableRows(docs), TABLE_COLUMNS));
+}
+
+/**
+ * One CSV record per diagnostic: source, severity, code, line, end_line, message, actual.
+ *
+ * @example
+ * fs.writeFileSync('diagnostics.csv', diagnosticsToCsv(docs));
+ * // source,severity,code,line,end_line,message,actual
+ * // a.txt,warning,page-number,40,40,页码行已跳过,第 3 页
+ */
+export function diagnosticsToCsv(docs: ReadonlyArray<DocumentResult>): string {
+  return toCsv([...DIAGNOSTIC_COLUMNS], project(diagnosticRows(docs), DIAGNOSTIC_COLUMNS));
+}

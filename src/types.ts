@@ -1,0 +1,128 @@
+// Shared record types of jixiao: what the extractor produces and what analysis, CSV and charts consume.
+// Field names of Table and Indicator follow the public JSON contract (FORMAT.md); add fields, never rename.
+
+/** Severity of a diagnostic: `error` means data was lost or is unusable, `warning` a doubt, `info` a note. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A problem or note about the input, with where it is. Lines are 1-based and inclusive. */
+export interface Diagnostic {
+  /** Stable machine-readable code, e.g. `page-number`, `unplaced-text`. */
+  code: string;
+  severity: Severity;
+  /** One sentence a person understands. */
+  message: string;
+  /** File name as given (basename). */
+  file: string;
+  /** First line concerned. */
+  line: number;
+  /** Last line concerned (equal to `line` for a single line). */
+  endLine: number;
+  /** The offending text, when there is one. */
+  actual?: string;
+}
+
+/** Kind of a table: 项目支出绩效目标表 (`project`) or 部门/单位整体绩效目标表 (`overall`). */
+export type TableKind = 'project' | 'overall';
+
+/** Canonical grid columns, in their fixed printed order. */
+export type ColumnKey =
+  | 'level1'
+  | 'level2'
+  | 'level3'
+  | 'target'
+  | 'basis'
+  | 'prior_year'
+  | 'weight'
+  | 'scoring_rule'
+  | 'evidence';
+
+/** One indicator row (一级/二级/三级指标 …) with its source lines. */
+export interface Indicator {
+  level1: string;
+  level2: string;
+  level3: string;
+  target: string;
+  basis: string;
+  /** null where the table has no 上年完成值 column. */
+  prior_year: string | null;
+  /** null where no weight is printed. */
+  weight: number | null;
+  scoring_rule: string | null;
+  evidence: string | null;
+  /** 1-based first and last source line of the row. */
+  lines: [number, number];
+  /** The weight cell as printed, when it is not a clean number (kept for the checks). */
+  weight_raw?: string;
+}
+
+/** One 绩效目标表 with its metadata and rows. */
+export interface Table {
+  kind: TableKind;
+  /** The title as printed, whitespace removed. */
+  title: string;
+  title_line: number;
+  lines: [number, number];
+  year: number | null;
+  unit: string | null;
+  project: string | null;
+  leader: string | null;
+  /** 万元. */
+  budget_total: number | null;
+  budget_fiscal: number | null;
+  budget_other: number | null;
+  /** How budget_total was obtained: printed, or computed from its parts. */
+  budget_total_source: 'printed' | 'computed' | null;
+  /** Overall tables: 上级安排 and 本级安排 (万元), when printed. */
+  budget_upper?: number | null;
+  budget_local?: number | null;
+  /** 项目总体目标 / 年度绩效目标 narrative, whitespace removed. */
+  goal: string | null;
+  /** Header names of the grid as the rows mean them. */
+  columns: string[];
+  /** Which layout the grid was read as. */
+  layout: LayoutName;
+  indicators: Indicator[];
+  /** Line of each metadata field, for provenance. */
+  meta_lines: Partial<Record<MetaField, number>>;
+  /** Line accounting for the table region: seen = used + blank + diagnosed. */
+  line_stats: LineStats;
+  /** True when the region ended before the grid was complete (truncated document). */
+  incomplete?: boolean;
+}
+
+/** Metadata fields of a table header. */
+export type MetaField =
+  | 'year'
+  | 'unit'
+  | 'project'
+  | 'leader'
+  | 'phone'
+  | 'budget_total'
+  | 'budget_fiscal'
+  | 'budget_other'
+  | 'budget_upper'
+  | 'budget_local'
+  | 'goal';
+
+/** Line accounting of a table region. */
+export interface LineStats {
+  /** Lines in the region, title to last line. */
+  seen: number;
+  /** Lines with text that went into the title, metadata, header or a cell. */
+  used: number;
+  /** Empty lines and separator rules ("---|---"). */
+  blank: number;
+  /** Lines whose text was not placed and is reported in a diagnostic. */
+  diagnosed: number;
+}
+
+/** Grid layouts the extractor knows. */
+export type LayoutName = 'tabbed' | 'wrapped' | 'unknown';
+
+/** Result of extracting one document. */
+export interface DocumentResult {
+  source: string;
+  encoding: string;
+  tables: Table[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,136 @@
+// The domain's closed vocabularies as `as const` data with guards: table titles, 一级/二级 names, bases,
+// scoring rules, evidence, grid-header aliases, metadata labels. Parsing builds on these, not on positions.
+import type {ColumnKey, TableKind} from './types.ts';
+
+/** 一级指标 of project tables, with the 二级 names each admits (older frameworks included). */
+export const LEVEL1_CHILDREN = {
+  产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'],
+  成本指标: ['经济成本指标', '社会成本指标', '生态环境成本指标', '成本指标'],
+  效益指标: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标', '社会公众或服务对象满意度指标', '服务对象满意度指标', '满意度指标'],
+  满意度指标: ['满意度指标', '服务对象满意度指标', '社会公众或服务对象满意度指标'],
+  // Overall (部门/单位整体) tables.
+  履职效能: ['数量指标', '质量指标', '时效指标', '成本指标', '效益指标', '经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
+  管理效率: ['数量指标', '质量指标', '时效指标', '成本指标', '预算管理', '资产管理', '财务管理', '内部控制', '管理效率指标'],
+  服务对象满意度: ['满意度指标', '服务对象满意度指标'],
+  社会效应: ['社会效益指标', '经济效益指标', '生态效益指标', '可持续影响指标', '满意度指标'],
+  // Other templates.
+  项目完成指标: ['数量指标', '质量指标', '时效指标', '成本指标'],
+  项目效益指标: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标', '服务对象满意度指标', '满意度指标'],
+  产出: ['数量指标', '质量指标', '时效指标', '成本指标'],
+  效益: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
+  满意度: ['满意度指标', '服务对象满意度指标'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type Level1 = keyof typeof LEVEL1_CHILDREN;
+const LEVEL1_SET = new Set<string>(Object.keys(LEVEL1_CHILDREN));
+/** Is `s` (whitespace removed) a known 一级指标? */
+export const isLevel1 = (s: string): s is Level1 => LEVEL1_SET.has(s);
+
+const LEVEL2_SET = new Set<string>(Object.values(LEVEL1_CHILDREN).flat());
+/** Is `s` (whitespace removed) a known 二级指标? */
+export const isLevel2 = (s: string): boolean => LEVEL2_SET.has(s);
+
+/** 二级 names that are first of all 一级 names: printed alone, they most likely mean the 一级. */
+export const LEVEL1_FIRST = new Set<string>(['成本指标', '产出指标', '效益指标']);
+
+/**
+ * The 一级 names a 二级 name can sit under, most likely first.
+ * @example parentsOf('社会效益指标') // => ['效益指标', '履职效能', '社会效应', '项目效益指标', '效益']
+ */
+export function parentsOf(level2: string): Level1[] {
+  const out: Level1[] = [];
+  for (const [parent, children] of Object.entries(LEVEL1_CHILDREN)) {
+    if ((children as readonly string[]).includes(level2)) out.push(parent as Level1);
+  }
+  return out;
+}
+
+/** 指标值设置依据 words. */
+export const BASES = ['计划标准', '历史标准', '行业标准', '预算支出标准', '其他标准', '自定义', '自定义标准', '其他'] as const;
+const BASIS_SET = new Set<string>(BASES);
+export const isBasis = (s: string): boolean => BASIS_SET.has(s);
+
+/** 指标赋分规则 words. */
+export const SCORING_RULES = ['按照完成比例赋分', '按照正常比例赋分', '按完成比例赋分', '按评判等级赋分', '按照评判等级赋分', '直接赋分', '满意度赋分'] as const;
+const RULE_SET = new Set<string>(SCORING_RULES);
+export const isScoringRule = (s: string): boolean => RULE_SET.has(s);
+
+/** 佐证资料 words; a cell may list several, separated by ，、,; or spaces. */
+export const EVIDENCE = ['原始凭证', '工作资料', '说明材料', '正式材料', '其他材料', '佐证材料'] as const;
+const EVIDENCE_SET = new Set<string>(EVIDENCE);
+/** Is `s` one evidence word or a list of them? */
+export function isEvidence(s: string): boolean {
+  const parts = s.split(/[，,、;；/]+/).filter((p) => p.length > 0);
+  return parts.length > 0 && parts.every((p) => EVIDENCE_SET.has(p));
+}
+
+/** Placeholders for "no prior-year value". */
+export const NO_VALUE = ['-', '--', '—', '——', '/', '无', '新增', '暂无', '不适用', '－', '\\'] as const;
+const NO_VALUE_SET = new Set<string>(NO_VALUE);
+export const isNoValue = (s: string): boolean => NO_VALUE_SET.has(s);
+
+/** Qualitative target words: phrases built from these read as a qualitative 指标值. */
+export const QUALITATIVE_WORDS = [
+  '有效', '持续', '逐步', '不断', '明显', '显著', '稳步', '进一步', '提高', '提升', '保障', '改善', '完善', '加强', '维护',
+  '长期', '稳定', '达标', '合格', '良好', '优秀', '符合', '规范', '按时', '及时', '足额', '满意', '增强', '促进', '推进',
+  '实现', '完成', '降低', '减少', '扩大', '巩固', '健全', '落实', '确保', '增加', '增长', '基本', '全面', '高效', '安全',
+] as const;
+
+/** Table kinds, with the title words that announce them. */
+export const TABLE_TITLES: ReadonlyArray<{kind: TableKind; pattern: RegExp}> = [
+  {kind: 'overall', pattern: /(部门|单位)?整体(支出)?绩效目标(申报|批复)?表/},
+  {kind: 'project', pattern: /(项目支出|项目|专项资金|专项)?绩效目标(申报|批复)?表/},
+];
+
+/** Grid header names and the canonical column each means; longest first when matching. */
+export const COLUMN_ALIASES: ReadonlyArray<readonly [string, ColumnKey]> = [
+  ['一级指标', 'level1'],
+  ['二级指标', 'level2'],
+  ['三级指标', 'level3'],
+  ['指标内容', 'level3'],
+  ['指标名称', 'level3'],
+  ['指标值设置依据', 'basis'],
+  ['指标值设定依据', 'basis'],
+  ['指标设定依据', 'basis'],
+  ['指标设置依据', 'basis'],
+  ['设置依据', 'basis'],
+  ['绩效标准', 'basis'],
+  ['年度指标值', 'target'],
+  ['指标值', 'target'],
+  ['目标值', 'target'],
+  ['上年完成值', 'prior_year'],
+  ['上年实际值', 'prior_year'],
+  ['上年指标值', 'prior_year'],
+  ['指标分值权重', 'weight'],
+  ['分值权重', 'weight'],
+  ['权重', 'weight'],
+  ['分值', 'weight'],
+  ['指标赋分规则', 'scoring_rule'],
+  ['赋分规则', 'scoring_rule'],
+  ['评分规则', 'scoring_rule'],
+  ['佐证资料', 'evidence'],
+  ['佐证材料', 'evidence'],
+];
+
+/** The canonical header name printed for each column, by table kind. */
+export const COLUMN_NAMES: Record<TableKind, Partial<Record<ColumnKey, string>>> = {
+  project: {
+    level1: '一级指标', level2: '二级指标', level3: '三级指标', target: '指标值', basis: '指标值设置依据',
+    prior_year: '上年完成值', weight: '指标分值权重', scoring_rule: '指标赋分规则', evidence: '佐证资料',
+  },
+  overall: {
+    level1: '一级指标', level2: '二级指标', level3: '三级指标', target: '指标值', basis: '指标设定依据',
+    prior_year: '上年完成值', weight: '分值权重', scoring_rule: '指标赋分规则', evidence: '佐证资料',
+  },
+};
+
+/** Every grid column in printed order. */
+export const COLUMN_ORDER: readonly ColumnKey[] = [
+  'level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence',
+];
+
+/** Columns a table of each kind has when its header does not say otherwise. */
+export const DEFAULT_COLUMNS: Record<TableKind, readonly ColumnKey[]> = {
+  project: COLUMN_ORDER,
+  overall: ['level1', 'level2', 'level3', 'target', 'basis', 'weight'],
+};
