@@ -5,15 +5,18 @@ import {parseArgs} from 'node:util';
 import {expandPaths, isFailure, loadDocument, type FileFailure} from './io/files.ts';
 import {toJson} from './report/json.ts';
 import {indicatorsToCsv} from './report/csv.ts';
+import {writeDataFiles} from './io/reports.ts';
 import type {DocumentResult} from './types.ts';
 
 const USAGE = `Usage: jixiao <command> [options] <file|folder>...
 
 Commands:
-  extract   read every 绩效目标表 and print its rows (JSON or CSV)
+  extract   read every 绩效目标表 and print its rows (JSON or CSV) on stdout
+  report    extract and write CSV files and JSON into a folder (default: reports)
 
 Options:
-  --format <json|csv>   output format (default: json)
+  --format <json|csv>   output format of extract (default: json)
+  -o, --out <dir>       output folder of report (default: reports)
   --strict              exit with 2 if any document has an error-level diagnostic
   -h, --help            show this help`;
 
@@ -23,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({
       args: argv, allowPositionals: true,
-      options: {format: {type: 'string', default: 'json'}, strict: {type: 'boolean', default: false}, help: {type: 'boolean', short: 'h'}},
+      options: {format: {type: 'string', default: 'json'}, out: {type: 'string', short: 'o', default: 'reports'}, strict: {type: 'boolean', default: false}, help: {type: 'boolean', short: 'h'}},
     });
   } catch (e) {
     return usageError((e as Error).message);
@@ -31,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
   const {values, positionals} = parsed;
   if (values.help) { process.stdout.write(USAGE + '\n'); return 0; }
   const [command, ...paths] = positionals;
-  if (command !== 'extract') return usageError(command === undefined ? 'no command given' : `unknown command: ${command}`);
+  if (command !== 'extract' && command !== 'report') return usageError(command === undefined ? 'no command given' : `unknown command: ${command}`);
   if (paths.length === 0) return usageError('no file or folder given');
   if (values.format !== 'json' && values.format !== 'csv') return usageError(`invalid --format: ${values.format} (json or csv)`);
   const {files, missing} = await expandPaths(paths);
@@ -40,12 +43,31 @@ export async function main(argv: string[]): Promise<number> {
   for (const f of files) {
     const r = await loadDocument(f);
     if (isFailure(r)) failures.push(r); else docs.push(r);
+    if (command === 'report') process.stderr.write(progressLine(r) + '\n');
   }
   for (const f of failures) process.stderr.write(`jixiao: ${f.message} / ${f.messageZh}\n`);
-  await write(values.format === 'csv' ? indicatorsToCsv(docs) : toJson(docs) + '\n');
+  if (command === 'report') {
+    const written = await writeDataFiles(values.out, docs);
+    process.stderr.write(summaryLine(docs, failures, written.dir) + '\n');
+  } else {
+    await write(values.format === 'csv' ? indicatorsToCsv(docs) : toJson(docs) + '\n');
+  }
   if (failures.length > 0) return 1;
   if (values.strict && docs.some((d) => d.diagnostics.some((x) => x.severity === 'error'))) return 2;
   return 0;
+}
+
+function progressLine(r: DocumentResult | FileFailure): string {
+  if (isFailure(r)) return `  ✗ ${r.source}: ${r.message}`;
+  const rows = r.tables.reduce((n, t) => n + t.indicators.length, 0);
+  const problems = r.diagnostics.filter((d) => d.severity !== 'info').length;
+  return `  ✓ ${r.source}: ${r.tables.length} tables, ${rows} indicators, ${problems} warnings/errors`;
+}
+
+function summaryLine(docs: DocumentResult[], failures: FileFailure[], dir: string): string {
+  const tables = docs.reduce((n, d) => n + d.tables.length, 0);
+  const rows = docs.reduce((n, d) => n + d.tables.reduce((m, t) => m + t.indicators.length, 0), 0);
+  return `jixiao: ${docs.length} documents, ${tables} tables, ${rows} indicators → ${dir}/` + (failures.length ? ` (${failures.length} files failed)` : '');
 }
 
 function usageError(reason: string): number {
