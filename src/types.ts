@@ -29,10 +29,14 @@ export type ColumnKey =
   | 'level1'
   | 'level2'
   | 'level3'
+  | 'target_nature' // 指标性质 (≥, ≤, =, 定性 …) when 指标值 is split into 指标性质 | 指标值 | 度量单位
   | 'target'
+  | 'target_unit' // 度量单位
   | 'basis'
   | 'prior_year'
   | 'weight'
+  | 'actual' // 全年实际值 (self-evaluation tables)
+  | 'score' // 得分 (self-evaluation tables)
   | 'scoring_rule'
   | 'evidence';
 
@@ -53,6 +57,11 @@ export interface Indicator {
   lines: [number, number];
   /** The weight cell as printed, when it is not a clean number (kept for the checks). */
   weight_raw?: string;
+  /** 指标性质 when it is a word (定性, 正向 …) rather than a comparator joined into the target. */
+  target_nature?: string;
+  /** Self-evaluation tables (绩效自评表): 全年实际值 and 得分 as printed. */
+  actual?: string;
+  score?: number | null;
 }
 
 /** One 绩效目标表 with its metadata and rows. */

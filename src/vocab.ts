@@ -79,7 +79,7 @@ export const QUALITATIVE_WORDS = [
 /** Table kinds, with the title words that announce them. */
 export const TABLE_TITLES: ReadonlyArray<{kind: TableKind; pattern: RegExp}> = [
   {kind: 'overall', pattern: /(部门|单位)?整体(支出)?绩效目标(申报|批复)?表/},
-  {kind: 'project', pattern: /(项目支出|项目|专项资金|专项)?绩效目标(申报|批复)?表/},
+  {kind: 'project', pattern: /(项目支出|项目|专项资金|专项)?绩效(目标(申报|批复)?|自评)表/},
 ];
 
 /** Grid header names and the canonical column each means; longest first when matching. */
@@ -96,6 +96,15 @@ export const COLUMN_ALIASES: ReadonlyArray<readonly [string, ColumnKey]> = [
   ['设置依据', 'basis'],
   ['绩效标准', 'basis'],
   ['年度指标值', 'target'],
+  ['年度目标值', 'target'],
+  ['指标性质', 'target_nature'],
+  ['度量单位', 'target_unit'],
+  ['计量单位', 'target_unit'],
+  ['全年实际值', 'actual'],
+  ['实际完成值', 'actual'],
+  ['实际值', 'actual'],
+  ['得分', 'score'],
+  ['自评得分', 'score'],
   ['指标值', 'target'],
   ['目标值', 'target'],
   ['上年完成值', 'prior_year'],
@@ -113,12 +122,13 @@ export const COLUMN_ALIASES: ReadonlyArray<readonly [string, ColumnKey]> = [
 ];
 
 /** The canonical header name printed for each column, by table kind. */
+const EXTRA_NAMES: Partial<Record<ColumnKey, string>> = {target_nature: '指标性质', target_unit: '度量单位', actual: '全年实际值', score: '得分'};
 export const COLUMN_NAMES: Record<TableKind, Partial<Record<ColumnKey, string>>> = {
-  project: {
+  project: {...EXTRA_NAMES,
     level1: '一级指标', level2: '二级指标', level3: '三级指标', target: '指标值', basis: '指标值设置依据',
     prior_year: '上年完成值', weight: '指标分值权重', scoring_rule: '指标赋分规则', evidence: '佐证资料',
   },
-  overall: {
+  overall: {...EXTRA_NAMES,
     level1: '一级指标', level2: '二级指标', level3: '三级指标', target: '指标值', basis: '指标设定依据',
     prior_year: '上年完成值', weight: '分值权重', scoring_rule: '指标赋分规则', evidence: '佐证资料',
   },
@@ -126,11 +136,12 @@ export const COLUMN_NAMES: Record<TableKind, Partial<Record<ColumnKey, string>>>
 
 /** Every grid column in printed order. */
 export const COLUMN_ORDER: readonly ColumnKey[] = [
-  'level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence',
+  'level1', 'level2', 'level3', 'target_nature', 'target', 'target_unit', 'basis', 'prior_year', 'weight', 'actual',
+  'score', 'scoring_rule', 'evidence',
 ];
 
 /** Columns a table of each kind has when its header does not say otherwise. */
 export const DEFAULT_COLUMNS: Record<TableKind, readonly ColumnKey[]> = {
-  project: COLUMN_ORDER,
+  project: ['level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'],
   overall: ['level1', 'level2', 'level3', 'target', 'basis', 'weight'],
 };

@@ -127,9 +127,20 @@ export function cellScore(col: ColumnKey, text: string, ctx: ScoreContext): numb
     case 'prior_year': return valueScore(text, true);
     case 'basis': return basisScore(text, ctx);
     case 'weight': return weightScore(text);
+    case 'target_nature': return natureScore(text);
+    case 'target_unit': return UNIT.test(text) && !/^\d/.test(text) && text.length <= 8 ? 3 : null;
+    case 'actual': return valueScore(text, true);
+    case 'score': return weightScore(text);
     case 'scoring_rule': return isScoringRule(text) ? 5 : /赋分$/.test(text) && text.length <= 12 ? 2 : null;
     case 'evidence': return evidenceScore(text);
   }
+}
+
+/** 指标性质: a comparator or a word for the kind of target (定性, 正向 …). */
+function natureScore(s: string): number | null {
+  const [cmp, rest] = readComparator(s);
+  if (cmp !== null && rest === '') return 5;
+  return /^(定性|定量|正向|反向|正向指标|反向指标|区间|不等式)$/.test(s) ? 4 : null;
 }
 
 function levelScore(s: string, level: 1 | 2): number | null {

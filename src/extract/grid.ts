@@ -45,6 +45,10 @@ const SKIP: Record<ColumnKey, number> = {
   weight: -6,
   scoring_rule: -3,
   evidence: -3,
+  target_nature: -2,
+  target_unit: -1.5, // qualitative targets have no unit
+  actual: -2,
+  score: -3,
 };
 /** At the start of a row, 一级 and 二级 may be absent at no cost: they are merged cells above. */
 const START_SKIP: Partial<Record<ColumnKey, number>> = {level1: 0, level2: 0};

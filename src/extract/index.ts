@@ -91,6 +91,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     for (const t of assembled.reported) diagnosed.add(t.line);
     indicators = assembled.indicators;
     columns = usedColumns(columns, header, indicators);
+    for (const r of indicators) for (const c of ['prior_year', 'scoring_rule', 'evidence'] as const) if (!columns.includes(c)) r[c] = null;
     for (const r of indicators) if (r.weight_raw !== undefined) diagnostics.push(messages.weightNotNumber(file, r.lines[0], r.lines[1], r.weight_raw));
     if (indicators.length === 0) diagnostics.push(messages.noRows(file, region.start, region.end));
   }
@@ -101,7 +102,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     year: meta.year, unit: meta.unit, project: region.kind === 'project' ? meta.project : null, leader: meta.leader,
     budget_total: meta.budget_total, budget_fiscal: meta.budget_fiscal, budget_other: meta.budget_other,
     budget_total_source: meta.budget_total_source, budget_upper: meta.budget_upper, budget_local: meta.budget_local,
-    goal: meta.goal, columns: columns.map((c) => COLUMN_NAMES[region.kind][c] ?? c), layout, indicators,
+    goal: meta.goal, columns: columns.map((c) => header?.names[header.columns.indexOf(c)] ?? COLUMN_NAMES[region.kind][c] ?? c), layout, indicators,
     meta_lines: meta.lines, line_stats: lineStats(regionLines, used, diagnosed),
   };
   if (incomplete) table.incomplete = true;
@@ -152,16 +153,31 @@ function groupByLine(tokens: ReadonlyArray<Token>): Map<number, Token[]> {
   return byLine;
 }
 
-/** The columns to read: the header's, plus the kind's canonical ones a header may have left out. */
+/**
+ * The columns to read: the header's, in its order, plus the kind's canonical ones a header may have left out
+ * (rows often carry a 指标赋分规则 the header forgot), each inserted after its canonical predecessor.
+ */
 function tableColumns(header: GridHeader, kind: Region['kind']): ColumnKey[] {
-  const set = new Set<ColumnKey>([...header.columns, ...DEFAULT_COLUMNS[kind]]);
-  return COLUMN_ORDER.filter((c) => set.has(c));
+  const out: ColumnKey[] = [];
+  for (const c of header.columns) if (!out.includes(c)) out.push(c);
+  for (const c of DEFAULT_COLUMNS[kind]) {
+    if (out.includes(c)) continue;
+    if (c === 'target' && (out.includes('target_nature') || out.includes('target_unit'))) continue;
+    const before = COLUMN_ORDER.slice(0, COLUMN_ORDER.indexOf(c)).filter((p) => out.includes(p));
+    const at = before.length === 0 ? 0 : out.indexOf(before[before.length - 1]) + 1;
+    out.splice(at, 0, c);
+  }
+  return out;
 }
 
 /** The columns to report: the header's plus any the rows filled although the header did not list them. */
 function usedColumns(columns: ColumnKey[], header: GridHeader, rows: Table['indicators']): ColumnKey[] {
   const listed = new Set(header.columns);
-  return columns.filter((c) => listed.has(c) || rows.some((r) => r[c] !== '' && r[c] !== null));
+  const filled = (c: ColumnKey): boolean => rows.some((r) => {
+    const v = (r as unknown as Record<string, unknown>)[c];
+    return v !== '' && v !== null && v !== undefined;
+  });
+  return columns.filter((c) => listed.has(c) || filled(c));
 }
 
 /** Tabbed when most grid lines carry tab-separated cells; else wrapped (one cell or run of cells per line). */
@@ -221,10 +237,10 @@ function mergeAtPositions(row: ReadonlyArray<Token>, next: ReadonlyArray<Token>)
 
 /** A table cut by the end of the document: no rows, or a last row missing its trailing cells. */
 function isCutShort(rows: Table['indicators'], columns: readonly ColumnKey[]): boolean {
-  const last = rows[rows.length - 1];
+  const last = rows[rows.length - 1] as unknown as Record<string, unknown> | undefined;
   if (!last) return true;
   const lastColumn = columns[columns.length - 1];
-  return last[lastColumn] === '' || last.weight === null;
+  return last[lastColumn] === '' || (columns.includes('weight') && last.weight === null);
 }
 
 /** Line accounting: every line of the region is used, blank, or diagnosed. */

@@ -2,7 +2,7 @@
 // runs appended to the cell they continue (a basis wrapped past a page break) or reported, 一级/二级 filled
 // down as merged cells mean, whitespace the dump inserted removed, each row's source lines computed.
 import type {ColumnKey, Diagnostic, Indicator} from '../types.ts';
-import {parentsOf} from '../vocab.ts';
+import {COLUMN_ORDER, parentsOf} from '../vocab.ts';
 import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
 import type {Token} from './lines.ts';
@@ -112,8 +112,7 @@ function attach(draft: Draft, run: Token[], context: ScoreContext): boolean {
   return true;
 }
 
-const ORDER: readonly ColumnKey[] = ['level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'];
-const order = (c: ColumnKey): number => ORDER.indexOf(c);
+const order = (c: ColumnKey): number => COLUMN_ORDER.indexOf(c);
 
 function report(out: Assembled, tokens: Token[], file: string): void {
   if (tokens.length === 0) return;
@@ -134,13 +133,20 @@ function toIndicator(d: Draft, columns: readonly ColumnKey[]): Indicator {
   const lines = [...d.cells.values()].flat().map((t) => t.line);
   const weightText = text('weight');
   const weight = weightText ? parseWeight(weightText) : null;
+  // 指标性质 | 指标值 | 度量单位 printed apart read as one target: "≥" "95" "%" → "≥95%".
+  const nature = text('target_nature') ?? '';
+  const comparatorNature = cellScore('target_nature', nature, {freeTextBasis: false}) === 5;
+  const target = [comparatorNature ? nature : '', text('target') ?? '', text('target_unit') ?? ''].join('');
   const rec: Indicator = {
     level1: text('level1') ?? '', level2: text('level2') ?? '', level3: text('level3') ?? '',
-    target: text('target') ?? '', basis: text('basis') ?? '', prior_year: text('prior_year'),
+    target, basis: text('basis') ?? '', prior_year: text('prior_year'),
     weight, scoring_rule: text('scoring_rule'), evidence: text('evidence'),
     lines: [Math.min(...lines), Math.max(...lines)],
   };
   if (weightText && weight === null) rec.weight_raw = weightText;
+  if (nature !== '' && !comparatorNature) rec.target_nature = nature;
+  if (has.has('actual')) rec.actual = text('actual') ?? '';
+  if (has.has('score')) { const s = text('score'); rec.score = s ? parseWeight(s) : null; }
   return rec;
 }
 
