@@ -95,7 +95,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     for (const r of indicators) if (r.weight_raw !== undefined) diagnostics.push(messages.weightNotNumber(file, r.lines[0], r.lines[1], r.weight_raw));
     if (indicators.length === 0) diagnostics.push(messages.noRows(file, region.start, region.end));
   }
-  const incomplete = region.toEndOfFile && isCutShort(indicators, columns);
+  const incomplete = header !== null && region.toEndOfFile && isCutShort(indicators, columns);
   if (incomplete) diagnostics.push(messages.truncatedTable(file, region.start, region.end));
   const table: Table = {
     kind: region.kind, title: region.title, title_line: region.titleLine, lines: [region.start, region.end],
@@ -235,12 +235,18 @@ function mergeAtPositions(row: ReadonlyArray<Token>, next: ReadonlyArray<Token>)
   return out;
 }
 
-/** A table cut by the end of the document: no rows, or a last row missing its trailing cells. */
+/**
+ * A table cut by the end of the document: no rows, a last row missing its trailing cells, or weights that
+ * stop short of the 90 or 100 a complete table adds up to.
+ */
 function isCutShort(rows: Table['indicators'], columns: readonly ColumnKey[]): boolean {
   const last = rows[rows.length - 1] as unknown as Record<string, unknown> | undefined;
   if (!last) return true;
   const lastColumn = columns[columns.length - 1];
-  return last[lastColumn] === '' || (columns.includes('weight') && last.weight === null);
+  if (last[lastColumn] === '' || (columns.includes('weight') && last.weight === null)) return true;
+  const weights = rows.map((r) => r.weight).filter((w): w is number => w !== null);
+  const sum = Math.round(weights.reduce((a, b) => a + b, 0) * 100) / 100;
+  return weights.length > 0 && sum < 90;
 }
 
 /** Line accounting: every line of the region is used, blank, or diagnosed. */

@@ -96,6 +96,9 @@ function mergeLabels(pending: Map<ColumnKey, Token[]> | null, cells: Map<ColumnK
  * the longer text, on the latest line, rightmost. Returns false when no cell accepts it.
  */
 function attach(draft: Draft, run: Token[], context: ScoreContext): boolean {
+  // Only a run on a later line continues a cell; on the row's own line a separator came between them.
+  const rowEnd = Math.max(...[...draft.cells.values()].flat().map((t) => t.line));
+  if (run[0].line <= rowEnd) return false;
   const runText = cellText(run);
   let bestCol: ColumnKey | null = null;
   let bestKey = -Infinity;
