@@ -144,7 +144,7 @@ export function segmentGrid(tokens: ReadonlyArray<Token>, options: GridOptions):
 
 /** Does a new page start at token i: a marked page start, or right after a lone page-number token? */
 function atPageBreak(tokens: ReadonlyArray<Token>, i: number, options: GridOptions): boolean {
-  if (i === 0) return false;
+  if (i === 0 || options.pageNumberCandidate(tokens[i])) return false;
   return tokens[i].pageBreak === true || (tokens[i].gap === 'line' && options.pageNumberCandidate(tokens[i - 1]));
 }
 

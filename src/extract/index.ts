@@ -54,8 +54,10 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
 export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: string): {table: Table; diagnostics: Diagnostic[]} {
   const diagnostics: Diagnostic[] = [];
   const regionLines = lines.slice(region.start - 1, region.end);
-  // 1. Tokens after the title line.
-  const tokens = tokenizeLines(regionLines.slice(1));
+  // 1. Tokens after the title line, page headers and footers removed.
+  const footers = stripFooters(tokenizeLines(regionLines.slice(1)), file);
+  const tokens = footers.kept;
+  diagnostics.push(...footers.diagnostics);
   // 2. The grid header splits metadata from the grid.
   const header = findGridHeader(tokens);
   const metaTokens = header ? tokens.slice(0, header.first) : tokens;
@@ -66,7 +68,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     diagnostics.push(messages.unplacedHeaderText(file, Math.min(...ls), Math.max(...ls), cellText(meta.unclaimed)));
   }
   const used = new Set<number>([region.titleLine]);
-  const diagnosed = new Set<number>();
+  const diagnosed = new Set<number>(footers.removed.map((t) => t.line));
   for (const t of metaTokens) if (!meta.unclaimed.includes(t)) used.add(t.line);
   for (const t of meta.unclaimed) diagnosed.add(t.line);
   let columns: ColumnKey[] = [];
@@ -78,7 +80,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     for (const t of tokens.slice(header.first, header.next)) used.add(t.line);
     // 3. The grid: strip page furniture, pick the layout, segment, assemble.
     const grid = gridTokens(tokens, header);
-    const furniture = stripFurniture(grid, file);
+    const furniture = stripRepeatedHeaders(grid, file);
     diagnostics.push(...furniture.diagnostics);
     for (const t of furniture.removed) diagnosed.add(t.line);
     columns = tableColumns(header, region.kind);
@@ -119,18 +121,35 @@ function gridTokens(tokens: ReadonlyArray<Token>, header: GridHeader): Token[] {
 
 const FOOTER = [/^第\d+页(共\d+页)?$/, /^[-－—]\d+[-－—]$/, /^\d+\/\d+$/, /^共\d+页第\d+页$/];
 
-/** Remove page headers/footers and repeated column-header rows from the grid tokens. */
-function stripFurniture(tokens: ReadonlyArray<Token>, file: string): {kept: Token[]; removed: Token[]; diagnostics: Diagnostic[]} {
-  const byLine = groupByLine(tokens);
+interface Stripped {
+  kept: Token[];
+  removed: Token[];
+  diagnostics: Diagnostic[];
+}
+
+/** Remove page header/footer lines ("第 3 页 共 9 页", "- 4 -"); the token after one starts a new page. */
+function stripFooters(tokens: ReadonlyArray<Token>, file: string): Stripped {
   const drop = new Set<Token>();
   const diagnostics: Diagnostic[] = [];
-  for (const [line, group] of byLine) {
-    const text = compact(group.map((t) => t.text).join(''));
-    if (FOOTER.some((p) => p.test(text))) {
-      group.forEach((t) => drop.add(t));
-      diagnostics.push(messages.pageFooter(file, line, group.map((t) => t.text).join(' ')));
-    }
+  for (const [line, group] of groupByLine(tokens)) {
+    if (!FOOTER.some((p) => p.test(compact(group.map((t) => t.text).join(''))))) continue;
+    group.forEach((t) => drop.add(t));
+    diagnostics.push(messages.pageFooter(file, line, group.map((t) => t.text).join(' ')));
   }
+  const kept: Token[] = [];
+  let afterFooter = false;
+  for (const t of tokens) {
+    if (drop.has(t)) { afterFooter = true; continue; }
+    kept.push(afterFooter ? {...t, pageBreak: true} : t);
+    afterFooter = false;
+  }
+  return {kept, removed: tokens.filter((t) => drop.has(t)), diagnostics};
+}
+
+/** Remove column-header rows repeated inside the grid (a table continued on a new page). */
+function stripRepeatedHeaders(tokens: ReadonlyArray<Token>, file: string): Stripped {
+  const drop = new Set<Token>();
+  const diagnostics: Diagnostic[] = [];
   let from = 0;
   for (;;) {
     const kept = tokens.filter((t) => !drop.has(t));
