@@ -41,7 +41,7 @@ const DATE_PATTERNS: readonly RegExp[] = [
 ];
 
 /** Read the comparator at the start of compact text; returns it and the rest. */
-function readComparator(s: string): [Comparator | null, string] {
+export function readComparator(s: string): [Comparator | null, string] {
   for (const [spelling, cmp] of COMPARATORS) if (s.startsWith(spelling)) return [cmp, s.slice(spelling.length)];
   return [null, s];
 }
@@ -150,21 +150,23 @@ function levelScore(s: string, level: 1 | 2): number | null {
   return null;
 }
 
+/** Text opening with a comparator reads as a target, not as an indicator's name. */
+const COMPARATOR_START = /^(?:[<>=≥≤≧≦⩾⩽＜＞＝]|大于|小于|不低于|不少于|不小于|不超过|不高于|不多于|不大于|等于|至少)/;
+
 /** Free text ending in a bare number after a Chinese character has likely swallowed the next cell. */
 const TRAILING_NUMBER = /[\u4e00-\u9fa5]\d+(\.\d+)?$/;
 
 function level3Score(s: string): number {
   if (isVocabulary(s) || isNoValue(s)) return -6;
   if (/^[\d.,%]+$/.test(s)) return -4;
-  const v = parseValue(s);
-  if (v.comparator !== null && v.kind !== 'text') return -6;
-  if (/^[<>=≥≤≧≦＜＞＝]/.test(s)) return -6;
+  if (COMPARATOR_START.test(s)) return -6;
   if (/^(产出|成本|效益|满意度|数量|质量|时效)指标/.test(s)) return -4;
   if (s.length === 1) return -2;
   return isFragment(s) || TRAILING_NUMBER.test(s) ? -1 : 1;
 }
 
 function valueScore(s: string, prior: boolean): number | null {
+  if (s.length > 30 && !/^\d{4}年/.test(s)) return null;
   if (isFragment(s) && !/^[-－—]+$/.test(s)) return null;
   if (isVocabulary(s)) return null;
   const v = parseValue(s);

@@ -56,8 +56,13 @@ const DROP = -6;
 /** Cost of text continuing an earlier cell of the row after a page break (the rest of a wrapped basis). */
 const CONTINUATION = -2;
 const DROP_PAGE_NUMBER = -0.5;
-const MAX_TOKENS_PER_CELL = 48;
-const MAX_CELL_CHARS = 400;
+const MAX_TOKENS_PER_CELL = 24;
+/** Longest text each column plausibly holds: longer runs are not scored at all (most of the speed). */
+const MAX_CHARS: Record<ColumnKey, number> = {
+  level1: 16, level2: 20, level3: 120, target_nature: 8, target: 48, target_unit: 12, basis: 12, prior_year: 48,
+  weight: 8, actual: 48, score: 8, scoring_rule: 16, evidence: 48,
+};
+const MAX_FREE_BASIS = 120;
 const NEG = -1e18;
 
 /** Cost of a cell boundary at a gap: in tabbed rows spaces are inside cells, tabs separate them. */
@@ -86,17 +91,21 @@ export function segmentGrid(tokens: ReadonlyArray<Token>, options: GridOptions):
   const fromS = new Int32Array((n + 1) * S);
   const viaCol = new Int32Array((n + 1) * S); // -1: token dropped
   const skip = columns.map((c) => SKIP[c]);
-  const gapCost = (last: number, next: number): number => {
+  // gap[last * K + next]: cost of the columns skipped between two filled ones; start[c], end[state] likewise.
+  const gap = new Float64Array((K + 1) * (K + 1));
+  for (let last = -1; last < K; last++) {
     let v = 0;
-    for (let k = last + 1; k < next; k++) v += skip[k];
-    return v;
-  };
-  const startCost = (next: number): number => {
-    let v = 0;
-    for (let k = 0; k < next; k++) v += START_SKIP[columns[k]] ?? skip[k];
-    return v;
-  };
+    for (let next = last + 1; next <= K; next++) {
+      gap[(last + 1) * (K + 1) + next] = v;
+      if (next < K) v += skip[next];
+    }
+  }
+  const gapCost = (last: number, next: number): number => gap[(last + 1) * (K + 1) + next];
+  const start = new Float64Array(K);
+  for (let c = 1; c < K; c++) start[c] = start[c - 1] + (START_SKIP[columns[c - 1]] ?? skip[c - 1]);
   const endCost = (state: number): number => (state === 0 ? 0 : gapCost(state - 1, K));
+  const maxChars = columns.map((c) => (c === 'basis' && options.context.freeTextBasis ? MAX_FREE_BASIS : MAX_CHARS[c]));
+  const longest = Math.max(...maxChars);
   const relax = (j: number, s: number, v: number, i: number, si: number, col: number): void => {
     const at = j * S + s;
     if (v > best[at]) { best[at] = v; fromI[at] = i; fromS[at] = si; viaCol[at] = col; }
@@ -110,18 +119,26 @@ export function segmentGrid(tokens: ReadonlyArray<Token>, options: GridOptions):
       if (base > NEG) relax(i + 1, s, base + (pageLike ? DROP_PAGE_NUMBER : DROP), i, s, -1);
     }
     let text = '';
+    const pageBreak = atPageBreak(tokens, i, options);
+    // At a page break: the text so far of each column of the row open in each state (walked back once).
+    const open = pageBreak ? openCells(tokens, {best, fromI, fromS, viaCol, S, endCost}, i, options) : null;
     for (let j = i + 1; j <= n && j - i <= MAX_TOKENS_PER_CELL; j++) {
       if (j > i + 1 && mode === 'row' && tokens[j - 1].gap === 'tab') break;
       text += tokens[j - 1].text;
-      if (text.length > MAX_CELL_CHARS) break;
-      for (let c = 0; c < K; c++) scores[c] = cellScore(columns[c], text, options.context) ?? NEG;
+      if (text.length > longest) break;
+      let any = false;
+      for (let c = 0; c < K; c++) {
+        scores[c] = text.length > maxChars[c] ? NEG : scoreOf(columns[c], text, options.context);
+        if (scores[c] > NEG) any = true;
+      }
+      if (!any && !pageBreak) continue;
       for (let s = 0; s < S; s++) {
         const base = best[i * S + s];
         if (base <= NEG) continue;
         const canStart = s === 0 || mode === 'stream';
-        if (s > 0 && atPageBreak(tokens, i, options)) {
+        if (s > 0 && open !== null) {
           for (let c = 0; c < s; c++) {
-            const gain = continuationGain(tokens, {best, fromI, fromS, viaCol, S, endCost}, i, s, c, text, options);
+            const gain = continuationGain(open[s][c], columns[c], text, options.context);
             // Ties go to the rightmost cell: the one most likely still open when the page ended.
             if (gain !== null) relax(j, s, base + CONTINUATION + gain + 0.01 * c, i, s, c + 2 * K);
           }
@@ -133,13 +150,27 @@ export function segmentGrid(tokens: ReadonlyArray<Token>, options: GridOptions):
           }
           if (canStart) {
             const brk = s === 0 && i === 0 ? 0 : rowBreakCost(tokens[i].gap);
-            relax(j, c + 1, base + endCost(s) + startCost(c) + brk + scores[c], i, s, c + K);
+            relax(j, c + 1, base + endCost(s) + start[c] + brk + scores[c], i, s, c + K);
           }
         }
       }
     }
   }
   return backtrack(tokens, options, {best, fromI, fromS, viaCol, S, endCost});
+}
+
+const SCORE_CACHE = new Map<string, number>();
+/** cellScore with a bounded memo: vocabulary words and common targets recur across every table. */
+function scoreOf(col: ColumnKey, text: string, context: ScoreContext): number {
+  if (text.length > 24) return cellScore(col, text, context) ?? NEG; // long runs are unique: not worth a key
+  const key = `${col}${context.freeTextBasis ? '+' : '-'}${text}`;
+  let v = SCORE_CACHE.get(key);
+  if (v === undefined) {
+    v = cellScore(col, text, context) ?? NEG;
+    if (SCORE_CACHE.size > 200_000) SCORE_CACHE.clear();
+    SCORE_CACHE.set(key, v);
+  }
+  return v;
 }
 
 /** Does a new page start at token i: a marked page start, or right after a lone page-number token? */
@@ -149,31 +180,40 @@ function atPageBreak(tokens: ReadonlyArray<Token>, i: number, options: GridOptio
 }
 
 /**
- * Score change when `text` is appended to column c of the row open at (i, s) on the best path so far;
- * null when the column has no cell yet or the longer text does not fit the column.
+ * For each state s at token i, the text so far of each column of the row open on the best path to (i, s)
+ * (null where the row has no such cell). Continuation cells are included.
  */
-function continuationGain(
-  tokens: ReadonlyArray<Token>, t: Tables, i: number, s: number, c: number, text: string, options: GridOptions,
-): number | null {
+function openCells(tokens: ReadonlyArray<Token>, t: Tables, i: number, options: GridOptions): Array<Array<string | null>> {
   const K = options.columns.length;
-  let j = i;
-  let state = s;
-  let before: string | null = null;
-  while (j > 0) {
-    const at = j * t.S + state;
-    const from = t.fromI[at];
-    const col = t.viaCol[at];
-    if (col >= 0 && col % K === c && col < 2 * K) {
-      const own = tokens.slice(from, j).map((x) => x.text).join('');
-      before = before === null ? own : own + before;
+  const out: Array<Array<string | null>> = [];
+  for (let s = 0; s < t.S; s++) {
+    const cells: Array<string | null> = new Array(K).fill(null);
+    out.push(cells);
+    if (s === 0 || t.best[i * t.S + s] <= NEG) continue;
+    let j = i;
+    let state = s;
+    while (j > 0) {
+      const at = j * t.S + state;
+      const from = t.fromI[at];
+      const col = t.viaCol[at];
+      if (col >= 0) {
+        const c = col % K;
+        const own = tokens.slice(from, j).map((x) => x.text).join('');
+        cells[c] = cells[c] === null ? own : own + cells[c];
+      }
+      if (col >= K && col < 2 * K) break; // the row started here
+      state = t.fromS[at];
+      j = from;
     }
-    if (col >= K && col < 2 * K) break; // the row started here
-    state = t.fromS[at];
-    j = from;
   }
+  return out;
+}
+
+/** Score change when `text` is appended to a cell holding `before`; null when that does not fit the column. */
+function continuationGain(before: string | null, col: ColumnKey, text: string, context: ScoreContext): number | null {
   if (before === null) return null;
-  const old = cellScore(options.columns[c], before, options.context);
-  const joined = cellScore(options.columns[c], before + text, options.context);
+  const old = cellScore(col, before, context);
+  const joined = cellScore(col, before + text, context);
   return old === null || joined === null ? null : joined - old;
 }
 

@@ -1,0 +1,12 @@
+import {Worker} from 'node:worker_threads';
+const url = new URL('./w3.ts', import.meta.url).href;
+const api = import.meta.resolve('tsx/esm/api');
+const code = `import(${JSON.stringify(api)}).then(m => m.register()).then(() => import(${JSON.stringify(url)}))`;
+const n = Number(process.argv[2] ?? 1);
+const opts: any = {eval: true, execArgv: []};
+if (process.argv[3]) opts.resourceLimits = {maxYoungGenerationSizeMb: Number(process.argv[3])};
+const ws = Array.from({length: n}, () => new Worker(code, opts));
+const t = performance.now();
+const rs = await Promise.all(ws.map(w => new Promise(res => w.once('message', res))));
+console.log(n, 'workers', rs.map(r => (r as number[]).join(' ')), (performance.now()-t).toFixed(0));
+await Promise.all(ws.map(w => w.terminate()));

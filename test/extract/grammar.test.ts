@@ -1,0 +1,170 @@
+// The grammar of the grid columns: parseValue (指标值 / 上年完成值), parseWeight, and cellScore's ordering facts
+// that the grid programme relies on.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {cellScore, parseValue, parseWeight, type ParsedValue} from '../../src/extract/grammar.ts';
+
+const Q = (comparator: ParsedValue['comparator'], value: number, unit: string | null, raw: string): ParsedValue =>
+  ({comparator, value, unit, kind: 'quantitative', raw});
+const K = (kind: ParsedValue['kind'], raw: string, comparator: ParsedValue['comparator'] = null): ParsedValue =>
+  ({comparator, value: null, unit: null, kind, raw});
+const project = {freeTextBasis: false};
+const overall = {freeTextBasis: true};
+
+// --- parseValue: quantitative ----------------------------------------------------------------------------
+
+test('parseValue("≥14 万人 次") reads comparator, value and unit', () => {
+  assert.deepEqual(parseValue('≥14 万人 次'), Q('>=', 14, '万人次', '≥14 万人 次'));
+});
+
+test('parseValue("> =95%") joins a comparator split by a space', () => {
+  assert.deepEqual(parseValue('> =95%'), Q('>=', 95, '%', '> =95%'));
+});
+
+test('parseValue("<=127.44万元") reads a decimal in 万元', () => {
+  assert.deepEqual(parseValue('<=127.44万元'), Q('<=', 127.44, '万元', '<=127.44万元'));
+});
+
+test('parseValue("＜=21万元") reads a full-width ＜ followed by =', () => {
+  assert.deepEqual(parseValue('＜=21万元'), Q('<=', 21, '万元', '＜=21万元'));
+});
+
+test('parseValue("=12个月") reads = and the unit 个月', () => {
+  assert.deepEqual(parseValue('=12个月'), Q('=', 12, '个月', '=12个月'));
+});
+
+test('parseValue("≧90%") reads ≧ as >=', () => {
+  assert.deepEqual(parseValue('≧90%'), Q('>=', 90, '%', '≧90%'));
+});
+
+test('parseValue("885人") is quantitative with no comparator', () => {
+  assert.deepEqual(parseValue('885人'), Q(null, 885, '人', '885人'));
+});
+
+test('parseValue("=1440元/人") reads a compound unit', () => {
+  assert.deepEqual(parseValue('=1440元/人'), Q('=', 1440, '元/人', '=1440元/人'));
+});
+
+test('parseValue("<=770.27元/人/月") reads a two-slash unit', () => {
+  assert.deepEqual(parseValue('<=770.27元/人/月'), Q('<=', 770.27, '元/人/月', '<=770.27元/人/月'));
+});
+
+test('parseValue(">=95%%") keeps the doubled unit "%%" for the checks to flag', () => {
+  assert.deepEqual(parseValue('>=95%%'), Q('>=', 95, '%%', '>=95%%'));
+});
+
+test('parseValue("≥1,000人次") drops the thousands separator', () => {
+  assert.deepEqual(parseValue('≥1,000人次'), Q('>=', 1000, '人次', '≥1,000人次'));
+});
+
+test('parseValue("不低于95%") reads a worded comparator', () => {
+  assert.deepEqual(parseValue('不低于95%'), Q('>=', 95, '%', '不低于95%'));
+});
+
+// --- parseValue: dates, qualitative, none ----------------------------------------------------------------
+
+test('parseValue("每月 25 日 前") is a date', () => {
+  assert.deepEqual(parseValue('每月 25 日 前'), K('date', '每月 25 日 前'));
+});
+
+test('parseValue("2024年11月30日") is a date', () => {
+  assert.deepEqual(parseValue('2024年11月30日'), K('date', '2024年11月30日'));
+});
+
+test('parseValue("=2024 年 12 月") is a date that keeps its comparator', () => {
+  assert.deepEqual(parseValue('=2024 年 12 月'), K('date', '=2024 年 12 月', '='));
+});
+
+test('parseValue("有效 提高") is qualitative', () => {
+  assert.deepEqual(parseValue('有效 提高'), K('qualitative', '有效 提高'));
+});
+
+test('parseValue("长期") is qualitative', () => {
+  assert.deepEqual(parseValue('长期'), K('qualitative', '长期'));
+});
+
+test('parseValue of the no-value placeholders "-", "无", "新增" and "" is kind none', () => {
+  for (const raw of ['-', '无', '新增', '']) assert.deepEqual(parseValue(raw), K('none', raw), JSON.stringify(raw));
+});
+
+test('parseValue(">") alone is text with its comparator, no value', () => {
+  assert.deepEqual(parseValue('>'), K('text', '>', '>'));
+});
+
+// --- parseWeight -----------------------------------------------------------------------------------------
+
+test('parseWeight reads small numbers, with 分 or %', () => {
+  assert.deepEqual(['10', '10分', '5%', '0', '100', '12.5'].map(parseWeight), [10, 10, 5, 0, 100, 12.5]);
+});
+
+test('parseWeight rejects over 100, three decimals, signs, separators, spaces and the empty string', () => {
+  assert.deepEqual(['101', '12.555', '-1', '1,0', ' 10', '', '十'].map(parseWeight), [null, null, null, null, null, null, null]);
+});
+
+// --- cellScore: ordering facts ---------------------------------------------------------------------------
+
+test('cellScore: "=885人" as target is 6 (comparator and unit)', () => {
+  assert.equal(cellScore('target', '=885人', project), 6);
+});
+
+test('cellScore: a basis word scores higher as basis than as level3', () => {
+  const asBasis = cellScore('basis', '计划标准', project);
+  const asLevel3 = cellScore('level3', '计划标准', project);
+  assert.deepEqual([asBasis, asLevel3], [5, -6]);
+  assert.ok(asBasis! > asLevel3!);
+});
+
+test('cellScore: an evidence word scores higher as evidence than as level3, and is impossible as target', () => {
+  assert.deepEqual([cellScore('evidence', '工作资料', project), cellScore('level3', '工作资料', project), cellScore('target', '工作资料', project)], [5, -6, null]);
+});
+
+test('cellScore: a lone ">" is impossible as target (null)', () => {
+  assert.equal(cellScore('target', '>', project), null);
+});
+
+test('cellScore: a number cut at its decimal point "=127." is impossible as target, "=127.44万元" is fine', () => {
+  assert.equal(cellScore('target', '=127.', project), null);
+  assert.equal(cellScore('target', '=127.44万元', project), 6);
+});
+
+test('cellScore: "按照完成比例赋" is impossible as scoring_rule while "按照完成比例赋分" is fine', () => {
+  assert.equal(cellScore('scoring_rule', '按照完成比例赋', project), null);
+  assert.equal(cellScore('scoring_rule', '按照完成比例赋分', project), 5);
+});
+
+test('cellScore: "10" scores higher as weight than as target or prior_year', () => {
+  const w = cellScore('weight', '10', project)!;
+  assert.equal(w, 4);
+  assert.ok(w > cellScore('target', '10', project)!);
+  assert.ok(w > cellScore('prior_year', '10', project)!);
+});
+
+test('cellScore: "885人" (no comparator) scores higher as prior_year than as target; "=885人" the reverse', () => {
+  assert.ok(cellScore('prior_year', '885人', project)! > cellScore('target', '885人', project)!);
+  assert.ok(cellScore('target', '=885人', project)! > cellScore('prior_year', '=885人', project)!);
+});
+
+test('cellScore: "-" is a good prior_year (3) and a poor target (-3)', () => {
+  assert.deepEqual([cellScore('prior_year', '-', project), cellScore('target', '-', project)], [3, -3]);
+});
+
+test('cellScore: "成本指标" scores higher as level1 than as level2', () => {
+  assert.deepEqual([cellScore('level1', '成本指标', project), cellScore('level2', '成本指标', project)], [5, 2]);
+});
+
+test('cellScore: free text is a possible basis only in overall tables', () => {
+  assert.equal(cellScore('basis', '2024年昌吉州社会保险经办管理服务工作要点', overall), 1.5);
+  assert.equal(cellScore('basis', '2024年昌吉州社会保险经办管理服务工作要点', project), -3);
+});
+
+test('cellScore: the empty text is impossible in every column', () => {
+  assert.deepEqual((['level1', 'level3', 'target', 'weight', 'evidence'] as const).map((c) => cellScore(c, '', project)), [null, null, null, null, null]);
+});
+
+test('cellScore: two 指标 names joined ("产出指标满意度指标", "数量指标满意度指标") are impossible as level1/level2', {
+  todo: 'levelScore gives 0.5 to any ≤8 Han chars + 指标, so two labels joined fit one cell; in a tabbed table a '
+    + 'label-only line "满意度指标\\t满意度指标" is then merged into the row above (level1 "产出指标满意度指标")',
+}, () => {
+  assert.equal(cellScore('level1', '产出指标满意度指标', project), null);
+  assert.equal(cellScore('level2', '数量指标满意度指标', project), null);
+});

@@ -1,0 +1,196 @@
+// Stage 3: the tokens between a title and its grid → TableMeta (parseMeta), and the grid's column header
+// (findGridHeader). Inputs are small synthetic token streams built like the pipeline builds them.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {findGridHeader, parseMeta} from '../../src/extract/header.ts';
+import {splitLines, tokenizeLines} from '../../src/extract/lines.ts';
+
+const tokens = (lines: string[]) => tokenizeLines(splitLines(lines.join('\n')));
+const meta = (lines: string[], kind: 'project' | 'overall' = 'project', title = '项目支出绩效目标表') =>
+  parseMeta(tokens(lines), kind, title);
+/** Lines of a wrapped dump: one text per line, blank lines between. */
+const wrapped = (lines: string[]) => lines.join('\n\n').split('\n');
+
+// --- parseMeta -------------------------------------------------------------------------------------------
+
+test('parseMeta reads a tabbed project header with 年度预算总额 / 其中：财政拨款 / 其他资金', () => {
+  const m = meta([
+    '(2024 年)',
+    '预算单位\t\t巴州社会保险中心\t\t',
+    '项目名称\t\t社保经办项目\t\t项目负责人\t艾尼瓦尔·塔依尔\t',
+    '项目资金(万元)\t\t年度预算总额\t99.00\t其中：财政拨款\t99.00\t其他资金\t0.00\t',
+    '项目总体目标\t\t按时足额缴纳社保费。\t\t',
+  ]);
+  assert.deepEqual(m, {
+    year: 2024, unit: '巴州社会保险中心', project: '社保经办项目', leader: '艾尼瓦尔·塔依尔', phone: null,
+    goal: '按时足额缴纳社保费。', budget_total: 99, budget_fiscal: 99, budget_other: 0, budget_upper: null,
+    budget_local: null, budget_total_source: 'printed',
+    lines: {year: 1, unit: 2, project: 3, leader: 3, budget_total: 4, budget_fiscal: 4, budget_other: 4, goal: 5},
+    unclaimed: [], badAmounts: [],
+  });
+});
+
+test('parseMeta reads labels followed by full-width colons', () => {
+  const m = meta([
+    '预算单位：X中心', '项目名称：Y项目', '项目负责人：王栋',
+    '项目资金(万元)\t年度预算总额：99.00\t其中：财政拨款：90.00\t其他资金：9.00', '项目总体目标：做好工作。',
+  ]);
+  assert.deepEqual([m.unit, m.project, m.leader, m.goal], ['X中心', 'Y项目', '王栋', '做好工作。']);
+  assert.deepEqual([m.budget_total, m.budget_fiscal, m.budget_other, m.budget_total_source], [99, 90, 9, 'printed']);
+});
+
+test('parseMeta reads a wrapped header whose labels are split over lines ("项目资金(万" / "元)", "其中：财政拨" / "款")', () => {
+  const m = meta([
+    ...wrapped(['（2024 年）', '预算单位 昌吉州社会保险中心', '项目名称 95 年以前退休人员生活费 项目负责人 王栋', '项目资金(万', '元)']),
+    '年度预算总额 127.44', '', '其中：财政拨', '', '款', '127.44 其他资金 0.00', '', '项目总体目标', '', '保证补助发放工作。',
+  ]);
+  assert.deepEqual(m, {
+    year: 2024, unit: '昌吉州社会保险中心', project: '95年以前退休人员生活费', leader: '王栋', phone: null,
+    goal: '保证补助发放工作。', budget_total: 127.44, budget_fiscal: 127.44, budget_other: 0, budget_upper: null,
+    budget_local: null, budget_total_source: 'printed',
+    lines: {year: 1, unit: 3, project: 5, leader: 5, budget_total: 10, budget_fiscal: 15, budget_other: 15, goal: 17},
+    unclaimed: [], badAmounts: [],
+  });
+});
+
+test('parseMeta: an overall header with 上级安排/本级安排/其他 and no printed total computes budget_total', () => {
+  const m = meta([
+    ...wrapped(['（2024 年）', '部门名称（盖章） 昌吉州社会保险管理局本级', '部门联系人 张旖轩 联系电话 2206150', '年度绩效目标', '提高社会保障水平。',
+      '年度预算(万元)', '资金来源 资金总额（万元）', '财政资金（万元）']),
+    '上级安排 0.00', '', '本级安排 1,623.00', '', '其他资金（万元） 其他 80.00',
+  ], 'overall', '部门整体绩效目标表');
+  assert.deepEqual(m, {
+    year: 2024, unit: '昌吉州社会保险管理局本级', project: null, leader: '张旖轩', phone: '2206150',
+    goal: '提高社会保障水平。', budget_total: 1703, budget_fiscal: 1623, budget_other: 80, budget_upper: 0,
+    budget_local: 1623, budget_total_source: 'computed',
+    lines: {year: 1, unit: 3, leader: 5, phone: 5, goal: 7, budget_upper: 16, budget_local: 18, budget_other: 20, budget_fiscal: 16, budget_total: 16},
+    unclaimed: [], badAmounts: [],
+  });
+});
+
+test('parseMeta reads amounts with thousands separators ("1,623.00")', () => {
+  const m = meta(['项目资金(万元) 年度预算总额 1,623.00 其中：财政拨款 1,600.50 其他资金 22.50']);
+  assert.deepEqual([m.budget_total, m.budget_fiscal, m.budget_other], [1623, 1600.5, 22.5]);
+});
+
+test('parseMeta converts amounts in 元 ("项目资金（元）" … "年度预算总额 1,274,400") to 万元', () => {
+  const m = meta(['预算单位 X中心', '项目名称 Y', '项目资金（元）', '年度预算总额 1,274,400', '其中：财政拨款 1,000,000', '其他资金 274,400']);
+  assert.deepEqual([m.budget_total, m.budget_fiscal, m.budget_other, m.budget_total_source], [127.44, 100, 27.44, 'printed']);
+});
+
+test('parseMeta: a project header without 其他资金 derives it as total − fiscal', () => {
+  const m = meta(['项目资金(万元) 年度预算总额 50.00 其中：财政拨款 30.00']);
+  assert.deepEqual([m.budget_total, m.budget_fiscal, m.budget_other, m.budget_total_source], [50, 30, 20, 'printed']);
+});
+
+test('parseMeta: label words like 财政资金 mid-line in 项目总体目标 are not read as amounts', () => {
+  const m = meta([
+    '预算单位\tX中心', '项目名称\tY',
+    '项目资金(万元)\t年度预算总额\t50.00\t其中：财政拨款\t50.00\t其他资金\t0.00',
+    '项目总体目标\t使用财政资金 30 万元和其他资金 20 万元，总额 50 万元。',
+  ]);
+  assert.equal(m.goal, '使用财政资金30万元和其他资金20万元，总额50万元。');
+  assert.deepEqual([m.budget_total, m.budget_fiscal, m.budget_other], [50, 50, 0]);
+  assert.deepEqual(m.badAmounts, []);
+});
+
+test('parseMeta: a narrative goal on its own lines keeps mid-line label words ("统筹财政资金 30 万元与其他资金 20 万元")', () => {
+  const m = meta([
+    '项目资金(万元) 年度预算总额 50.00 其中：财政拨款 50.00 其他资金 0.00', '项目总体目标',
+    '统筹财政资金 30 万元与其他资金 20 万元，保障发放。',
+  ]);
+  assert.equal(m.goal, '统筹财政资金30万元与其他资金20万元，保障发放。');
+  assert.deepEqual([m.budget_total, m.budget_fiscal, m.budget_other], [50, 50, 0]);
+});
+
+test('parseMeta: a goal line wrapped so that it starts with "财政资金 30 万元，" stays in the goal', {
+  todo: 'a label at the start of a line ends the narrative even after the amounts were printed: the goal is cut to '
+    + '"统筹使用上年结余与" and "财政资金30万元，保障发放。" is silently dropped (neither goal, amount, unclaimed nor badAmounts)',
+}, () => {
+  const m = meta([
+    '项目资金(万元) 年度预算总额 50.00 其中：财政拨款 50.00 其他资金 0.00', '项目总体目标',
+    '统筹使用上年结余与', '财政资金 30 万元，保障发放。',
+  ]);
+  assert.equal(m.goal, '统筹使用上年结余与财政资金30万元，保障发放。');
+  assert.deepEqual([m.budget_total, m.budget_fiscal, m.budget_other], [50, 50, 0]);
+});
+
+test('parseMeta reports an amount label whose value is not a number', () => {
+  const m = meta(['项目资金(万元) 年度预算总额 待定 其中：财政拨款 10.00']);
+  assert.deepEqual(m.badAmounts, [{label: 'budget_total', value: '待定', line: 1}]);
+  assert.deepEqual([m.budget_total, m.budget_fiscal, m.budget_total_source], [10, 10, 'computed']);
+});
+
+test('parseMeta: text before the first label that is not a year is unclaimed', () => {
+  const m = meta(['（2024 年）', '单位：万元', '预算单位 X中心']);
+  assert.equal(m.year, 2024);
+  assert.deepEqual(m.unclaimed.map((t) => [t.text, t.line]), [['单位：万元', 2]]);
+});
+
+test('parseMeta takes the year from the title when the header prints none', () => {
+  const m = meta(['预算单位 X中心'], 'overall', '2024年部门整体绩效目标表');
+  assert.deepEqual([m.year, m.unit], [2024, 'X中心']);
+});
+
+// --- findGridHeader --------------------------------------------------------------------------------------
+
+const PROJECT_COLUMNS = ['level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'];
+const PROJECT_NAMES = ['一级指标', '二级指标', '三级指标', '指标值', '指标值设置依据', '上年完成值', '指标分值权重', '指标赋分规则', '佐证资料'];
+
+test('findGridHeader reads a wrapped header whose names are split ("一级"/"指标", "指标值设置依"/"据")', () => {
+  const ts = tokens(wrapped(['一级', '指标', '二级', '指标', '三级指标', '指标', '值', '指标值设置依', '据', '上年', '完成', '值',
+    '指标', '分值', '权重', '指标赋分规则 佐证资料', '产出', '指标']));
+  const h = findGridHeader(ts);
+  assert.deepEqual(h, {first: 0, next: 17, remainder: null, columns: PROJECT_COLUMNS, names: PROJECT_NAMES});
+  assert.equal(ts[h!.next].text, '产出');
+});
+
+test('findGridHeader reads header names split by spaces inside tab cells ("一级 指标", "指标值设 置依据")', () => {
+  const h = findGridHeader(tokens(['一级 指标\t二级 指标\t三级 指标\t指标值\t指标值设 置依据\t上年 完成值\t指标分值 权重\t指标赋 分规则\t佐证 资料']));
+  assert.deepEqual(h, {first: 0, next: 17, remainder: null, columns: PROJECT_COLUMNS, names: PROJECT_NAMES});
+});
+
+test('findGridHeader reads an 8-column header (no 指标赋分规则)', () => {
+  const h = findGridHeader(tokens(['一级指标\t二级指标\t三级指标\t指标值\t指标值设置依据\t上年完成值\t指标分值权重\t佐证资料\t']));
+  assert.deepEqual(h, {
+    first: 0, next: 8, remainder: null,
+    columns: ['level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'evidence'],
+    names: ['一级指标', '二级指标', '三级指标', '指标值', '指标值设置依据', '上年完成值', '指标分值权重', '佐证资料'],
+  });
+});
+
+test('findGridHeader reads a 6-column overall header', () => {
+  const h = findGridHeader(tokens(['一级指标 二级指标 三级指标 指标值 指标设定依据 分值权重', '', '履职效能']));
+  assert.deepEqual(h, {
+    first: 0, next: 6, remainder: null,
+    columns: ['level1', 'level2', 'level3', 'target', 'basis', 'weight'],
+    names: ['一级指标', '二级指标', '三级指标', '指标值', '指标设定依据', '分值权重'],
+  });
+});
+
+test('findGridHeader starts after the metadata and returns the text glued to the last name as remainder', () => {
+  const h = findGridHeader(tokens(['预算单位 X', '一级指标\t二级指标\t三级指标\t指标值\t分值权重产出指标']));
+  assert.deepEqual(h, {
+    first: 2, next: 7, remainder: '产出指标',
+    columns: ['level1', 'level2', 'level3', 'target', 'weight'], names: ['一级指标', '二级指标', '三级指标', '指标值', '分值权重'],
+  });
+});
+
+test('findGridHeader reads names with a "(必填)" suffix and the 申报表 aliases', () => {
+  const h = findGridHeader(tokens(['一级指标(必填)\t二级指标(必填)\t指标内容\t指标性质\t指标值\t度量单位\t绩效标准\t权重']));
+  assert.deepEqual(h?.columns, ['level1', 'level2', 'level3', 'target_nature', 'target', 'target_unit', 'basis', 'weight']);
+});
+
+test('findGridHeader returns null for text without a header', () => {
+  assert.equal(findGridHeader(tokens(['项目总体目标 做好工作。', '产出指标 数量指标 人数 ≥2 人'])), null);
+});
+
+test('findGridHeader returns null for fewer than three names or names without a 三级/指标值 column', () => {
+  assert.equal(findGridHeader(tokens(['一级指标 二级指标'])), null);
+  assert.equal(findGridHeader(tokens(['一级指标 二级指标 分值权重'])), null);
+});
+
+test('findGridHeader from a later index skips an earlier header', () => {
+  const ts = tokens(['一级指标 二级指标 三级指标 指标值', '产出指标', '一级指标 二级指标 三级指标 指标值']);
+  assert.deepEqual([findGridHeader(ts, 1)?.first, findGridHeader(ts, 1)?.next], [5, 9]);
+});

@@ -1,0 +1,105 @@
+// Stage 1 of the pipeline: clean text → numbered lines → tokens (text, line, tab cell, gap, page-break mark).
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {compact, isBlankLine, isRuleLine, splitLines, tokenizeLine, tokenizeLines} from '../../src/extract/lines.ts';
+
+test('splitLines numbers lines from 1', () => {
+  assert.deepEqual(splitLines('a\nb'), [{no: 1, text: 'a'}, {no: 2, text: 'b'}]);
+});
+
+test('splitLines drops only the empty part after a final LF', () => {
+  assert.deepEqual(splitLines('a\nb\n'), [{no: 1, text: 'a'}, {no: 2, text: 'b'}]);
+  assert.deepEqual(splitLines('a\n\n'), [{no: 1, text: 'a'}, {no: 2, text: ''}]);
+});
+
+test('splitLines keeps empty lines inside the text and their numbers', () => {
+  assert.deepEqual(splitLines('项目\n\n\t指标\n'), [{no: 1, text: '项目'}, {no: 2, text: ''}, {no: 3, text: '\t指标'}]);
+});
+
+test('splitLines of the empty text is one empty line', () => {
+  assert.deepEqual(splitLines(''), [{no: 1, text: ''}]);
+});
+
+test('tokenizeLine splits tab cells, then spaces inside a cell', () => {
+  assert.deepEqual(tokenizeLine({no: 3, text: '产出 指标\t≥2 次'}), [
+    {text: '产出', line: 3, cell: 0, gap: 'line'},
+    {text: '指标', line: 3, cell: 0, gap: 'space'},
+    {text: '≥2', line: 3, cell: 1, gap: 'tab'},
+    {text: '次', line: 3, cell: 1, gap: 'space'},
+  ]);
+});
+
+test('tokenizeLine: empty leading tab cells leave no token but keep the cell index; the first token takes the given gap', () => {
+  assert.deepEqual(tokenizeLine({no: 4, text: '\t\t开展会议次数\t≥2 次\t计划标准'}, 'start'), [
+    {text: '开展会议次数', line: 4, cell: 2, gap: 'start'},
+    {text: '≥2', line: 4, cell: 3, gap: 'tab'},
+    {text: '次', line: 4, cell: 3, gap: 'space'},
+    {text: '计划标准', line: 4, cell: 4, gap: 'tab'},
+  ]);
+});
+
+test('tokenizeLine: runs of spaces and empty cells inside the line make no empty tokens', () => {
+  assert.deepEqual(tokenizeLine({no: 5, text: '  a  b\t\tc '}), [
+    {text: 'a', line: 5, cell: 0, gap: 'line'},
+    {text: 'b', line: 5, cell: 0, gap: 'space'},
+    {text: 'c', line: 5, cell: 2, gap: 'tab'},
+  ]);
+});
+
+test('tokenizeLine of a line of tabs only is empty', () => {
+  assert.deepEqual(tokenizeLine({no: 6, text: '\t\t\t'}), []);
+});
+
+test('tokenizeLines: first token "start", first of each later line "line"; blank and rule lines skipped', () => {
+  const tokens = tokenizeLines(splitLines('一级\n\n指标\n---|---\n\t\t人数 ≥2'));
+  assert.deepEqual(tokens, [
+    {text: '一级', line: 1, cell: 0, gap: 'start'},
+    {text: '指标', line: 3, cell: 0, gap: 'line'},
+    {text: '人数', line: 5, cell: 2, gap: 'line'},
+    {text: '≥2', line: 5, cell: 2, gap: 'space'},
+  ]);
+});
+
+test('tokenizeLines: "start" goes to the first token even after leading blank lines', () => {
+  const tokens = tokenizeLines(splitLines('\n\n项目 a\nb'));
+  assert.deepEqual(tokens.map((t) => [t.text, t.line, t.gap]), [['项目', 3, 'start'], ['a', 3, 'space'], ['b', 4, 'line']]);
+});
+
+test('tokenizeLines sets pageBreak on the first token of a line that starts with a space, and only there', () => {
+  const tokens = tokenizeLines(splitLines('上年\n 完成 值\n\t\t权重\n分值'));
+  assert.deepEqual(tokens.map((t) => [t.text, t.pageBreak ?? false]), [
+    ['上年', false], ['完成', true], ['值', false], ['权重', false], ['分值', false],
+  ]);
+});
+
+test('tokenizeLines sets pageBreak on a space-led first line too (" 项目支出绩效目标表")', () => {
+  const tokens = tokenizeLines(splitLines(' 项目支出绩效目标表\n（2024 年）'));
+  assert.equal(tokens[0].pageBreak, true);
+  assert.equal(tokens[0].gap, 'start');
+  assert.equal(tokens[1].pageBreak, undefined);
+});
+
+test('tokenizeLines: a line of spaces only is blank, so it marks no page break', () => {
+  const tokens = tokenizeLines(splitLines('a\n   \nb'));
+  assert.deepEqual(tokens.map((t) => [t.text, t.line, t.pageBreak ?? false]), [['a', 1, false], ['b', 3, false]]);
+});
+
+test('isRuleLine is true for separator lines: "---|---", tabbed dashes, "=====", "+---+---+", "———", "___"', () => {
+  for (const s of ['---|---', '---------\t---------\t--\t------', '=====', '+---+---+', '———', '___', '|---|']) {
+    assert.equal(isRuleLine(s), true, s);
+  }
+});
+
+test('isRuleLine is false for short dashes, page footers, text and empty lines', () => {
+  for (const s of ['--', '- 4 -', '| a |---', '', '   ', '产出指标', '-']) assert.equal(isRuleLine(s), false, s);
+});
+
+test('isBlankLine: empty, whitespace-only and rule lines are blank; text and lone numbers are not', () => {
+  for (const s of ['', '   ', '\t\t', '---|---']) assert.equal(isBlankLine(s), true, JSON.stringify(s));
+  for (const s of ['34', ' 项目', '-', '\t-\t']) assert.equal(isBlankLine(s), false, JSON.stringify(s));
+});
+
+test('compact removes every whitespace character', () => {
+  assert.equal(compact(' 单位整体绩效目标表\t\t\t'), '单位整体绩效目标表');
+  assert.equal(compact('≥14 万人 次\n'), '≥14万人次');
+});
