@@ -146,7 +146,7 @@ function natureScore(s: string): number | null {
 function levelScore(s: string, level: 1 | 2): number | null {
   if (level === 1 && isLevel1(s)) return 5;
   if (level === 2 && isLevel2(s)) return LEVEL1_FIRST.has(s) ? 2 : 5;
-  if (/^[\u4e00-\u9fa5]{1,8}指标$/.test(s) && !isBasis(s)) return 0.5;
+  if (/^[\u4e00-\u9fa5]{1,8}指标$/.test(s) && !/指标.+指标/.test(s) && !isBasis(s)) return 0.5;
   return null;
 }
 

@@ -94,6 +94,8 @@ function findLabels(tokens: ReadonlyArray<Token>, text: string, starts: number[]
     const rest = text.slice(starts[t], starts[t] + 60);
     let hit: {label: Label; match: string} | null = null;
     for (const label of LABELS) {
+      // Inside a narrative, a label already read is a word of the narrative ("…与财政资金 30 万元").
+      if (inNarrative && found.some((f) => f.label.field === label.field && label.field !== 'marker')) continue;
       const m = label.pattern.exec(rest);
       if (!m || (hit !== null && m[0].length <= hit.match.length)) continue;
       if (label.needsNumber && !NUMBER_AT_START.test(rest.slice(m[0].length))) continue;

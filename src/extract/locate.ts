@@ -35,7 +35,7 @@ export function titleKind(text: string): TableKind | null {
 /** A heading that closes the performance section: "(五) …", "第四部分 …", "五、…" and the like. */
 export function isSectionHeading(text: string): boolean {
   const s = compact(text);
-  if (s.length === 0 || s.length > 40) return false;
+  if (s.length === 0 || s.length > 40 || /[；;。，,]/.test(s)) return false; // a numbered sentence, not a heading
   return /^[（(][一二三四五六七八九十]+[)）]/.test(s) || /^第[一二三四五六七八九十]+部分/.test(s) || /^[一二三四五六七八九十]+、/.test(s);
 }
 

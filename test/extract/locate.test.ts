@@ -83,9 +83,7 @@ test('isSectionHeading is false for a line longer than 40 characters', () => {
   assert.equal(isSectionHeading('(五) ' + '说'.repeat(40)), false);
 });
 
-test('isSectionHeading is false for an enumerated goal sentence "（一）保障退休人员生活费按时足额发放；"', {
-  todo: 'isSectionHeading accepts any short line opening with (一)…(十); a numbered sentence ending with ；/。 inside 项目总体目标 ends the table region',
-}, () => {
+test('isSectionHeading is false for an enumerated goal sentence "（一）保障退休人员生活费按时足额发放；"', () => {
   assert.equal(isSectionHeading('（一）保障退休人员生活费按时足额发放；'), false);
 });
 
@@ -136,9 +134,7 @@ test('locateTables: a narrative sentence mentioning the table opens no region', 
   assert.deepEqual(regions(['做在同一项目支出绩效目标表。', '正文', '(五) 其他需说明的事项']), []);
 });
 
-test('locateTables: a numbered 项目总体目标 sentence does not end the table', {
-  todo: 'isSectionHeading takes "（一）保障…；" for a section heading, so the region stops at line 2 and the grid is lost',
-}, () => {
+test('locateTables: a numbered 项目总体目标 sentence does not end the table', () => {
   const r = regions([
     '项目支出绩效目标表', '项目总体目标', '（一）保障退休人员生活费按时足额发放；', '（二）提高服务水平。',
     '一级指标\t二级指标\t三级指标\t指标值', '产出指标\t数量指标\t人数\t≥2 人', '(五) 其他需说明的事项',
