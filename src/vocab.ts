@@ -42,7 +42,9 @@ export function parentsOf(level2: string): Level1[] {
   for (const [parent, children] of Object.entries(LEVEL1_CHILDREN)) {
     if ((children as readonly string[]).includes(level2)) out.push(parent as Level1);
   }
-  return out;
+  // 满意度指标 is its own 一级 in the current framework; the older one put it under 效益指标.
+  const rank = (p: string): number => (p === level2 ? 0 : level2.includes('满意度') && p.includes('满意度') ? 1 : 2);
+  return out.sort((a, b) => rank(a) - rank(b));
 }
 
 /** 指标值设置依据 words. */

@@ -278,21 +278,27 @@ export const disclosureUnparsed = (at: At, text: string): Finding =>
   make('disclosure-unparsed', 'info',
     `「预算绩效情况」段落中未读出项目个数或金额：「${clip(text, 60)}」/ no count or amount could be read from the 预算绩效情况 paragraph: "${clip(text, 60)}"`, at);
 
-/** Announced and tabled counts or amounts differ and the notes do not account for it. */
+/**
+ * Announced and tabled counts or amounts differ, and "(五) 其他需说明的事项" does not account for it (`expected`:
+ * what the tables should hold once the notes are applied; null or equal to `announced` when they say nothing).
+ */
 export const disclosureGap = (
-  at: At, kind: 'count' | 'amount', what: string, announced: number, tabled: number, explained: number, quote: string | null,
+  at: At, kind: 'count' | 'amount', what: string, announced: number, tabled: number, expected: number | null, quote: string | null,
 ): Finding => {
   const unit = kind === 'count' ? ' 个' : ' 万元';
   const unitEn = kind === 'count' ? '' : ' 万元';
-  const residual = tabled - (announced - explained);
-  const explain = explained !== 0
-    ? `；「其他需说明的事项」说明了 ${num(explained)}${unit}，仍差 ${num(residual)}${unit}`
-    : '';
-  const explainEn = explained !== 0 ? `; the notes account for ${num(explained)}${unitEn}, leaving ${num(residual)}${unitEn}` : '';
-  const q = quote ? `。说明原文：「${clip(quote, 120)}」` : '';
-  const qEn = quote ? '. Notes quoted above' : '';
+  const [whatZh, whatEn] = [what.split(' / ')[0], what.split(' / ')[1] ?? what];
+  const adjusted = expected !== null && Math.abs(expected - announced) > 0.005;
+  const zh = adjusted
+    ? `；按「其他需说明的事项」调整后应为 ${num(expected)}${unit}，仍差 ${num(tabled - expected)}${unit}`
+    : `，差 ${num(tabled - announced)}${unit}`;
+  const en = adjusted
+    ? `; after the notes (其他需说明的事项) they should hold ${num(expected)}${unitEn}, still ${num(tabled - expected)}${unitEn} off`
+    : `, ${num(tabled - announced)}${unitEn} off`;
+  const q = quote ? `。其他需说明的事项：「${clip(quote, 120)}」` : '';
+  const qEn = quote ? ' (notes quoted in Chinese)' : '';
   return make(`disclosure-${kind}-gap`, 'warning',
-    `「预算绩效情况」公布${what.split(' / ')[0]} ${num(announced)}${unit}，绩效目标表中为 ${num(tabled)}${unit}${explain}${q} / the 预算绩效情况 paragraph announces ${num(announced)}${unitEn} for ${what.split(' / ')[1] ?? what} but the tables hold ${num(tabled)}${unitEn}${explainEn}${qEn}`,
+    `「预算绩效情况」公布${whatZh} ${num(announced)}${unit}，绩效目标表中为 ${num(tabled)}${unit}${zh}${q} / the 预算绩效情况 paragraph announces ${num(announced)}${unitEn} for ${whatEn} but the tables hold ${num(tabled)}${unitEn}${en}${qEn}`,
     at);
 };
 

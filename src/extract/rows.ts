@@ -107,6 +107,7 @@ function attach(draft: Draft, run: Token[], context: ScoreContext): boolean {
     const before = cellScore(col, cellText(tokens), context);
     const after = cellScore(col, cellText(tokens) + runText, context);
     if (after === null || before === null || after < before - 1) continue;
+    if (run[0].line - tokens[tokens.length - 1].line > MAX_CONTINUATION_GAP) continue;
     const key = tokens[tokens.length - 1].line * 100 + order(col);
     if (key > bestKey) { bestKey = key; bestCol = col; }
   }
@@ -115,6 +116,8 @@ function attach(draft: Draft, run: Token[], context: ScoreContext): boolean {
   return true;
 }
 
+/** A cell continues at most this many lines below its last line (one blank line between wrapped lines). */
+const MAX_CONTINUATION_GAP = 4;
 const order = (c: ColumnKey): number => COLUMN_ORDER.indexOf(c);
 
 function report(out: Assembled, tokens: Token[], file: string): void {

@@ -1,0 +1,278 @@
+// `npm run bench`: how fast and how big extraction is, against the floor of reading and decoding the same files.
+// Not part of `npm test`. Builds a corpus under os.tmpdir() from the bundled documents (copies with the unit name
+// and counts changed, every fourth with CRLF line ends), then for each size in BENCH_SIZES (default
+// 100,1000,5000) measures, in one run:
+//   floor          read + decodeBytes + splitLines of every file, in this process
+//   extract        loadDocument on every file, in this process (after a warm-up on the bundled documents)
+//   extract pool   extractFiles (src/io/batch.ts) with os.availableParallelism() workers, start-up included
+//   cli json       `node --import tsx src/cli.ts extract <dir> --format json > file`, wall time with start-up,
+//                  and its peak RSS (/usr/bin/time, else process.resourceUsage().maxRSS via a preload)
+//   json / csv     toJson and indicatorsToCsv of the extracted documents
+//   analyze        analyzeDocument of src/analyze/index.ts on every document, when that module exists
+// and once: the cold start of `extract` on data/001_911f9712737d8e1a.txt (median of 5 CLI runs).
+// Prints a table and writes reports/bench.json. Env: BENCH_SIZES=100,1000  BENCH_KEEP=1 (keep the corpus).
+import {spawnSync} from 'node:child_process';
+import {closeSync, existsSync, linkSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import {availableParallelism, cpus, totalmem, tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {decodeBytes} from '../../src/extract/decode.ts';
+import {splitLines} from '../../src/extract/lines.ts';
+import {extractText} from '../../src/extract/index.ts';
+import {isFailure, loadDocument} from '../../src/io/files.ts';
+import {iterateFiles} from '../../src/io/batch.ts';
+import {toJson} from '../../src/report/json.ts';
+import {indicatorsToCsv} from '../../src/report/csv.ts';
+import type {DocumentResult} from '../../src/types.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const DATA = join(ROOT, 'data');
+const CLI = join(ROOT, 'src', 'cli.ts');
+const COLD_FILE = join(DATA, '001_911f9712737d8e1a.txt');
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+const MB = 1024 * 1024;
+
+interface Step {
+  size: number;
+  step: string;
+  seconds: number;
+  docs: number;
+  bytes: number;
+  tables: number;
+  docsPerSecond: number;
+  mbPerSecond: number;
+  tablesPerSecond: number;
+  /** seconds / floor seconds at the same size. */
+  timesFloor: number | null;
+  peakRssMb?: number;
+  note?: string;
+}
+
+// ── corpus ────────────────────────────────────────────────────────────────────────────────────────────────
+
+const PREFIXES = ['', '阿克苏', '和田', '哈密', '吐鲁番', '塔城', '阿勒泰', '喀什'];
+
+/** Copy `k` of a bundled document: unit name prefixed, counts (…人, …次) raised by k, CRLF for every fourth copy. */
+function vary(text: string, unit: string | null, k: number): string {
+  if (k === 0) return text;
+  let out = text;
+  if (unit) out = out.split(unit).join(PREFIXES[k % PREFIXES.length] + unit);
+  out = out.replace(/(\d+)(\s?)(人|次|天|个|户|家|项|场|期|台|套|篇|条)/g, (_, n: string, sp: string, u: string) => `${Number(n) + k}${sp}${u}`);
+  if (k % 4 === 3) out = out.replace(/\r?\n/g, '\r\n');
+  return out;
+}
+
+/** The largest corpus once, then a folder per size holding hard links to its first N files. */
+function buildCorpus(max: number): {root: string; dirs: Map<number, string>} {
+  const root = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
+  const all = join(root, 'all');
+  mkdirSync(all);
+  const names = readdirSync(DATA).filter((f) => f.endsWith('.txt')).sort();
+  const texts = names.map((n) => readFileSync(join(DATA, n), 'utf8'));
+  // The unit name as extracted (预算单位), to be varied wherever it appears.
+  const units = texts.map((t) => extractText(t).tables.find((x) => x.unit)?.unit ?? null);
+  const made: string[] = [];
+  for (let i = 0; i < max; i++) {
+    const d = i % names.length;
+    const k = Math.floor(i / names.length);
+    const file = join(all, `${String(i).padStart(5, '0')}_${names[d]}`);
+    writeFileSync(file, vary(texts[d], units[d], k));
+    made.push(file);
+  }
+  const dirs = new Map<number, string>();
+  for (const n of SIZES) {
+    const dir = join(root, `size-${n}`);
+    mkdirSync(dir);
+    for (const f of made.slice(0, n)) {
+      const to = join(dir, f.slice(all.length + 1));
+      try { linkSync(f, to); } catch { copyFileSync(f, to); }
+    }
+    dirs.set(n, dir);
+  }
+  return {root, dirs};
+}
+
+const filesOf = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
+
+// ── measurements ──────────────────────────────────────────────────────────────────────────────────────────
+
+function step(size: number, name: string, seconds: number, docs: number, bytes: number, tables: number, floor: number | null, extra: Partial<Step> = {}): Step {
+  return {
+    size, step: name, seconds, docs, bytes, tables,
+    docsPerSecond: docs / seconds, mbPerSecond: bytes / MB / seconds, tablesPerSecond: tables / seconds,
+    timesFloor: floor === null ? null : seconds / floor, ...extra,
+  };
+}
+
+async function floorOf(files: string[]): Promise<{seconds: number; bytes: number; lines: number}> {
+  const t = performance.now();
+  let bytes = 0;
+  let lines = 0;
+  for (const f of files) {
+    const b = await readFile(f);
+    bytes += b.length;
+    lines += splitLines(decodeBytes(b).text).length;
+  }
+  return {seconds: (performance.now() - t) / 1000, bytes, lines};
+}
+
+const tablesIn = (docs: ReadonlyArray<DocumentResult>): number => docs.reduce((n, d) => n + d.tables.length, 0);
+
+/** The peak RSS probe: GNU time if it works here, else a preload printing process.resourceUsage().maxRSS. */
+function rssProbe(dir: string): {wrap: (argv: string[], out: string) => string[]; read: (out: string) => number | null; how: string} {
+  const time = '/usr/bin/time';
+  if (existsSync(time) && spawnSync(time, ['-f', '%M', 'true'], {encoding: 'utf8'}).status === 0) {
+    return {
+      how: '/usr/bin/time -f %M',
+      wrap: (argv, out) => [time, '-f', '%M', '-o', out, ...argv],
+      read: (out) => { const kb = Number(readFileSync(out, 'utf8').trim().split('\n').pop()); return Number.isFinite(kb) ? kb / 1024 : null; },
+    };
+  }
+  const hook = join(dir, 'rss-hook.mjs');
+  writeFileSync(hook, "import {writeFileSync} from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
+  return {
+    how: 'process.resourceUsage().maxRSS',
+    wrap: (argv, out) => { process.env.BENCH_RSS_FILE = out; return [argv[0], '--import', hook, ...argv.slice(1)]; },
+    read: (out) => { const kb = Number(readFileSync(out, 'utf8')); return Number.isFinite(kb) ? kb / 1024 : null; },
+  };
+}
+
+/** Run the CLI, stdout to `outFile`; wall seconds, peak RSS in MB, exit status. */
+function runCli(args: string[], outFile: string, probe: ReturnType<typeof rssProbe> | null, rssFile: string): {seconds: number; rssMb: number | null; status: number | null; stderr: string} {
+  const argv = [process.execPath, '--import', 'tsx', CLI, ...args];
+  const full = probe ? probe.wrap(argv, rssFile) : argv;
+  const fd = openSync(outFile, 'w');
+  const t = performance.now();
+  const r = spawnSync(full[0], full.slice(1), {cwd: ROOT, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 64 * MB});
+  const seconds = (performance.now() - t) / 1000;
+  closeSync(fd);
+  return {seconds, rssMb: probe ? probe.read(rssFile) : null, status: r.status, stderr: r.stderr};
+}
+
+function spawnWall(argv: string[]): number {
+  const t = performance.now();
+  spawnSync(argv[0], argv.slice(1), {cwd: ROOT, stdio: 'ignore'});
+  return (performance.now() - t) / 1000;
+}
+
+const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+
+type AnalyzeFn = (doc: DocumentResult) => unknown;
+
+async function loadAnalyze(): Promise<AnalyzeFn | string> {
+  const path = join(ROOT, 'src', 'analyze', 'index.ts');
+  if (!existsSync(path)) return 'skipped: src/analyze/index.ts does not exist';
+  const m = (await import(pathToFileURL(path).href)) as {analyzeDocument?: unknown};
+  return typeof m.analyzeDocument === 'function' ? (m.analyzeDocument as AnalyzeFn) : 'skipped: src/analyze/index.ts has no analyzeDocument';
+}
+
+// ── run ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+async function main(): Promise<void> {
+  if (SIZES.length === 0) throw new Error('BENCH_SIZES has no positive integer');
+  const machine = {cpu: cpus()[0]?.model ?? 'unknown', cpus: cpus().length, availableParallelism: availableParallelism(), memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version, platform: `${process.platform} ${process.arch}`};
+  console.log(`jixiao bench — ${machine.cpu} × ${machine.cpus} (parallelism ${machine.availableParallelism}), ${machine.memoryGb} GB, Node ${machine.node}`);
+  const max = Math.max(...SIZES);
+  let t = performance.now();
+  const {root, dirs} = buildCorpus(max);
+  console.log(`corpus: ${max} files under ${root} (${((performance.now() - t) / 1000).toFixed(1)} s to build)`);
+  const probe = rssProbe(root);
+  const analyze = await loadAnalyze();
+  const steps: Step[] = [];
+  const notes: string[] = [];
+  if (typeof analyze === 'string') notes.push(`analyze ${analyze}`);
+
+  // Warm the JIT on the bundled documents so in-process numbers are steady-state (the CLI runs are cold by nature).
+  for (let r = 0; r < 3; r++) for (const f of filesOf(DATA)) await loadDocument(f);
+
+  for (const size of SIZES) {
+    const files = filesOf(dirs.get(size)!);
+    for (const f of files) readFileSync(f); // page cache warm for every measurement alike
+    console.log(`\n· ${size} documents …`);
+
+    const floor = await floorOf(files);
+    const bytes = floor.bytes;
+    steps.push(step(size, 'floor: read+decode+split', floor.seconds, files.length, bytes, 0, floor.seconds, {note: `${floor.lines} lines`}));
+
+    // In-process extraction; keep the documents for the writers.
+    t = performance.now();
+    const docs: DocumentResult[] = [];
+    let failed = 0;
+    for (const f of files) { const r = await loadDocument(f); if (isFailure(r)) failed++; else docs.push(r); }
+    const extractSeconds = (performance.now() - t) / 1000;
+    const tables = tablesIn(docs);
+    steps.push(step(size, 'extract in-process', extractSeconds, files.length, bytes, tables, floor.seconds, failed ? {note: `${failed} failed`} : {}));
+
+    t = performance.now();
+    const json = toJson(docs);
+    steps.push(step(size, 'json: toJson', (performance.now() - t) / 1000, docs.length, bytes, tables, floor.seconds, {note: `${(Buffer.byteLength(json) / MB).toFixed(1)} MB out`}));
+    t = performance.now();
+    const csv = indicatorsToCsv(docs);
+    steps.push(step(size, 'csv: indicatorsToCsv', (performance.now() - t) / 1000, docs.length, bytes, tables, floor.seconds, {note: `${(Buffer.byteLength(csv) / MB).toFixed(1)} MB out`}));
+    if (typeof analyze !== 'string') {
+      t = performance.now();
+      for (const d of docs) await analyze(d);
+      steps.push(step(size, 'analyze: analyzeDocument', (performance.now() - t) / 1000, docs.length, bytes, tables, floor.seconds));
+    }
+    docs.length = 0;
+
+    // The worker pool of src/io/batch.ts (start-up included), results streamed and dropped.
+    t = performance.now();
+    let poolTables = 0;
+    for await (const {result} of iterateFiles(files)) if (!isFailure(result)) poolTables += result.tables.length;
+    steps.push(step(size, `extract pool (${availableParallelism()} workers)`, (performance.now() - t) / 1000, files.length, bytes, poolTables, floor.seconds));
+
+    // The real CLI, JSON to a file; wall time includes Node + tsx start-up.
+    const out = join(root, `cli-${size}.json`);
+    const cli = runCli(['extract', dirs.get(size)!, '--format', 'json'], out, probe, join(root, `rss-${size}.txt`));
+    const cliNote = `exit ${cli.status}, ${(statSync(out).size / MB).toFixed(1)} MB out` + (cli.status === 0 ? '' : `: ${cli.stderr.trim().split('\n')[0]}`);
+    steps.push(step(size, 'cli extract --format json', cli.seconds, files.length, bytes, tables, floor.seconds, {peakRssMb: cli.rssMb ?? undefined, note: cliNote}));
+    rmSync(out, {force: true});
+  }
+
+  // Cold start: the CLI on one bundled file, 5 runs; Node and Node+tsx start-up alone for context.
+  const cold: number[] = [];
+  const coldOut = join(root, 'cold.json');
+  for (let i = 0; i < 5; i++) cold.push(runCli(['extract', COLD_FILE], coldOut, null, '').seconds);
+  const nodeBare = median(Array.from({length: 5}, () => spawnWall([process.execPath, '-e', '0'])));
+  const nodeTsx = median(Array.from({length: 5}, () => spawnWall([process.execPath, '--import', 'tsx', '-e', '0'])));
+  const coldStart = {file: 'data/001_911f9712737d8e1a.txt', runsSeconds: cold, medianSeconds: median(cold), nodeStartSeconds: nodeBare, nodeTsxStartSeconds: nodeTsx};
+
+  printTable(steps);
+  console.log(`\ncold start, extract on ${coldStart.file}: median ${ms(coldStart.medianSeconds)} of [${cold.map(ms).join(', ')}] (target < 300 ms)`);
+  console.log(`  for reference: node -e 0 ${ms(nodeBare)}, node --import tsx -e 0 ${ms(nodeTsx)}`);
+  const target = steps.find((s) => s.size === 1000 && s.step.startsWith('cli'));
+  if (target) console.log(`target: CLI on 1,000 documents = ${target.timesFloor!.toFixed(1)} × floor (target ≤ 4×)`);
+  console.log(`peak RSS measured with ${probe.how}`);
+  for (const n of notes) console.log(n);
+
+  const report = {date: new Date().toISOString(), machine, sizes: SIZES, rssProbe: probe.how, corpus: 'bundled documents copied with unit name and counts varied; every 4th copy CRLF', steps, coldStart, notes};
+  mkdirSync(join(ROOT, 'reports'), {recursive: true});
+  writeFileSync(join(ROOT, 'reports', 'bench.json'), JSON.stringify(report, null, 2) + '\n');
+  console.log('→ reports/bench.json');
+  if (process.env.BENCH_KEEP) console.log(`corpus kept in ${root}`);
+  else rmSync(root, {recursive: true, force: true});
+}
+
+const ms = (s: number): string => `${Math.round(s * 1000)} ms`;
+
+function printTable(steps: Step[]): void {
+  const head = ['docs', 'step', 'time', 'docs/s', 'MB/s', 'tables/s', '× floor', 'peak RSS', 'note'];
+  const rows = steps.map((s) => [
+    String(s.size), s.step, s.seconds < 1 ? ms(s.seconds) : `${s.seconds.toFixed(2)} s`,
+    s.docsPerSecond.toFixed(s.docsPerSecond < 100 ? 1 : 0), s.mbPerSecond.toFixed(2), s.tables ? s.tablesPerSecond.toFixed(0) : '',
+    s.timesFloor === null ? '' : `${s.timesFloor.toFixed(1)}×`, s.peakRssMb === undefined ? '' : `${Math.round(s.peakRssMb)} MB`, s.note ?? '',
+  ]);
+  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]): string => r.map((c, i) => (i === 1 || i === 8 ? c.padEnd(width[i]) : c.padStart(width[i]))).join('  ').trimEnd();
+  console.log('\n' + line(head));
+  console.log(width.map((w) => '─'.repeat(w)).join('  '));
+  let last = steps[0]?.size;
+  for (const [i, r] of rows.entries()) {
+    if (steps[i].size !== last) { console.log(''); last = steps[i].size; }
+    console.log(line(r));
+  }
+}
+
+await main();
