@@ -51,3 +51,14 @@ test('jixiao report writes indicators.csv, tables.csv, diagnostics.csv and extra
   assert.equal(tables.split('\r\n').filter((l) => l).length, 1 + 3);
   assert.match(tables, /doc\.txt,1,overall,467/);
 });
+
+test('jixiao extract --strict exits 2 when a document has an error-level diagnostic, 0 without --strict', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+  const cut = readFileSync(join(ROOT, 'data/003_e2de676d67b0a214.txt'), 'utf8').split('\n').slice(0, 497).join('\n');
+  writeFileSync(join(dir, 'cut.txt'), cut);
+  assert.equal(run('extract', join(dir, 'cut.txt')).status, 0);
+  const strict = run('extract', join(dir, 'cut.txt'), '--strict');
+  assert.equal(strict.status, 2);
+  assert.equal(JSON.parse(strict.stdout).documents[0].tables.length, 2);
+  assert.equal(run('extract', 'data/001_911f9712737d8e1a.txt', '--strict').status, 0);
+});

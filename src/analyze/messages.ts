@@ -289,12 +289,15 @@ export const disclosureGap = (
   const unitEn = kind === 'count' ? '' : ' 万元';
   const [whatZh, whatEn] = [what.split(' / ')[0], what.split(' / ')[1] ?? what];
   const adjusted = expected !== null && Math.abs(expected - announced) > 0.005;
+  const gap = adjusted ? tabled - expected : tabled - announced;
+  const gapZh = `${gap > 0 ? '多' : '少'} ${num(Math.abs(gap))}${unit}`;
+  const gapEn = `${num(Math.abs(gap))}${unitEn} ${gap > 0 ? 'more' : 'less'}`;
   const zh = adjusted
-    ? `；按「其他需说明的事项」调整后应为 ${num(expected)}${unit}，仍差 ${num(tabled - expected)}${unit}`
-    : `，差 ${num(tabled - announced)}${unit}`;
+    ? `；按「其他需说明的事项」调整后应为 ${num(expected)}${unit}，表中仍${gapZh}`
+    : `，表中${gapZh}`;
   const en = adjusted
-    ? `; after the notes (其他需说明的事项) they should hold ${num(expected)}${unitEn}, still ${num(tabled - expected)}${unitEn} off`
-    : `, ${num(tabled - announced)}${unitEn} off`;
+    ? `; after the notes (其他需说明的事项) they should hold ${num(expected)}${unitEn}: ${gapEn}`
+    : `: ${gapEn}`;
   const q = quote ? `。其他需说明的事项：「${clip(quote, 120)}」` : '';
   const qEn = quote ? ' (notes quoted in Chinese)' : '';
   return make(`disclosure-${kind}-gap`, 'warning',
