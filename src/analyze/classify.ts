@@ -127,7 +127,8 @@ export function indicatorType(ind: Indicator): string {
 
 const POSITIVE_QUALITATIVE = /(提高|提升|增强|改善|完善|保障|加强|促进|推进|推动|维护|巩固|扩大|增加|增长|健全|落实|确保|长期|持续|稳定|达标|合格|良好|优秀)/;
 const NEGATIVE_QUALITATIVE = /(降低|减少|下降|压缩|控制|减轻|缩短)/;
-const COST_WORDS = /(成本|费用|经费|支出|开支)/;
+/** A name that is an amount of money spent (…成本, …费用, …经费, 差旅费), not a count about it (办公经费保障人数). */
+const COST_WORDS = /(成本|费用|经费|费|支出|开支)$/;
 const TIME_LIMIT = /(时限|时长|用时|耗时|时间)$/;
 
 /**
@@ -146,6 +147,8 @@ export function direction(ind: Indicator, parsed: TargetParsed): Direction {
   if (rate) return cmp === '<=' || cmp === '<' ? 'lower' : 'higher';
   if (cmp === '>=' || cmp === '>') return 'higher';
   if (cmp === '<=' || cmp === '<') return 'lower';
+  // A percentage (完成 100%, 安全性 100%) is an achievement rate even on a name that is not a 率.
+  if (parsed.kind === 'quantitative' && (parsed.unit === '%' || parsed.unit === '%%')) return 'higher';
   if (cmp === '=') return 'exact';
   if (parsed.kind === 'qualitative') {
     const s = compactText(parsed.raw);

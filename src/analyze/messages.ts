@@ -81,12 +81,12 @@ export const targetNoUnit = (at: At, level3: string, target: string): Finding =>
 
 export const targetDoubledUnit = (at: At, level3: string, target: string, unit: string): Finding =>
   make('target-doubled-unit', 'warning',
-    `指标「${clip(level3)}」的指标值「${target}」单位重复（${unit}）/ target "${target}" of "${clip(level3)}" repeats its unit (${unit})`, at);
+    `指标「${clip(level3)}」的指标值「${target}」单位重复（${unit}） / target "${target}" of "${clip(level3)}" repeats its unit (${unit})`, at);
 
 /** A 率 / 度 indicator whose target is not a percentage. */
 export const rateNotPercent = (at: At, level3: string, target: string, what: string): Finding =>
   make('rate-not-percent', 'warning',
-    `「${clip(level3)}」是比率类指标，指标值应为 0–100% 的百分比，实为「${clip(target)}」（${what.split(' / ')[0]}）/ "${clip(level3)}" is a rate: its target should be a percentage in 0–100%, not "${clip(target)}" (${what.split(' / ')[1] ?? what})`,
+    `「${clip(level3)}」是比率类指标，指标值应为 0–100% 的百分比，实为「${clip(target)}」（${what.split(' / ')[0]}） / "${clip(level3)}" is a rate: its target should be a percentage in 0–100%, not "${clip(target)}" (${what.split(' / ')[1] ?? what})`,
     at);
 
 /** ">100%" or more than 100% on a bounded rate. */
@@ -101,7 +101,7 @@ export const targetAtLeast100 = (at: At, level3: string, target: string): Findin
 
 export const costTargetAtLeast = (at: At, level3: string, target: string): Finding =>
   make('cost-target-at-least', 'warning',
-    `成本指标「${clip(level3)}」的指标值「${target}」使用 ≥/>，成本指标应设上限（≤、< 或 =）/ cost indicator "${clip(level3)}" uses ≥ or > ("${target}"); a cost target is a ceiling (≤, < or =)`, at);
+    `成本指标「${clip(level3)}」的指标值「${target}」使用 ≥/>，成本指标应设上限（≤、< 或 =） / cost indicator "${clip(level3)}" uses ≥ or > ("${target}"); a cost target is a ceiling (≤, < or =)`, at);
 
 export const negativeTargetAtLeast = (at: At, level3: string, target: string): Finding =>
   make('negative-target-at-least', 'warning',
@@ -137,7 +137,7 @@ export const targetBelowPrior = (at: At, level3: string, target: string, prior: 
 
 export const targetAbovePrior = (at: At, level3: string, target: string, prior: string, ratio: number): Finding =>
   make('target-above-prior', 'warning',
-    `指标「${clip(level3)}」越低越好，指标值「${target}」高于上年完成值「${prior}」（为上年的 ${pct(ratio)}）/ "${clip(level3)}" is lower-is-better but its target "${target}" is above last year's actual "${prior}" (${pct(ratio)} of it)`,
+    `指标「${clip(level3)}」越低越好，指标值「${target}」高于上年完成值「${prior}」（为上年的 ${pct(ratio)}） / "${clip(level3)}" is lower-is-better but its target "${target}" is above last year's actual "${prior}" (${pct(ratio)} of it)`,
     at);
 
 export const costAbovePrior = (at: At, level3: string, target: string, prior: string, ratio: number): Finding =>
@@ -157,7 +157,7 @@ export const priorUnitMismatch = (at: At, level3: string, target: string, prior:
 
 export const priorUnitScaled = (at: At, level3: string, target: string, prior: string, targetUnit: string, priorUnit: string): Finding =>
   make('prior-unit-scaled', 'info',
-    `指标「${clip(level3)}」的指标值单位「${targetUnit}」与上年完成值单位「${priorUnit}」不同，已换算后比较（「${target}」对「${prior}」）/ target unit ${targetUnit} and prior unit ${priorUnit} of "${clip(level3)}" differ; compared after conversion ("${target}" vs "${prior}")`,
+    `指标「${clip(level3)}」的指标值单位「${targetUnit}」与上年完成值单位「${priorUnit}」不同，已换算后比较（「${target}」对「${prior}」） / target unit ${targetUnit} and prior unit ${priorUnit} of "${clip(level3)}" differ; compared after conversion ("${target}" vs "${prior}")`,
     at);
 
 export const priorKindMismatch = (at: At, level3: string, target: string, prior: string, why: string): Finding =>
@@ -224,38 +224,38 @@ export const level2NotUnderLevel1 = (at: At, level1: string, level2: string, par
 
 export const basisNotInVocab = (at: At, level3: string, basis: string): Finding =>
   make('basis-not-in-vocab', 'info',
-    `指标「${clip(level3)}」的指标值设置依据「${clip(basis)}」不是常用依据（计划标准、历史标准、行业标准、预算支出标准、其他标准）/ basis "${clip(basis)}" of "${clip(level3)}" is not one of the standard bases`, at);
+    `指标「${clip(level3)}」的指标值设置依据「${clip(basis)}」不是常用依据（计划标准、历史标准、行业标准、预算支出标准、其他标准） / basis "${clip(basis)}" of "${clip(level3)}" is not one of the standard bases`, at);
 
 export const basisEmpty = (at: At, level3: string): Finding =>
   make('basis-empty', 'info', `指标「${clip(level3)}」没有填写指标值设置依据 / "${clip(level3)}" has no basis`, at);
 
 export const scoringRuleNotInVocab = (at: At, level3: string, rule: string): Finding =>
   make('scoring-rule-not-in-vocab', 'info',
-    `指标「${clip(level3)}」的赋分规则「${clip(rule)}」不是常用规则（按照完成比例赋分、按评判等级赋分、直接赋分、满意度赋分）/ scoring rule "${clip(rule)}" of "${clip(level3)}" is not one of the standard rules`, at);
+    `指标「${clip(level3)}」的赋分规则「${clip(rule)}」不是常用规则（按照完成比例赋分、按评判等级赋分、直接赋分、满意度赋分） / scoring rule "${clip(rule)}" of "${clip(level3)}" is not one of the standard rules`, at);
 
 export const scoringRuleEmpty = (at: At, level3: string): Finding =>
   make('scoring-rule-empty', 'info', `指标「${clip(level3)}」没有填写指标赋分规则 / "${clip(level3)}" has no scoring rule`, at);
 
 export const evidenceNotInVocab = (at: At, level3: string, evidence: string): Finding =>
   make('evidence-not-in-vocab', 'info',
-    `指标「${clip(level3)}」的佐证资料「${clip(evidence)}」不是常用类别（原始凭证、工作资料、说明材料、正式材料）/ evidence "${clip(evidence)}" of "${clip(level3)}" is not one of the standard kinds`, at);
+    `指标「${clip(level3)}」的佐证资料「${clip(evidence)}」不是常用类别（原始凭证、工作资料、说明材料、正式材料） / evidence "${clip(evidence)}" of "${clip(level3)}" is not one of the standard kinds`, at);
 
 export const evidenceEmpty = (at: At, level3: string): Finding =>
   make('evidence-empty', 'info', `指标「${clip(level3)}」没有填写佐证资料 / "${clip(level3)}" lists no evidence`, at);
 
 export const budgetStandardOnNonCost = (at: At, level3: string): Finding =>
   make('budget-standard-on-non-cost', 'warning',
-    `指标「${clip(level3)}」不是成本指标，却以「预算支出标准」为依据（该依据只用于成本指标）/ "${clip(level3)}" is not a cost row but uses 预算支出标准, a basis for cost rows only`, at);
+    `指标「${clip(level3)}」不是成本指标，却以「预算支出标准」为依据（该依据只用于成本指标） / "${clip(level3)}" is not a cost row but uses 预算支出标准, a basis for cost rows only`, at);
 
 export const satisfactionScoringOnNonSatisfaction = (at: At, level3: string): Finding =>
   make('satisfaction-scoring-on-non-satisfaction', 'warning',
-    `指标「${clip(level3)}」不是满意度指标，却按「满意度赋分」/ "${clip(level3)}" is not a satisfaction row but is scored by 满意度赋分`, at);
+    `指标「${clip(level3)}」不是满意度指标，却按「满意度赋分」 / "${clip(level3)}" is not a satisfaction row but is scored by 满意度赋分`, at);
 
 // ── Money ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export const budgetPartsMismatch = (at: At, total: number, parts: number, partsText: string): Finding =>
   make('budget-parts-mismatch', 'error',
-    `年度预算总额 ${num(total)} 万元不等于${partsText.split(' / ')[0]}之和 ${num(parts)} 万元（差 ${num(total - parts)}）/ budget total ${num(total)} 万元 is not the sum of ${partsText.split(' / ')[1] ?? partsText}, ${num(parts)} 万元 (difference ${num(total - parts)})`,
+    `年度预算总额 ${num(total)} 万元不等于${partsText.split(' / ')[0]}之和 ${num(parts)} 万元（差 ${num(total - parts)}） / budget total ${num(total)} 万元 is not the sum of ${partsText.split(' / ')[1] ?? partsText}, ${num(parts)} 万元 (difference ${num(total - parts)})`,
     at);
 
 export const costExceedsBudget = (at: At, level3: string, target: string, amount: number, budget: number, annualised: boolean): Finding =>
@@ -276,7 +276,7 @@ export const disclosureNotFound = (at: At): Finding =>
 
 export const disclosureUnparsed = (at: At, text: string): Finding =>
   make('disclosure-unparsed', 'info',
-    `「预算绩效情况」段落中未读出项目个数或金额：「${clip(text, 60)}」/ no count or amount could be read from the 预算绩效情况 paragraph: "${clip(text, 60)}"`, at);
+    `「预算绩效情况」段落中未读出项目个数或金额：「${clip(text, 60)}」 / no count or amount could be read from the 预算绩效情况 paragraph: "${clip(text, 60)}"`, at);
 
 /**
  * Announced and tabled counts or amounts differ, and "(五) 其他需说明的事项" does not account for it (`expected`:
@@ -312,6 +312,6 @@ export const disclosureGapExplained = (
   const unit = kind === 'count' ? ' 个' : ' 万元';
   const unitEn = kind === 'count' ? '' : ' 万元';
   return make('disclosure-gap-explained', 'info',
-    `「预算绩效情况」公布${what.split(' / ')[0]} ${num(announced)}${unit}，绩效目标表中为 ${num(tabled)}${unit}，差额由「其他需说明的事项」说明：「${clip(quote, 120)}」/ the 预算绩效情况 paragraph announces ${num(announced)}${unitEn} for ${what.split(' / ')[1] ?? what}, the tables hold ${num(tabled)}${unitEn}; the difference is what the notes (其他需说明的事项) explain (transfer payments not published, carry-over merged into tables)`,
+    `「预算绩效情况」公布${what.split(' / ')[0]} ${num(announced)}${unit}，绩效目标表中为 ${num(tabled)}${unit}，差额由「其他需说明的事项」说明：「${clip(quote, 120)}」 / the 预算绩效情况 paragraph announces ${num(announced)}${unitEn} for ${what.split(' / ')[1] ?? what}, the tables hold ${num(tabled)}${unitEn}; the difference is what the notes (其他需说明的事项) explain (transfer payments not published, carry-over merged into tables)`,
     at);
 };

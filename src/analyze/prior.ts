@@ -7,7 +7,7 @@ import * as msg from './messages.ts';
 import {rowAt} from './target.ts';
 import type {Direction, Finding, PriorComparison, TargetParsed} from './types.ts';
 
-/** A unit split into a base and a factor: 万人次 → 人次 × 10000; 个月 → 月; "/年" dropped (the tables are annual). */
+/** A unit split into a base and a factor: 万人次 → 人次 × 10000; 个月 → 月; 类/种 → 项; "/年" dropped (the tables are annual). */
 export interface UnitScale {
   base: string;
   factor: number;
@@ -19,10 +19,13 @@ const PREFIX: ReadonlyArray<readonly [string, number]> = [['亿', 1e8], ['万', 
  * Base and factor of a unit.
  * @example unitScale('万人次') // => {base: '人次', factor: 10000}
  * @example unitScale('万元/年') // => {base: '元', factor: 10000}
+ * @example unitScale('类') // => {base: '项', factor: 1}
  */
 export function unitScale(unit: string | null): UnitScale {
   if (unit === null) return {base: '', factor: 1};
   let u = unit.replace(/％/g, '%').replace(/^%%$/, '%').replace(/个月$/, '月').replace(/\/年$/, '');
+  // Measure words for kinds of things count the same: 3项 = 3类 = 3种.
+  if (u === '类' || u === '种') u = '项';
   let factor = 1;
   for (const [p, f] of PREFIX) {
     if (u.startsWith(p) && u.length > p.length) { factor = f; u = u.slice(p.length); break; }
@@ -56,8 +59,11 @@ export function comparePrior(_ind: Indicator, target: TargetParsed, prior: Targe
     };
   }
   if (target.kind === 'date') {
+    if (textKey(target.raw).replace(/^[<>=≥≤≧≦＜＞＝]+/, '') === textKey(prior.raw).replace(/^[<>=≥≤≧≦＜＞＝]+/, '')) {
+      return {status: 'kept', reason: '日期相同 / same date'};
+    }
     return dateKey(target.raw) === dateKey(prior.raw)
-      ? {status: 'kept', reason: '日期相同（不计年份）/ same date (year aside)'}
+      ? {status: 'kept', reason: '同月同日，年份不同 / same day and month, another year'}
       : {status: 'not-comparable', reason: '日期不同 / different dates'};
   }
   if (target.kind === 'qualitative') {

@@ -43,7 +43,7 @@ export function whyUnparsed(raw: string): string[] {
   if (digit === 0) {
     const num = /^\d[\d,，.．]*/.exec(rest)?.[0] ?? '';
     const tail = rest.slice(num.length);
-    if (/^[-—~～至到]/.test(tail)) return [`是区间「${rest}」，不是单一数值 / a range "${rest}", not one value`];
+    if (/^[^\d]{0,4}?[-—~～至到]\d/.test(tail)) return [`是区间「${rest}」，不是单一数值 / a range "${rest}", not one value`];
     return [`数值后的「${tail}」不是可识别的单位 / "${tail}" after the number is not a known unit`];
   }
   if (cmp !== null) return [`比较符后是文字「${rest}」 / a comparator followed by text "${rest}"`];

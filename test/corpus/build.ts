@@ -1,0 +1,1090 @@
+// Rendered corpus builder: real PDF-to-text dumps of 绩效目标表 tables, with honest expected rows.
+//
+// What it does
+//   The SPECS below are data written by hand (or copied from the hand-checked expected rows of the bundled
+//   documents in test/fixtures/expected/), never extractor output. Each spec is a small document: a
+//   "（四）预算绩效情况" paragraph, one or more tables (header block + indicator grid), a closing paragraph,
+//   and a template (page size, font size, column widths, page footer, repeated header rows …).
+//   For every spec the script
+//     1. renders HTML (real <table>s, rowspan-merged 一级/二级 cells, borders, font "Noto Sans CJK SC",
+//        @page size A4 portrait / A4 landscape / A3 / B5, narrow column widths so that cells wrap),
+//     2. prints it to PDF with headless Chromium,
+//     3. dumps the PDF with pdftotext -enc UTF-8 in three modes: default, -layout, -raw,
+//     4. if LibreOffice is installed, also exports the HTML as text with soffice (txt, UTF-8),
+//   and writes to test/fixtures/rendered/:
+//     <spec>.default.txt  <spec>.layout.txt  <spec>.raw.txt  [<spec>.libreoffice.txt]
+//     <spec>.expected.json   {tables:[{kind,year,unit,project,leader,budget_total,budget_fiscal,budget_other,
+//                                       columns,indicators:[{level1 … evidence, extras}]}]}
+//     README.md              what each spec exercises, tool versions
+//   The expected JSON has the shape of test/fixtures/expected/*.json without `source` and `title_line`
+//   (title lines differ per dump). It is computed from the spec data only (cells with whitespace removed,
+//   weights as numbers, amounts in 万元), see expectedTable().
+//
+// How to run (developers only: NOT part of `npm test` or CI, it needs the tools below)
+//   apt-get install -y chromium poppler-utils fonts-noto-cjk        # required
+//   apt-get install -y --no-install-recommends libreoffice-writer-nogui   # optional: *.libreoffice.txt
+//   node --import tsx test/corpus/build.ts                 # rebuild every spec (stale outputs are removed)
+//   node --import tsx test/corpus/build.ts narrow-wrap-b5  # rebuild some specs only
+//   node --import tsx test/corpus/build.ts --keep          # keep the HTML/PDF in the temp dir (path printed)
+//   node --import tsx test/corpus/build.ts --no-libreoffice
+// Outputs are deterministic for given tool versions; commit them together with this script.
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const OUT = join(ROOT, 'test', 'fixtures', 'rendered');
+const BUNDLED = join(ROOT, 'test', 'fixtures', 'expected');
+
+// ───────────────────────────── spec types ─────────────────────────────
+
+/** Grid column keys. The first nine are the standard 项目支出绩效目标表 columns (FORMAT.md); the rest are
+ *  template extras: 指标性质/度量单位 (joined into `target`), 自评表 全年实际值/得分/偏差原因, 长期 target. */
+type Key =
+  | 'level1' | 'level2' | 'level3' | 'target' | 'basis' | 'prior_year' | 'weight' | 'scoring_rule' | 'evidence'
+  | 'target_nature' | 'target_unit' | 'actual' | 'score' | 'deviation' | 'target_long_term';
+
+interface Column {
+  key: Key;
+  /** Header label as printed (may carry a suffix such as "(必填)" or "（100分）"). */
+  label: string;
+  /** Name listed in the expected `columns`: the label without such a suffix. Defaults to `label`. */
+  name?: string;
+  /** Relative width (percent of the table) or, when the table sets widthUnit 'em', a width in em. */
+  width: number;
+  /** Group header printed above this column (two header rows), e.g. 长期目标 / 年度目标. */
+  group?: string;
+  left?: boolean;
+}
+
+/** One cell of a header block or trailer row. */
+interface Cell { t: string; cs?: number; rs?: number; left?: boolean }
+
+type Money =
+  | {kind: 'project'; unit: '万元' | '元'; total: string; fiscal: string; other: string}
+  | {kind: 'overall'; unit: '万元'; upper: string; local: string; other: string; total?: string};
+
+interface TableSpec {
+  kind: 'project' | 'overall';
+  title: string;
+  /** Printed line under the title, e.g. "(2024 年)"; null when the year is in the title. */
+  yearLine: string | null;
+  year: number | null;
+  unit: string;
+  project: string | null;
+  leader: string | null;
+  /** Amounts exactly as printed; the expected budget (万元) is derived from them. */
+  money: Money;
+  /** Header block rows (预算单位, 项目名称 …) spanning the grid's columns. */
+  block: Cell[][];
+  columns: Column[];
+  /** Indicator rows: printed cell text in column order, level1/level2 written on every row (the renderer merges). */
+  rows: string[][];
+  /** Rows after the indicators that are not indicators (合计 …). */
+  trailer?: Cell[][];
+  widthUnit?: '%' | 'em';
+  /** Column header row(s) in <thead> (repeated on each page), the header block in a table of its own above. */
+  repeatHeader?: boolean;
+  breakBefore?: boolean;
+}
+
+type Para = string | {h: string};
+
+interface Spec {
+  name: string;
+  /** What the spec exercises (goes to README.md). */
+  about: string;
+  page: 'A4 portrait' | 'A4 landscape' | 'A3 portrait' | 'B5 portrait';
+  fontPt: number;
+  /** Page footer printed in the page margin: none, "- 3 -", "3", "第 3 页 共 4 页". */
+  footer: 'none' | 'dash' | 'num' | 'cn';
+  /** CSS word-break: break-all (numbers and Latin runs break anywhere, as in narrow PDF cells). */
+  breakAll?: boolean;
+  before: Para[];
+  tables: TableSpec[];
+  after: Para[];
+}
+
+// ───────────────────────────── spec helpers ─────────────────────────────
+
+const c = (t: string, cs = 1, more: Partial<Cell> = {}): Cell => ({t, cs, ...more});
+const L = (t: string, cs = 1, more: Partial<Cell> = {}): Cell => ({t, cs, left: true, ...more});
+
+const STD9: Column[] = [
+  {key: 'level1', label: '一级指标', width: 7},
+  {key: 'level2', label: '二级指标', width: 8},
+  {key: 'level3', label: '三级指标', width: 20, left: true},
+  {key: 'target', label: '指标值', width: 11},
+  {key: 'basis', label: '指标值设置依据', width: 9},
+  {key: 'prior_year', label: '上年完成值', width: 10},
+  {key: 'weight', label: '指标分值权重', width: 7},
+  {key: 'scoring_rule', label: '指标赋分规则', width: 15},
+  {key: 'evidence', label: '佐证资料', width: 13},
+];
+
+const OVERALL6: Column[] = [
+  {key: 'level1', label: '一级指标', width: 11},
+  {key: 'level2', label: '二级指标', width: 11},
+  {key: 'level3', label: '三级指标', width: 28, left: true},
+  {key: 'target', label: '指标值', width: 14},
+  {key: 'basis', label: '指标设定依据', width: 26, left: true},
+  {key: 'weight', label: '分值权重', width: 10},
+];
+
+interface ProjectLabels {
+  unit: string; project: string; leader: string; funds: string; total: string; fiscal: string; other: string; goal: string;
+}
+const PROJECT_LABELS: ProjectLabels = {
+  unit: '预算单位', project: '项目名称', leader: '项目负责人', funds: '项目资金（万元）', total: '年度预算总额',
+  fiscal: '其中：财政拨款', other: '其他资金', goal: '项目总体目标',
+};
+
+/** The standard project header block (预算单位 / 项目名称+项目负责人 / 项目资金 row / 项目总体目标) on n ≥ 7 columns. */
+function projectBlock(
+  p: {unit: string; project: string; leader: string; money: Money; goal: string}, n: number, labels: Partial<ProjectLabels> = {},
+): Cell[][] {
+  const lb = {...PROJECT_LABELS, ...labels};
+  if (p.money.kind !== 'project') throw new Error('projectBlock needs project money');
+  const ls = n >= 8 ? 2 : 1;
+  return [
+    [c(lb.unit, ls), L(p.unit, n - ls)],
+    [c(lb.project, ls), L(p.project, n - ls - 2), c(lb.leader), c(p.leader)],
+    [c(lb.funds, ls), c(lb.total), c(p.money.total), c(lb.fiscal), c(p.money.fiscal), c(lb.other), c(p.money.other, n - ls - 5)],
+    [c(lb.goal, ls), L(p.goal, n - ls)],
+  ];
+}
+
+/** The standard overall header block on 6 columns (单位名称（盖章） … 年度预算（万元） 资金来源/资金总额). */
+function overallBlock(
+  p: {unit: string; leader: string; phone: string; goal: string; money: Money},
+  o: {who: '部门' | '单位'; phoneLabel?: string},
+): Cell[][] {
+  if (p.money.kind !== 'overall') throw new Error('overallBlock needs overall money');
+  const m = p.money;
+  const rows: Cell[][] = [
+    [c(`${o.who}名称（盖章）`), L(p.unit, 5)],
+    [c(`${o.who}联系人`), c(p.leader, 2), c(o.phoneLabel ?? '联系电话'), c(p.phone, 2)],
+    [c('年度绩效目标'), L(p.goal, 5)],
+    [c('年度预算（万元）', 1, {rs: m.total ? 5 : 4}), c('资金来源', 2), c('资金总额（万元）', 3)],
+    [c('财政资金（万元）', 1, {rs: 2}), c('上级安排'), c(m.upper, 3)],
+    [c('本级安排'), c(m.local, 3)],
+    [c('其他资金（万元）'), c('其他'), c(m.other, 3)],
+  ];
+  if (m.total) rows.push([c('合计', 2), c(m.total, 3)]);
+  return rows;
+}
+
+// ───────────────────────────── bundled tables ─────────────────────────────
+
+interface BundledTable {
+  kind: 'project' | 'overall'; year: number; unit: string; project: string | null; leader: string;
+  budget_total: number; budget_fiscal: number; budget_other: number; columns: string[];
+  indicators: Array<Record<string, string | number | null>>;
+}
+
+function bundled(file: string, index: number): BundledTable {
+  const doc = JSON.parse(readFileSync(join(BUNDLED, file), 'utf8')) as {tables: BundledTable[]};
+  const t = doc.tables[index];
+  if (!t) throw new Error(`${file} has no table ${index}`);
+  return t;
+}
+
+/** Cells of the bundled expected rows, as printed in our rendering (weights as plain numbers). */
+function bundledRows(t: BundledTable, keys: Key[]): string[][] {
+  return t.indicators.map((r) => keys.map((k) => {
+    const v = r[k];
+    if (v === null || v === undefined) throw new Error(`bundled row lacks ${k}`);
+    return String(v);
+  }));
+}
+
+const KEYS9: Key[] = STD9.map((col) => col.key);
+const KEYS6: Key[] = OVERALL6.map((col) => col.key);
+
+const money2 = (x: number): string => x.toLocaleString('en-US', {minimumFractionDigits: 2, maximumFractionDigits: 2});
+
+function bundledProject(
+  file: string, index: number, o: {yearLine: string; goal: string; labels?: Partial<ProjectLabels>; columns?: Column[]; breakBefore?: boolean},
+): TableSpec {
+  const t = bundled(file, index);
+  const money: Money = {kind: 'project', unit: '万元', total: money2(t.budget_total), fiscal: money2(t.budget_fiscal), other: money2(t.budget_other)};
+  const columns = o.columns ?? STD9;
+  return {
+    kind: 'project', title: '项目支出绩效目标表', yearLine: o.yearLine, year: t.year, unit: t.unit, project: t.project,
+    leader: t.leader, money, breakBefore: o.breakBefore,
+    block: projectBlock({unit: t.unit, project: t.project!, leader: t.leader, money, goal: o.goal}, columns.length, o.labels),
+    columns, rows: bundledRows(t, KEYS9),
+  };
+}
+
+// ───────────────────────────── the specs ─────────────────────────────
+
+const P4 = {h: '（四）预算绩效情况'};
+const P5 = {h: '（五）其他需说明的事项'};
+
+const t003 = bundled('003_e2de676d67b0a214.json', 0);
+
+const SPECS: Spec[] = [
+  // a. tables from the bundled expected rows ───────────────────────────
+  {
+    name: 'bundled-001-long',
+    about: '001 table 1 (34 rows, 9 columns) from the bundled expected rows; A4 portrait, standard header block with '
+      + '"项目资金(万元)", long 项目总体目标; the grid breaks across pages (no repeated header, the 产出指标 span is not '
+      + 'reprinted on page 2); footer "- N -" (dumped as "-1-").',
+    page: 'A4 portrait', fontPt: 9.5, footer: 'dash',
+    before: [
+      '单位价值 50 万元以上大型设备 0 台，单位价值 100 万元以上大型设备 0 台。', P4,
+      '2024 年，本单位预算绩效管理整体预算绩效目标 0 个，涉及金额 0.00 万元；当年财政拨款项目 1 个，涉及预算金额 99.00 万元；'
+      + '当年非财政拨款项目 0 个，涉及预算金额 0.00 万元。具体情况见下表（按项目分别填报）：',
+    ],
+    tables: [bundledProject('001_911f9712737d8e1a.json', 0, {
+      yearLine: '(2024 年)', labels: {funds: '项目资金(万元)'},
+      goal: '2024 年单位每月按时足额缴纳辞去现职保留公职人员社保费；租赁 2 条社保网络专线，购买 1 项网络软硬件维护服务做好社保网络'
+        + '系统维护工作；为社会保险经办工作提供保障；召开社会保险基金会议不少于 2 次，每次开会时间为 1 天，提升社会保险基金管理水平。',
+    })],
+    after: [P5, '本单位无其他需说明的事项。'],
+  },
+  {
+    name: 'bundled-002-pair',
+    about: '002 tables 1 and 2 (7 rows each) from the bundled expected rows, one after the other on A4 landscape; '
+      + 'amounts with thousands separators ("1,982.45"); the second title and year line end page 1 (then the page number "1") '
+      + 'while its header block and grid start page 2; footer "N".',
+    page: 'A4 landscape', fontPt: 10, footer: 'num',
+    before: [
+      P4,
+      '2025 年，本单位预算绩效管理整体预算绩效目标 0 个，涉及预算金额 0.00 万元；当年预算安排项目共 2 个，其中：财政拨款项目涉及预算金额'
+      + ' 3,856.76 万元；非财政拨款项目涉及预算金额 0.00 万元。具体情况见下表：',
+    ],
+    tables: [
+      bundledProject('002_cba2921d34774e9d.json', 0, {
+        yearLine: '(2025 年)',
+        goal: '根据《关于参加自治区城镇企业职工基本养老保险社会统筹的有关退休人员实施生活补贴的通知》（新政办发〔2010〕168 号）文件要求，'
+          + '为保障退休人员中待遇水平不低于其他同类人员，为符合政策的企业退休人员于每月 25 日前发放 120 元/人/月的生活补助，'
+          + '该项目的实施体现社会再分配的公平性，提高该类人员生活满意度，维护社会稳定。',
+      }),
+      bundledProject('002_cba2921d34774e9d.json', 1, {
+        yearLine: '(2025 年)',
+        goal: '补助资金到位后，按照社保统筹外补贴发放流程，以 120 元/人/月的标准，为符合政策的破产企业退休人员发放生活补助，'
+          + '保证补助资金足额合规使用，提高补助发放对象对退休生活满意度。',
+      }),
+    ],
+    after: [P5, '本单位转移支付项目绩效目标随转移支付预算另行公开，本部分不再列示。'],
+  },
+  {
+    name: 'bundled-003-overall',
+    about: '003 overall table (6 columns, 单位名称（盖章）/单位联系人/联系电话：/年度绩效目标, 资金来源 上级安排/本级安排/其他 with no '
+      + 'total printed: budget_total = 52.18 + 492.34 + 0.00) followed by the 003 project table 社会保险经办审计经费 (14 rows, '
+      + 'labels "项目资金 (万元)", "年度预算总额:", "其中: 财政拨款", "其他资金:"); A4 portrait.',
+    page: 'A4 portrait', fontPt: 10, footer: 'none',
+    before: [
+      P4,
+      '2024 年，本单位预算绩效管理整体预算绩效目标 1 个，涉及金额 544.52 万元；当年财政拨款项目 1 个，涉及预算金额 8.00 万元；'
+      + '当年非财政拨款项目 0 个，涉及预算金额 0.00 万元。具体情况见下表（按项目分别填报）：',
+    ],
+    tables: [
+      (() => {
+        const money: Money = {kind: 'overall', unit: '万元', upper: '52.18', local: '492.34', other: '0.00'};
+        const goal = '扎实开展精准扩面，确保符合条件的法定人员“应保尽保”。全州职工养老保险参保达到 12.26 万人，其中：机关事业单位养老保险参保'
+          + ' 5.83 万人，企业养老保险参保 6.43 万人；城乡居民养老保险参保 26.10 万人，工伤保险参保 9.99 万人，失业保险参保 6.83 万人，'
+          + '参保覆盖率达到 95%以上。';
+        const spec: TableSpec = {
+          kind: 'overall', title: '单位整体绩效目标表', yearLine: '(2024 年)', year: t003.year, unit: t003.unit, project: null,
+          leader: t003.leader, money,
+          block: overallBlock({unit: t003.unit, leader: t003.leader, phone: '18997699261', goal, money}, {who: '单位', phoneLabel: '联系电话：'}),
+          columns: OVERALL6, rows: bundledRows(t003, KEYS6),
+        };
+        return spec;
+      })(),
+      bundledProject('003_e2de676d67b0a214.json', 1, {
+        yearLine: '(2024年)',
+        labels: {funds: '项目资金 (万元)', total: '年度预算总额:', fiscal: '其中: 财政拨款', other: '其他资金:'},
+        goal: '通过审计,寻找和发现社会保险政策执行、基金管理、内部控制等基金管理风险,有针对性地提出加强风险防控、强化监督管理的措施,'
+          + '推动完善政策制度,规范经办服务,提高精细化管理水平,维护社保基金安全,更好地保障社会保险事业健康持续发展。',
+      }),
+    ],
+    after: [P5, '无。'],
+  },
+
+  // b. invented tables in other templates ───────────────────────────
+  {
+    name: 'shenbao-health',
+    about: '项目支出绩效目标申报表 (health): 6 columns 一级指标|二级指标|指标内容|指标值|绩效标准|权重; 项目名称 before 预算单位; '
+      + '项目资金 printed vertically (年度预算总额 / 其中：财政拨款 / 其他资金 on three rows); label 总体目标; no 成本 rows; '
+      + 'qualitative targets; A4 portrait; weights sum 90.',
+    page: 'A4 portrait', fontPt: 10.5, footer: 'num',
+    before: [
+      P4,
+      '2025 年，本部门预算绩效管理整体预算绩效目标 0 个；当年财政拨款项目 1 个，涉及预算金额 1,286.40 万元；当年非财政拨款项目 0 个。'
+      + '具体情况见下表：',
+    ],
+    tables: [(() => {
+      const unit = '云溪县卫生健康局', project = '2025年基本公共卫生服务项目', leader = '陈立群';
+      const money: Money = {kind: 'project', unit: '万元', total: '1,286.40', fiscal: '1,286.40', other: '0.00'};
+      const spec: TableSpec = {
+        kind: 'project', title: '项目支出绩效目标申报表', yearLine: '（2025年度）', year: 2025, unit, project, leader, money,
+        block: [
+          [c('项目名称'), L(project, 5)],
+          [c('预算单位'), L(unit, 2), c('项目负责人'), c(leader, 2)],
+          [c('项目资金（万元）', 1, {rs: 3}), c('年度预算总额', 2), c(money.total, 3)],
+          [c('其中：财政拨款', 2), c(money.fiscal, 3)],
+          [c('其他资金', 2), c(money.other, 3)],
+          [c('总体目标'), L('按照国家基本公共卫生服务规范要求，为辖区常住居民免费提供居民健康档案管理、健康教育、预防接种、老年人及慢性病'
+            + '患者健康管理等服务，人均基本公共卫生服务经费补助标准不低于 94 元，提高居民健康素养水平，逐步缩小城乡居民公共卫生服务差距。', 5)],
+        ],
+        columns: [
+          {key: 'level1', label: '一级指标', width: 12},
+          {key: 'level2', label: '二级指标', width: 14},
+          {key: 'level3', label: '指标内容', width: 32, left: true},
+          {key: 'target', label: '指标值', width: 17},
+          {key: 'basis', label: '绩效标准', width: 14},
+          {key: 'weight', label: '权重', width: 11},
+        ],
+        rows: [
+          ['产出指标', '数量指标', '65岁及以上老年人健康管理人数', '≥1.2万人', '计划标准', '8'],
+          ['产出指标', '数量指标', '0-6岁儿童健康管理率', '≥90%', '行业标准', '8'],
+          ['产出指标', '数量指标', '高血压患者规范管理人数', '≥8500人', '计划标准', '8'],
+          ['产出指标', '质量指标', '居民电子健康档案建档率', '≥90%', '行业标准', '8'],
+          ['产出指标', '质量指标', '孕产妇系统管理率', '≥90%', '行业标准', '6'],
+          ['产出指标', '时效指标', '资金拨付及时率', '=100%', '计划标准', '6'],
+          ['产出指标', '时效指标', '年度考核完成时间', '2025年12月31日前', '计划标准', '6'],
+          ['效益指标', '社会效益指标', '城乡居民公共卫生服务差距', '逐步缩小', '其他标准', '10'],
+          ['效益指标', '社会效益指标', '居民健康素养水平', '≥30%', '历史标准', '10'],
+          ['效益指标', '可持续影响指标', '基层医疗卫生机构服务能力', '持续提升', '其他标准', '10'],
+          ['满意度指标', '服务对象满意度指标', '城乡居民对基本公共卫生服务满意度', '≥85%', '行业标准', '10'],
+        ],
+      };
+      return spec;
+    })()],
+    after: [P5, '无。'],
+  },
+  {
+    name: 'required-suffix-transport',
+    about: 'plain "项目绩效目标表" (transport) on A3 portrait (wide cells, little wrapping); header labels with suffixes '
+      + '"一级指标(必填)", "二级指标(必填)", "三级指标(必填)", "指标值(必填)", "分值（100分）" (expected columns drop the suffixes); '
+      + 'four 一级 (产出/成本/效益/满意度) weighted 40/20/30/10 = 100 without a 预算执行率 row; 财政拨款 + 其他资金.',
+    page: 'A3 portrait', fontPt: 11, footer: 'none',
+    before: [
+      P4,
+      '2025 年，本部门预算绩效管理整体预算绩效目标 0 个，涉及金额 0.00 万元；当年预算安排项目 1 个，涉及预算金额 1,580.00 万元，'
+      + '其中财政拨款 1,380.00 万元、其他资金 200.00 万元。具体情况见下表：',
+    ],
+    tables: [(() => {
+      const unit = '清河县交通运输局', project = '农村公路养护及危桥改造工程', leader = '赵建国';
+      const money: Money = {kind: 'project', unit: '万元', total: '1,580.00', fiscal: '1,380.00', other: '200.00'};
+      const columns: Column[] = [
+        {key: 'level1', label: '一级指标(必填)', name: '一级指标', width: 8},
+        {key: 'level2', label: '二级指标(必填)', name: '二级指标', width: 9},
+        {key: 'level3', label: '三级指标(必填)', name: '三级指标', width: 18, left: true},
+        {key: 'target', label: '指标值(必填)', name: '指标值', width: 13},
+        {key: 'basis', label: '指标值设置依据', width: 10},
+        {key: 'prior_year', label: '上年完成值', width: 12},
+        {key: 'weight', label: '分值（100分）', name: '分值', width: 7},
+        {key: 'scoring_rule', label: '指标赋分规则', width: 13},
+        {key: 'evidence', label: '佐证资料', width: 10},
+      ];
+      const spec: TableSpec = {
+        kind: 'project', title: '项目绩效目标表', yearLine: '（2025年）', year: 2025, unit, project, leader, money,
+        block: projectBlock({unit, project, leader, money, goal: '完成全县 1260 公里农村公路日常养护和 6 座危桥改造，农村公路优良中等路率'
+          + '达到 85% 以上，改善沿线群众出行条件，保障农村公路安全畅通。'}, 9),
+        columns,
+        rows: [
+          ['产出指标', '数量指标', '农村公路日常养护里程', '≥1260公里', '计划标准', '1248公里', '10', '按照完成比例赋分', '工作资料'],
+          ['产出指标', '数量指标', '危桥改造座数', '=6座', '计划标准', '4座', '10', '按照完成比例赋分', '正式材料'],
+          ['产出指标', '质量指标', '养护工程验收合格率', '=100%', '行业标准', '100%', '8', '按评判等级赋分', '工作资料'],
+          ['产出指标', '质量指标', '农村公路优良中等路率', '≥85%', '行业标准', '83.6%', '6', '按照完成比例赋分', '工作资料'],
+          ['产出指标', '时效指标', '危桥改造完工时间', '2025年10月31日前', '计划标准', '-', '6', '直接赋分', '说明材料'],
+          ['成本指标', '经济成本指标', '日常养护单位成本', '≤7000元/公里/年', '预算支出标准', '6800元/公里/年', '10', '按照完成比例赋分', '原始凭证'],
+          ['成本指标', '经济成本指标', '危桥改造平均造价', '≤85万元/座', '预算支出标准', '82万元/座', '10', '按照完成比例赋分', '原始凭证'],
+          ['效益指标', '社会效益指标', '群众出行条件', '有效改善', '其他标准', '有效改善', '10', '按评判等级赋分', '说明材料'],
+          ['效益指标', '社会效益指标', '公路安全事故发生率', '≤0.5%', '历史标准', '0.6%', '10', '按照完成比例赋分', '工作资料'],
+          ['效益指标', '生态效益指标', '路域环境整治水平', '持续提升', '其他标准', '-', '5', '按评判等级赋分', '工作资料'],
+          ['效益指标', '可持续影响指标', '农村公路设计使用年限', '≥15年', '行业标准', '15年', '5', '直接赋分', '说明材料'],
+          ['满意度指标', '服务对象满意度指标', '沿线群众满意度', '≥90%', '计划标准', '92%', '10', '满意度赋分', '工作资料'],
+        ],
+      };
+      return spec;
+    })()],
+    after: [P5, '其他资金 200.00 万元为上级交通运输部门补助的车辆购置税收入补助地方资金。'],
+  },
+  {
+    name: 'split-target-education',
+    about: '指标值 split into 指标性质 | 指标值 | 度量单位 (education, 9 columns, A4 landscape): expected target = 性质 + 值 + 单位 '
+      + '("≥" "95" "%" → "≥95%"); for 指标性质 "定性" the target is the 指标值 alone ("明显改善"); an empty 度量单位 adds nothing; '
+      + 'column 分值 for the weight; footer "- N -"; weights sum 90.',
+    page: 'A4 landscape', fontPt: 10, footer: 'dash',
+    before: [
+      P4,
+      '2025 年，本部门预算绩效管理整体预算绩效目标 0 个，涉及金额 0.00 万元；当年财政拨款项目 1 个，涉及预算金额 1,674.00 万元；'
+      + '当年非财政拨款项目 0 个，涉及预算金额 0.00 万元。具体情况见下表：',
+    ],
+    tables: [(() => {
+      const unit = '东安县教育局', project = '农村义务教育学生营养改善计划', leader = '蒋春华';
+      const money: Money = {kind: 'project', unit: '万元', total: '1,674.00', fiscal: '1,674.00', other: '0.00'};
+      const spec: TableSpec = {
+        kind: 'project', title: '项目支出绩效目标表', yearLine: '(2025 年)', year: 2025, unit, project, leader, money,
+        block: projectBlock({unit, project, leader, money, goal: '为全县 72 所农村义务教育学校 18600 名学生提供营养膳食补助，补助标准'
+          + '每生每天 5 元，全年按 180 天计算，保障学生在校就餐安全，改善学生营养健康状况。'}, 9),
+        columns: [
+          {key: 'level1', label: '一级指标', width: 9},
+          {key: 'level2', label: '二级指标', width: 11},
+          {key: 'level3', label: '三级指标', width: 21, left: true},
+          {key: 'target_nature', label: '指标性质', width: 7},
+          {key: 'target', label: '指标值', width: 14},
+          {key: 'target_unit', label: '度量单位', width: 8},
+          {key: 'basis', label: '指标值设置依据', width: 10},
+          {key: 'prior_year', label: '上年完成值', width: 12},
+          {key: 'weight', label: '分值', width: 8},
+        ],
+        rows: [
+          ['产出指标', '数量指标', '受益学生人数', '≥', '18600', '人', '计划标准', '18420人', '15'],
+          ['产出指标', '数量指标', '覆盖学校数', '=', '72', '所', '计划标准', '72所', '10'],
+          ['产出指标', '质量指标', '食品安全事故发生次数', '=', '0', '次', '行业标准', '0次', '10'],
+          ['产出指标', '质量指标', '膳食补助标准落实率', '=', '100', '%', '计划标准', '100%', '5'],
+          ['产出指标', '时效指标', '资金拨付及时率', '≥', '95', '%', '计划标准', '96%', '5'],
+          ['成本指标', '经济成本指标', '生均膳食补助标准', '≤', '5', '元/生/天', '预算支出标准', '5元/生/天', '5'],
+          ['效益指标', '社会效益指标', '学生营养健康状况', '定性', '明显改善', '', '其他标准', '有效改善', '15'],
+          ['效益指标', '社会效益指标', '学生营养不良率', '≤', '3.5', '%', '历史标准', '4.1%', '10'],
+          ['效益指标', '可持续影响指标', '营养改善长效机制', '定性', '逐步健全', '', '其他标准', '-', '5'],
+          ['满意度指标', '服务对象满意度指标', '学生家长满意度', '≥', '90', '%', '计划标准', '93.5%', '10'],
+        ],
+      };
+      return spec;
+    })()],
+    after: [P5, '无。'],
+  },
+  {
+    name: 'ziping-health',
+    about: '项目支出绩效自评表 (health, 2024年度, A4 landscape): grid 一级|二级|三级|年度指标值|全年实际值|分值|得分|偏差原因分析及改进措施. '
+      + 'Expected: target = 年度指标值, weight = 分值, and extra fields actual (全年实际值, text), score (得分, number), '
+      + 'deviation (偏差原因分析及改进措施, text; "" when empty); basis/prior_year/scoring_rule/evidence are null. An extra header '
+      + 'row 预算执行情况 (全年执行数 341.76, 预算执行率 96.00%) and a trailing 合计 row (90 / 88.39) are not indicators.',
+    page: 'A4 landscape', fontPt: 10, footer: 'none',
+    before: [
+      P4,
+      '2024 年，本单位对 1 个项目开展绩效自评，涉及预算金额 356.00 万元，自评得分 88.39 分。具体情况见下表：',
+    ],
+    tables: [(() => {
+      const unit = '柳林县卫生健康局', project = '家庭医生签约服务补助', leader = '郭文斌';
+      const money: Money = {kind: 'project', unit: '万元', total: '356.00', fiscal: '320.00', other: '36.00'};
+      const spec: TableSpec = {
+        kind: 'project', title: '项目支出绩效自评表', yearLine: '（2024年度）', year: 2024, unit, project, leader, money,
+        block: [
+          ...projectBlock({unit, project, leader, money, goal: ''}, 8).slice(0, 3),
+          [c('预算执行情况', 2), c('全年执行数'), c('341.76'), c('预算执行率'), c('96.00%'), c('', 2)],
+          [c('年度总体目标完成情况', 2), L('全年完成重点人群家庭医生签约 4.62 万人，组建家庭医生团队 58 个，签约居民履约率 92.3%，基层就诊率'
+            + ' 63.2%，签约居民满意度 94.1%，年度目标基本完成。', 6)],
+        ],
+        columns: [
+          {key: 'level1', label: '一级指标', width: 9},
+          {key: 'level2', label: '二级指标', width: 11},
+          {key: 'level3', label: '三级指标', width: 19, left: true},
+          {key: 'target', label: '年度指标值', width: 10},
+          {key: 'actual', label: '全年实际值', width: 10},
+          {key: 'weight', label: '分值', width: 6},
+          {key: 'score', label: '得分', width: 6},
+          {key: 'deviation', label: '偏差原因分析及改进措施', width: 29, left: true},
+        ],
+        rows: [
+          ['产出指标', '数量指标', '重点人群家庭医生签约人数', '≥4.5万人', '4.62万人', '10', '10', ''],
+          ['产出指标', '数量指标', '组建家庭医生团队数', '≥60个', '58个', '10', '9.67', '部分乡镇卫生院全科医生不足，下一年度通过县乡人员统筹补齐'],
+          ['产出指标', '质量指标', '签约居民履约率', '≥90%', '92.3%', '10', '10', ''],
+          ['产出指标', '质量指标', '重点人群签约覆盖率', '≥75%', '76.8%', '10', '10', ''],
+          ['产出指标', '时效指标', '补助资金拨付及时率', '=100%', '100%', '10', '10', ''],
+          ['效益指标', '社会效益指标', '居民就医获得感', '有效提升', '有效提升', '10', '10', ''],
+          ['效益指标', '可持续影响指标', '分级诊疗制度', '逐步完善', '逐步完善', '10', '9', '基层首诊比例仍偏低，将加强政策宣传引导'],
+          ['效益指标', '可持续影响指标', '基层就诊率', '≥65%', '63.2%', '10', '9.72', '县域外转诊患者增多，下一年度提升基层医疗服务能力'],
+          ['满意度指标', '服务对象满意度指标', '签约居民满意度', '≥90%', '94.1%', '10', '10', ''],
+        ],
+        trailer: [[c('合计', 5), c('90'), c('88.39'), c('')]],
+      };
+      return spec;
+    })()],
+    after: [P5, '自评结果已报县财政局备案。'],
+  },
+  {
+    name: 'yuan-pifu-transport',
+    about: '项目支出绩效目标批复表 (transport, A4 portrait) with amounts in 元: "项目资金（元）" 年度预算总额 1,274,400 / 财政拨款 '
+      + '1,074,400 / 其他资金 200,000 → expected 127.44 / 107.44 / 20 万元; targets in 元/台 and 台/条; footer "N".',
+    page: 'A4 portrait', fontPt: 10, footer: 'num',
+    before: [
+      P4,
+      '2025 年，本部门预算绩效管理整体预算绩效目标 0 个；当年预算安排项目 1 个，涉及预算金额 127.44 万元（其中财政拨款 107.44 万元，'
+      + '其他资金 20.00 万元）。绩效目标批复情况见下表：',
+    ],
+    tables: [(() => {
+      const unit = '永宁县交通运输局', project = '城乡公交运营补贴', leader = '黄志强';
+      const money: Money = {kind: 'project', unit: '元', total: '1,274,400', fiscal: '1,074,400', other: '200,000'};
+      const spec: TableSpec = {
+        kind: 'project', title: '项目支出绩效目标批复表', yearLine: '（2025年度）', year: 2025, unit, project, leader, money,
+        block: projectBlock({unit, project, leader, money, goal: '对全县 18 条城乡公交线路 96 台公交车辆给予运营补贴，保障城乡公交稳定'
+          + '运营，城乡公交通达率达到 98% 以上，方便群众出行。'}, 9, {funds: '项目资金（元）'}),
+        columns: STD9,
+        rows: [
+          ['产出指标', '数量指标', '补贴公交线路数', '=18条', '计划标准', '18条', '10', '按照完成比例赋分', '工作资料'],
+          ['产出指标', '数量指标', '补贴公交车辆数', '≥96台', '计划标准', '94台', '10', '按照完成比例赋分', '工作资料'],
+          ['产出指标', '质量指标', '公交车辆年检合格率', '=100%', '行业标准', '100%', '10', '直接赋分', '正式材料'],
+          ['产出指标', '时效指标', '补贴资金发放时间', '2025年6月30日前', '计划标准', '2024年6月28日', '10', '直接赋分', '原始凭证'],
+          ['成本指标', '经济成本指标', '单车年度运营补贴', '≤13275元/台', '预算支出标准', '13000元/台', '10', '按照完成比例赋分', '原始凭证'],
+          ['效益指标', '社会效益指标', '城乡公交通达率', '≥98%', '行业标准', '97.5%', '15', '按照完成比例赋分', '工作资料'],
+          ['效益指标', '可持续影响指标', '城乡公交服务持续运营', '长期', '其他标准', '长期', '15', '按评判等级赋分', '说明材料'],
+          ['满意度指标', '满意度指标', '乘客满意度', '≥90%', '计划标准', '91%', '10', '满意度赋分', '工作资料'],
+        ],
+      };
+      return spec;
+    })()],
+    after: [P5, '无。'],
+  },
+  {
+    name: 'long-annual-health',
+    about: 'separate 长期目标 / 年度目标 column groups (health, 7 columns, A4 landscape): two header rows, group headers 长期目标 and '
+      + '年度目标 over 长期指标值 and 年度指标值; 总体目标 split into 长期目标（2024—2026年） and 年度目标（2025年） narratives. '
+      + 'Expected: target = the 年度 value, extra field target_long_term = the 长期 value; columns list the leaf labels.',
+    page: 'A4 landscape', fontPt: 10, footer: 'none',
+    before: [
+      P4,
+      '2025 年，本部门预算绩效管理整体预算绩效目标 0 个；当年预算安排项目 1 个，涉及预算金额 480.00 万元，其中财政拨款 420.00 万元，'
+      + '其他资金 60.00 万元。具体情况见下表：',
+    ],
+    tables: [(() => {
+      const unit = '安平县卫生健康局', project = '县域医疗卫生共同体建设（2024—2026年）', leader = '孟庆华';
+      const money: Money = {kind: 'project', unit: '万元', total: '480.00', fiscal: '420.00', other: '60.00'};
+      const spec: TableSpec = {
+        kind: 'project', title: '项目支出绩效目标表', yearLine: '（2025年）', year: 2025, unit, project, leader, money,
+        block: [
+          ...projectBlock({unit, project, leader, money, goal: ''}, 7).slice(0, 3),
+          [c('总体目标', 1, {rs: 2}), c('长期目标（2024—2026年）', 3), c('年度目标（2025年）', 3)],
+          [L('到 2026 年建成 2 个紧密型县域医共体，远程会诊覆盖全部 18 个乡镇卫生院，县域内就诊率达到 90% 以上，基本形成分级诊疗格局。', 3),
+            L('2025 年完成医共体信息平台建设，远程会诊覆盖 12 个乡镇卫生院，县级医院下沉专家 600 人次，县域内就诊率达到 88%。', 3)],
+        ],
+        columns: [
+          {key: 'level1', label: '一级指标', width: 10},
+          {key: 'level2', label: '二级指标', width: 12},
+          {key: 'level3', label: '三级指标', width: 26, left: true},
+          {key: 'target_long_term', label: '长期指标值', group: '长期目标', width: 14},
+          {key: 'target', label: '年度指标值', group: '年度目标', width: 14},
+          {key: 'basis', label: '绩效标准', width: 14},
+          {key: 'weight', label: '分值', width: 10},
+        ],
+        rows: [
+          ['产出指标', '数量指标', '紧密型医共体建成数', '=2个', '=2个', '计划标准', '8'],
+          ['产出指标', '数量指标', '远程会诊覆盖乡镇卫生院数', '≥18个', '≥12个', '计划标准', '8'],
+          ['产出指标', '数量指标', '县级医院下沉专家人次', '≥1800人次', '≥600人次', '计划标准', '8'],
+          ['产出指标', '质量指标', '医共体内检查结果互认率', '≥95%', '≥85%', '行业标准', '8'],
+          ['产出指标', '质量指标', '医共体内转诊规范率', '≥98%', '≥95%', '行业标准', '6'],
+          ['产出指标', '时效指标', '信息平台建设完成时间', '2026年12月', '2025年12月', '计划标准', '6'],
+          ['成本指标', '经济成本指标', '远程会诊系统建设成本', '≤600万元', '≤220万元', '预算支出标准', '6'],
+          ['效益指标', '社会效益指标', '县域内就诊率', '≥90%', '≥88%', '行业标准', '10'],
+          ['效益指标', '社会效益指标', '基层诊疗量占比', '≥65%', '≥60%', '历史标准', '10'],
+          ['效益指标', '可持续影响指标', '分级诊疗格局', '基本形成', '逐步形成', '其他标准', '10'],
+          ['满意度指标', '服务对象满意度指标', '患者满意度', '≥92%', '≥90%', '计划标准', '10'],
+        ],
+      };
+      return spec;
+    })()],
+    after: [P5, '其他资金 60.00 万元为医共体牵头医院自有资金。'],
+  },
+  {
+    name: 'exec-rate-education',
+    about: 'standard 9-column project table (education, A4 portrait) whose weights sum to 100 because it carries a 预算执行率 row '
+      + '(产出指标/时效指标/预算执行率 ≥95%, weight 10); qualitative 持续完善; prior "-".',
+    page: 'A4 portrait', fontPt: 10, footer: 'none',
+    before: [
+      P4,
+      '2025 年，本部门预算绩效管理整体预算绩效目标 0 个，涉及金额 0.00 万元；当年财政拨款项目 1 个，涉及预算金额 862.50 万元；'
+      + '当年非财政拨款项目 0 个，涉及预算金额 0.00 万元。具体情况见下表（按项目分别填报）：',
+    ],
+    tables: [(() => {
+      const unit = '南溪县教育局', project = '学前教育发展专项资金', leader = '周雅琴';
+      const money: Money = {kind: 'project', unit: '万元', total: '862.50', fiscal: '862.50', other: '0.00'};
+      const spec: TableSpec = {
+        kind: 'project', title: '项目支出绩效目标表', yearLine: '(2025 年)', year: 2025, unit, project, leader, money,
+        block: projectBlock({unit, project, leader, money, goal: '支持 45 所普惠性幼儿园改善办园条件，培训幼儿教师 600 人次，落实生均公用'
+          + '经费补助，学前三年毛入园率达到 92% 以上，普惠性幼儿园覆盖率达到 90% 以上。'}, 9),
+        columns: STD9,
+        rows: [
+          ['产出指标', '数量指标', '普惠性幼儿园补助园数', '≥45所', '计划标准', '42所', '10', '按照完成比例赋分', '正式材料'],
+          ['产出指标', '数量指标', '幼儿教师培训人次', '≥600人次', '计划标准', '560人次', '10', '按照完成比例赋分', '工作资料'],
+          ['产出指标', '质量指标', '普惠性幼儿园覆盖率', '≥90%', '行业标准', '88.6%', '10', '按照完成比例赋分', '工作资料'],
+          ['产出指标', '时效指标', '资金下达及时率', '=100%', '计划标准', '100%', '10', '直接赋分', '原始凭证'],
+          ['产出指标', '时效指标', '预算执行率', '≥95%', '计划标准', '96.5%', '10', '按照完成比例赋分', '原始凭证'],
+          ['成本指标', '经济成本指标', '生均公用经费补助标准', '≤600元/生/年', '预算支出标准', '600元/生/年', '10', '直接赋分', '正式材料'],
+          ['效益指标', '社会效益指标', '学前三年毛入园率', '≥92%', '历史标准', '91.3%', '15', '按照完成比例赋分', '工作资料'],
+          ['效益指标', '可持续影响指标', '普惠性学前教育保障机制', '持续完善', '其他标准', '-', '15', '按评判等级赋分', '说明材料'],
+          ['满意度指标', '满意度指标', '幼儿家长满意度', '≥90%', '计划标准', '92%', '10', '满意度赋分', '工作资料'],
+        ],
+      };
+      return spec;
+    })()],
+    after: [P5, '无。'],
+  },
+  {
+    name: 'narrow-wrap-b5',
+    about: 'page-size/wrap stress: B5 portrait, 9 columns only 2–4 characters wide (widths in em), word-break: break-all, so '
+      + 'long 三级指标 wrap over 4–7 lines, 依据/赋分规则 over 2–3 lines, and targets/prior values break inside numbers '
+      + '("≥1280" / "0人"); comma evidence lists; a row split across the page break; footer "N".',
+    page: 'B5 portrait', fontPt: 10, footer: 'num', breakAll: true,
+    before: [
+      P4,
+      '2025 年，本单位预算绩效管理整体预算绩效目标 0 个，涉及金额 0.00 万元；当年财政拨款项目 1 个，涉及预算金额 486.50 万元；'
+      + '当年非财政拨款项目 0 个，涉及预算金额 0.00 万元。具体情况见下表：',
+    ],
+    tables: [(() => {
+      const unit = '青山县医疗保障局', project = '困难群众医疗救助资金', leader = '马海燕';
+      const money: Money = {kind: 'project', unit: '万元', total: '486.50', fiscal: '486.50', other: '0.00'};
+      const w = [2.6, 2.6, 4.6, 4.0, 2.6, 4.0, 2.4, 3.6, 3.6];
+      const spec: TableSpec = {
+        kind: 'project', title: '项目支出绩效目标表', yearLine: '（2025 年）', year: 2025, unit, project, leader, money,
+        block: projectBlock({unit, project, leader, money, goal: '资助特困人员、低保对象等困难群众参加城乡居民基本医疗保险，对其门诊和住院'
+          + '自付费用给予医疗救助，防范因病致贫返贫。'}, 9),
+        columns: STD9.map((col, i) => ({...col, width: w[i]})),
+        widthUnit: 'em',
+        rows: [
+          ['产出指标', '数量指标', '资助特困人员和低保对象参加城乡居民基本医疗保险人数', '≥12800人', '计划标准', '12650人', '10', '按照完成比例赋分', '原始凭证，工作资料'],
+          ['产出指标', '数量指标', '门诊和住院医疗救助人次（含重特大疾病救助）', '≥5600人次', '历史标准', '5420人次', '10', '按照完成比例赋分', '原始凭证'],
+          ['产出指标', '质量指标', '符合条件的救助对象医疗救助政策落实率', '=100%', '行业标准', '100%', '10', '直接赋分', '说明材料'],
+          ['产出指标', '时效指标', '医疗救助“一站式”即时结算办结时限', '≤7个工作日', '计划标准', '7个工作日', '10', '直接赋分', '工作资料'],
+          ['成本指标', '经济成本指标', '资助参保个人缴费部分补助标准', '≤380元/人/年', '预算支出标准', '350元/人/年', '10', '按照完成比例赋分', '正式材料'],
+          ['效益指标', '社会效益指标', '困难群众因病致贫返贫风险', '有效防范', '其他标准', '有效防范', '10', '按评判等级赋分', '说明材料'],
+          ['效益指标', '社会效益指标', '救助对象政策范围内住院费用个人负担比例', '≤15%', '计划标准', '16.2%', '10', '按照完成比例赋分', '工作资料'],
+          ['效益指标', '可持续影响指标', '医疗救助托底保障功能', '长期', '其他标准', '长期', '10', '按评判等级赋分', '说明材料'],
+          ['满意度指标', '服务对象满意度指标', '医疗救助对象对救助工作的满意度', '≥90%', '计划标准', '95%', '10', '满意度赋分', '工作资料'],
+        ],
+      };
+      return spec;
+    })()],
+    after: [P5, '无。'],
+  },
+  {
+    name: 'repeated-header-overall-transport',
+    about: '部门整体绩效目标表 (transport, A4 portrait, 22 rows over two pages): the column header row is a <thead> repeated on '
+      + 'each page; page footer "第 N 页 共 M 页" in the page margin; free-text 指标设定依据 (《…》) wrapping over 2 lines; '
+      + '一级 履职效能/管理效率/社会效应/服务对象满意度 with 二级 beyond the project vocabulary (预算管理, 资产管理 …); the budget '
+      + 'block prints a 合计 row (3,286.45 = 1,020.00 + 2,186.45 + 80.00); weights sum 90.',
+    page: 'A4 portrait', fontPt: 10.5, footer: 'cn',
+    before: [
+      P4,
+      '2025 年，本部门预算绩效管理整体预算绩效目标 1 个，涉及金额 3,286.45 万元；当年财政拨款项目 0 个，涉及预算金额 0.00 万元。'
+      + '具体情况见下表：',
+    ],
+    tables: [(() => {
+      const unit = '梅岭县交通运输局', leader = '刘建华';
+      const money: Money = {kind: 'overall', unit: '万元', upper: '1,020.00', local: '2,186.45', other: '80.00', total: '3,286.45'};
+      const P = '《梅岭县2025年交通运输工作要点》', Y = '《梅岭县城乡交通运输一体化实施方案》', S = '《梅岭县安全生产专项整治三年行动方案》';
+      const B = '《梅岭县县级部门预算绩效管理办法》', M = '满意度问卷调查';
+      const spec: TableSpec = {
+        kind: 'overall', title: '部门整体绩效目标表', yearLine: '（2025 年）', year: 2025, unit, project: null, leader, money,
+        repeatHeader: true,
+        block: overallBlock({unit, leader, phone: '0797-6623145', money, goal: '完成农村公路日常养护 1420 公里，新改建农村公路 86 公里，'
+          + '改造危桥 8 座；推进城乡交通运输一体化，建制村通客车率保持 100%；强化道路运输安全监管，杜绝重大道路运输安全事故；'
+          + '规范预算和资产管理，提升群众出行满意度。'}, {who: '部门'}),
+        columns: OVERALL6,
+        rows: [
+          ['履职效能', '数量指标', '农村公路日常养护里程', '≥1420公里', P, '5'],
+          ['履职效能', '数量指标', '新改建农村公路里程', '≥86公里', '《梅岭县“十四五”综合交通运输发展规划》', '5'],
+          ['履职效能', '数量指标', '危桥改造数量', '≥8座', P, '4'],
+          ['履职效能', '数量指标', '城乡公交线路开通数量', '≥22条', Y, '4'],
+          ['履职效能', '数量指标', '建制村通客车率', '=100%', Y, '4'],
+          ['履职效能', '数量指标', '道路运输企业安全检查次数', '≥48次', S, '4'],
+          ['履职效能', '数量指标', '交通运输从业人员培训人次', '≥1200人次', '2025年度从业人员培训计划', '3'],
+          ['履职效能', '质量指标', '农村公路优良中等路率', '≥85%', '交通运输部《农村公路养护管理办法》', '4'],
+          ['履职效能', '质量指标', '新改建工程交工验收合格率', '=100%', '《公路工程质量检验评定标准》', '4'],
+          ['履职效能', '质量指标', '重大道路运输安全事故发生起数', '=0起', S, '4'],
+          ['履职效能', '质量指标', '货运车辆超限超载率', '≤2%', '《公路安全保护条例》', '3'],
+          ['履职效能', '时效指标', '危桥改造工程完工时间', '2025年11月30日前', P, '3'],
+          ['履职效能', '时效指标', '行政许可事项按时办结率', '=100%', '《梅岭县政务服务事项办理规范》', '3'],
+          ['管理效率', '预算管理', '预算调整率', '≤10%', B, '5'],
+          ['管理效率', '预算管理', '“三公”经费控制率', '≤100%', B, '3'],
+          ['管理效率', '资产管理', '固定资产利用率', '≥90%', '《行政事业性国有资产管理条例》', '3'],
+          ['管理效率', '制度建设', '内部控制制度健全性', '健全', '《行政事业单位内部控制规范（试行）》', '3'],
+          ['社会效应', '社会效益', '群众出行条件', '有效改善', P, '6'],
+          ['社会效应', '社会效益', '农村物流服务覆盖率', '≥90%', '《梅岭县农村物流体系建设方案》', '5'],
+          ['社会效应', '可持续影响', '农村公路管护长效机制', '持续完善', '《梅岭县农村公路管理养护体制改革实施方案》', '5'],
+          ['服务对象满意度', '满意度指标', '沿线群众满意度', '≥90%', M, '5'],
+          ['服务对象满意度', '满意度指标', '道路运输经营者满意度', '≥90%', M, '5'],
+        ],
+      };
+      return spec;
+    })()],
+    after: [P5, '本部门 2025 年项目支出绩效目标表另行公开。'],
+  },
+];
+
+// ───────────────────────────── expected rows ─────────────────────────────
+
+const STANDARD: Key[] = ['level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'];
+const EXTRAS: Key[] = ['actual', 'score', 'deviation', 'target_long_term'];
+const COMPARATOR = /^(≥|≤|>=|<=|≧|≦|>|<|=|＞|＜|＝|＞=|＜=)$/;
+
+const squeeze = (s: string): string => s.replace(/\s+/g, '');
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+const amount = (s: string): number => {
+  const v = Number(s.replace(/,/g, ''));
+  if (!Number.isFinite(v)) throw new Error(`bad amount ${s}`);
+  return v;
+};
+const num = (s: string): number | null => {
+  if (s === '') return null;
+  const v = Number(s);
+  if (!Number.isFinite(v)) throw new Error(`bad number ${s}`);
+  return v;
+};
+
+function expectedBudget(m: Money): {budget_total: number; budget_fiscal: number; budget_other: number} {
+  if (m.kind === 'project') {
+    const f = m.unit === '元' ? 10000 : 1;
+    const r = {budget_total: round2(amount(m.total) / f), budget_fiscal: round2(amount(m.fiscal) / f), budget_other: round2(amount(m.other) / f)};
+    if (round2(r.budget_fiscal + r.budget_other) !== r.budget_total) throw new Error(`budget does not add up: ${JSON.stringify(m)}`);
+    return r;
+  }
+  const fiscal = round2(amount(m.upper) + amount(m.local));
+  const other = amount(m.other);
+  const total = m.total ? amount(m.total) : round2(fiscal + other);
+  if (round2(fiscal + other) !== total) throw new Error(`budget does not add up: ${JSON.stringify(m)}`);
+  return {budget_total: total, budget_fiscal: fiscal, budget_other: other};
+}
+
+function expectedIndicator(columns: Column[], row: string[]): Record<string, string | number | null> {
+  if (row.length !== columns.length) throw new Error(`row has ${row.length} cells for ${columns.length} columns: ${row.join('|')}`);
+  const cell = new Map<Key, string>(columns.map((col, i) => [col.key, squeeze(row[i])]));
+  const out: Record<string, string | number | null> = {};
+  for (const k of STANDARD) {
+    const v = cell.get(k);
+    if (k === 'target') {
+      const nature = cell.get('target_nature');
+      const unit = cell.get('target_unit') ?? '';
+      // 指标性质 | 指标值 | 度量单位: a comparator joins the target ("≥"+"95"+"%"); a word (定性) does not.
+      out.target = (nature !== undefined && COMPARATOR.test(nature) ? nature : '') + (v ?? '') + unit;
+    } else if (k === 'weight') {
+      out.weight = v === undefined ? null : num(v);
+    } else {
+      out[k] = v ?? null;
+    }
+  }
+  for (const k of EXTRAS) {
+    if (!cell.has(k)) continue;
+    out[k] = k === 'score' ? num(cell.get(k)!) : cell.get(k)!;
+  }
+  return out;
+}
+
+function expectedTable(t: TableSpec): Record<string, unknown> {
+  const weights = t.rows.map((r) => r[t.columns.findIndex((col) => col.key === 'weight')]).map(Number);
+  const sum = round2(weights.reduce((a, b) => a + b, 0));
+  if (sum !== 90 && sum !== 100) throw new Error(`${t.title} ${t.project ?? t.unit}: weights sum to ${sum}`);
+  return {
+    kind: t.kind, year: t.year, unit: squeeze(t.unit), project: t.project === null ? null : squeeze(t.project),
+    leader: t.leader === null ? null : squeeze(t.leader), ...expectedBudget(t.money),
+    columns: t.columns.map((col) => squeeze(col.name ?? col.label)),
+    indicators: t.rows.map((r) => expectedIndicator(t.columns, r)),
+  };
+}
+
+// ───────────────────────────── HTML ─────────────────────────────
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function td(cell: Cell, tag = 'td'): string {
+  const attrs = [cell.cs && cell.cs > 1 ? ` colspan="${cell.cs}"` : '', cell.rs && cell.rs > 1 ? ` rowspan="${cell.rs}"` : '',
+    cell.left ? ' class="l"' : ''].join('');
+  return `<${tag}${attrs}>${esc(cell.t)}</${tag}>`;
+}
+
+const tr = (cells: Cell[], tag = 'td'): string => `<tr>${cells.map((x) => td(x, tag)).join('')}</tr>`;
+
+/** Rowspans for merged cells: the first row of a run of equal keys gets the run length, the others 0. */
+function runSpans(keys: string[]): number[] {
+  const spans = new Array<number>(keys.length).fill(0);
+  for (let i = 0; i < keys.length;) {
+    let j = i + 1;
+    while (j < keys.length && keys[j] === keys[i]) j++;
+    spans[i] = j - i;
+    i = j;
+  }
+  return spans;
+}
+
+function checkBlockWidth(rows: Cell[][], n: number, what: string): void {
+  // Occupancy check: every block row must fill exactly n columns, counting rowspans from above.
+  const carry = new Array<number>(n).fill(0);
+  rows.forEach((row, r) => {
+    let col = 0;
+    const next = carry.map((x) => Math.max(0, x - 1));
+    for (const cell of row) {
+      while (col < n && carry[col] > 0) col++;
+      const cs = cell.cs ?? 1;
+      for (let k = 0; k < cs; k++) {
+        if (col + k >= n) throw new Error(`${what}: block row ${r} overflows ${n} columns`);
+        if ((cell.rs ?? 1) > 1) next[col + k] = (cell.rs ?? 1) - 1;
+      }
+      col += cs;
+    }
+    while (col < n && carry[col] > 0) col++;
+    if (col !== n) throw new Error(`${what}: block row ${r} fills ${col} of ${n} columns`);
+    carry.splice(0, n, ...next);
+  });
+}
+
+function renderTable(t: TableSpec): string {
+  const n = t.columns.length;
+  const what = `${t.title} ${t.project ?? t.unit}`;
+  checkBlockWidth(t.block, n, what);
+  if (t.trailer) checkBlockWidth(t.trailer, n, what);
+  const unitW = t.widthUnit ?? '%';
+  const total = t.columns.reduce((a, col) => a + col.width, 0);
+  const colgroup = `<colgroup>${t.columns.map((col) => `<col style="width:${
+    unitW === '%' ? ((col.width / total) * 100).toFixed(2) + '%' : col.width + 'em'}">`).join('')}</colgroup>`;
+  const tableStyle = unitW === 'em' ? ` style="width:${total}em"` : '';
+
+  const grouped = t.columns.some((col) => col.group);
+  const head: string[] = [];
+  if (grouped) {
+    const top: Cell[] = [];
+    for (let i = 0; i < n;) {
+      const g = t.columns[i].group;
+      if (!g) { top.push(c(t.columns[i].label, 1, {rs: 2})); i++; continue; }
+      let j = i;
+      while (j < n && t.columns[j].group === g) j++;
+      top.push(c(g, j - i));
+      i = j;
+    }
+    head.push(tr(top), tr(t.columns.filter((col) => col.group).map((col) => c(col.label))));
+  } else {
+    head.push(tr(t.columns.map((col) => c(col.label))));
+  }
+
+  const i1 = t.columns.findIndex((col) => col.key === 'level1');
+  const i2 = t.columns.findIndex((col) => col.key === 'level2');
+  const s1 = runSpans(t.rows.map((r) => r[i1]));
+  const s2 = runSpans(t.rows.map((r) => `${r[i1]}\u0000${r[i2]}`));
+  const body = t.rows.map((r, ri) => {
+    const cells: string[] = [];
+    r.forEach((text, ci) => {
+      const span = ci === i1 ? s1[ri] : ci === i2 ? s2[ri] : 1;
+      if (span === 0) return;
+      cells.push(td({t: text, rs: span, left: t.columns[ci].left}));
+    });
+    return `<tr>${cells.join('')}</tr>`;
+  });
+  const trailer = (t.trailer ?? []).map((row) => tr(row));
+
+  const title = `<h2 class="title"${t.breakBefore ? ' style="break-before:page"' : ''}>${esc(t.title)}</h2>`
+    + (t.yearLine ? `<p class="year">${esc(t.yearLine)}</p>` : '');
+  const blockRows = t.block.map((row) => tr(row)).join('\n');
+  if (t.repeatHeader) {
+    return `${title}
+<table class="grid block"${tableStyle}>${colgroup}<tbody>
+${blockRows}
+</tbody></table>
+<table class="grid"${tableStyle}>${colgroup}<thead>
+${head.join('\n')}
+</thead><tbody>
+${body.join('\n')}
+${trailer.join('\n')}
+</tbody></table>`;
+  }
+  return `${title}
+<table class="grid"${tableStyle}>${colgroup}<tbody>
+${blockRows}
+${head.join('\n')}
+${body.join('\n')}
+${trailer.join('\n')}
+</tbody></table>`;
+}
+
+const FOOTER: Record<Spec['footer'], string> = {
+  none: '',
+  dash: '"- " counter(page) " -"',
+  num: 'counter(page)',
+  cn: '"第 " counter(page) " 页 共 " counter(pages) " 页"',
+};
+
+const PAGE_SIZE: Record<Spec['page'], string> = {
+  'A4 portrait': 'A4 portrait', 'A4 landscape': 'A4 landscape', 'A3 portrait': 'A3 portrait', 'B5 portrait': 'B5 portrait',
+};
+
+function renderHtml(s: Spec): string {
+  const para = (p: Para): string => typeof p === 'string' ? `<p class="text">${esc(p)}</p>` : `<p class="h">${esc(p.h)}</p>`;
+  const footer = s.footer === 'none' ? ''
+    : ` @bottom-center { content: ${FOOTER[s.footer]}; font-family: "Noto Sans CJK SC"; font-size: 9pt; }`;
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(s.name)}</title>
+<style>
+@page { size: ${PAGE_SIZE[s.page]}; margin: 18mm 15mm 20mm 15mm;${footer} }
+html, body { margin: 0; padding: 0; }
+body { font-family: "Noto Sans CJK SC", sans-serif; font-size: ${s.fontPt}pt; line-height: 1.35; color: #000; }
+p.h { font-weight: bold; margin: 8pt 0 4pt; }
+p.text { text-indent: 2em; margin: 4pt 0; }
+h2.title { text-align: center; font-size: ${s.fontPt + 5}pt; margin: 14pt 0 2pt; }
+p.year { text-align: center; margin: 0 0 6pt; }
+table.grid { border-collapse: collapse; table-layout: fixed; width: 100%; margin: 0; }
+table.grid td { border: 0.75pt solid #000; padding: 2pt 1.5pt; text-align: center; vertical-align: middle;${
+  s.breakAll ? ' word-break: break-all;' : ''} }
+table.grid td.l { text-align: left; }
+table.block { border-bottom: none; }
+thead { display: table-header-group; }
+</style></head>
+<body>
+${s.before.map(para).join('\n')}
+${s.tables.map(renderTable).join('\n')}
+${s.after.map(para).join('\n')}
+</body></html>
+`;
+}
+
+// ───────────────────────────── tools ─────────────────────────────
+
+function run(cmd: string, args: string[], timeoutMs = 120_000): {stdout: string; stderr: string} {
+  const r = spawnSync(cmd, args, {encoding: 'utf8', timeout: timeoutMs});
+  if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}\n${r.stderr}`);
+  return {stdout: r.stdout, stderr: r.stderr};
+}
+
+const have = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+
+function chromiumPdf(html: string, pdf: string, tmp: string): void {
+  const profile = mkdtempSync(join(tmp, 'chromium-profile-'));
+  run('chromium', [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--no-pdf-header-footer',
+    `--print-to-pdf=${pdf}`, `file://${html}`,
+  ]);
+  rmSync(profile, {recursive: true, force: true});
+  if (!existsSync(pdf)) throw new Error(`chromium wrote no ${pdf}`);
+}
+
+function pdfPages(pdf: string): number {
+  const m = /^Pages:\s+(\d+)/m.exec(run('pdfinfo', [pdf]).stdout);
+  return m ? Number(m[1]) : NaN;
+}
+
+function pdftotext(pdf: string, mode: 'default' | 'layout' | 'raw'): string {
+  const flags = mode === 'default' ? [] : [`-${mode}`];
+  return run('pdftotext', [...flags, '-enc', 'UTF-8', pdf, '-']).stdout;
+}
+
+function libreofficeText(html: string, tmp: string): string {
+  const outdir = mkdtempSync(join(tmp, 'lo-out-'));
+  const profile = mkdtempSync(join(tmp, 'lo-profile-'));
+  run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8',
+    '--outdir', outdir, html], 180_000);
+  const name = readdirSync(outdir).find((f) => f.endsWith('.txt'));
+  if (!name) throw new Error(`soffice wrote no text for ${html}`);
+  const text = readFileSync(join(outdir, name), 'utf8');
+  rmSync(outdir, {recursive: true, force: true});
+  rmSync(profile, {recursive: true, force: true});
+  return text;
+}
+
+function versions(lo: boolean): string[] {
+  const first = (s: string): string => s.split('\n').map((x) => x.trim()).filter((x) => x && !x.startsWith('/'))[0] ?? '?';
+  const v = [
+    `chromium --version: ${first(run('chromium', ['--version']).stdout)}`,
+    `pdftotext -v: ${first(spawnSync('pdftotext', ['-v'], {encoding: 'utf8'}).stderr)}`,
+  ];
+  const font = spawnSync('fc-match', ['Noto Sans CJK SC'], {encoding: 'utf8'}).stdout.trim();
+  const pkg = spawnSync('dpkg-query', ['-W', '-f', '${Version}', 'fonts-noto-cjk'], {encoding: 'utf8'}).stdout.trim();
+  v.push(`font: fc-match "Noto Sans CJK SC" → ${font || '?'}${pkg ? ` (fonts-noto-cjk ${pkg})` : ''}`);
+  if (lo) v.push(`soffice --version: ${first(run('soffice', ['--version']).stdout)}`);
+  return v;
+}
+
+// ───────────────────────────── README ─────────────────────────────
+
+function readme(specs: Spec[], tools: string[], modes: string[]): string {
+  const rows = specs.map((s) => `| \`${s.name}\` | ${s.page}, ${s.fontPt}pt | ${s.tables.length} | ${
+    s.tables.reduce((a, t) => a + t.rows.length, 0)} | ${s.about.replace(/\|/g, '\\|')} |`);
+  return `# Rendered corpus: real PDF-to-text dumps of 绩效目标表
+
+Generated by \`node --import tsx test/corpus/build.ts\` (a developer script, not run by the tests or CI; it needs
+chromium, poppler-utils, fonts-noto-cjk and optionally LibreOffice). Do not edit these files by hand: change the
+specs in \`test/corpus/build.ts\` and rebuild.
+
+Each spec is a small document written as data in \`build.ts\` (a "（四）预算绩效情况" paragraph, one or more tables,
+a "（五）其他需说明的事项" paragraph). It is rendered to HTML (real \`<table>\`s, rowspan-merged 一级/二级 cells,
+borders, font "Noto Sans CJK SC", \`@page\` sizes, narrow columns so cells wrap), printed to PDF by headless
+Chromium, and dumped:
+
+| file | made with |
+|---|---|
+| \`<spec>.default.txt\` | \`pdftotext -enc UTF-8\` (reading order; cells of a row often end up on separate lines) |
+| \`<spec>.layout.txt\` | \`pdftotext -layout -enc UTF-8\` (column-preserving: a wrapped row spans several lines at fixed x) |
+| \`<spec>.raw.txt\` | \`pdftotext -raw -enc UTF-8\` (content-stream order, space-joined runs) |
+${modes.includes('libreoffice') ? '| `<spec>.libreoffice.txt` | LibreOffice `soffice --headless --convert-to "txt:Text (encoded):UTF8"` from the same HTML (one cell per line, merged cells as empty lines; starts with a UTF-8 BOM) |\n' : ''}| \`<spec>.expected.json\` | the expected rows |
+
+**The expected rows come from the specs, not from the extractor.** \`<spec>.expected.json\` has the shape of
+\`test/fixtures/expected/*.json\` without \`source\` and \`title_line\` (title lines differ per dump):
+\`{tables:[{kind, year, unit, project, leader, budget_total, budget_fiscal, budget_other, columns, indicators}]}\`.
+Cells are the spec's characters with whitespace removed (≥ vs >= kept as written); level1/level2 filled down over
+merged cells; a column the table does not have is \`null\`, an empty cell \`""\`; weights and 得分 are numbers;
+amounts in 万元 (元 divided by 10,000; an overall table without a printed total sums 上级 + 本级 + 其他).
+\`columns\` lists the grid's header labels without suffixes such as "(必填)" or "（100分）".
+Template extras:
+- 指标性质 | 指标值 | 度量单位: \`target\` is the three joined when 指标性质 is a comparator ("≥"+"95"+"%" → "≥95%"),
+  the 指标值 (plus unit, if any) when it is a word such as 定性.
+- 绩效自评表: \`actual\` (全年实际值, text), \`score\` (得分, number), \`deviation\` (偏差原因分析及改进措施, text).
+- 长期 / 年度 groups: \`target\` is the 年度 value, \`target_long_term\` the 长期 value.
+The first three specs reuse the hand-checked rows of the bundled documents (test/fixtures/expected/); header
+narratives are copied (sometimes shortened) from data/. All other content is invented.
+
+## Specs
+
+| spec | page | tables | rows | exercises |
+|---|---|---|---|---|
+${rows.join('\n')}
+
+## Tools
+
+${tools.map((t) => `- ${t}`).join('\n')}
+`;
+}
+
+// ───────────────────────────── main ─────────────────────────────
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const keep = args.includes('--keep');
+  const noLo = args.includes('--no-libreoffice');
+  const only = args.filter((a) => !a.startsWith('--'));
+  for (const name of only) if (!SPECS.some((s) => s.name === name)) throw new Error(`unknown spec ${name}`);
+  const specs = only.length ? SPECS.filter((s) => only.includes(s.name)) : SPECS;
+
+  for (const tool of ['chromium', 'pdftotext', 'pdfinfo']) {
+    if (!have(tool)) throw new Error(`${tool} not found: apt-get install -y chromium poppler-utils fonts-noto-cjk`);
+  }
+  const lo = !noLo && have('soffice');
+  if (!lo) console.error('note: LibreOffice (soffice) not used: no *.libreoffice.txt written');
+  const modes = ['default', 'layout', 'raw', ...(lo ? ['libreoffice'] : [])];
+
+  mkdirSync(OUT, {recursive: true});
+  if (!only.length) {
+    // Remove outputs of specs that no longer exist (and stale LibreOffice dumps when it is not used).
+    for (const f of readdirSync(OUT)) {
+      if (/\.(default|layout|raw|libreoffice)\.txt$|\.expected\.json$/.test(f)) rmSync(join(OUT, f));
+    }
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'jixiao-corpus-'));
+  for (const s of specs) {
+    const html = join(tmp, `${s.name}.html`);
+    const pdf = join(tmp, `${s.name}.pdf`);
+    const expected = {tables: s.tables.map(expectedTable)};
+    writeFileSync(html, renderHtml(s));
+    chromiumPdf(html, pdf, tmp);
+    const pages = pdfPages(pdf);
+    const sizes: string[] = [];
+    for (const mode of modes) {
+      const text = mode === 'libreoffice' ? libreofficeText(html, tmp) : pdftotext(pdf, mode as 'default' | 'layout' | 'raw');
+      const file = join(OUT, `${s.name}.${mode}.txt`);
+      writeFileSync(file, text);
+      sizes.push(`${mode} ${statSync(file).size}B`);
+    }
+    writeFileSync(join(OUT, `${s.name}.expected.json`), JSON.stringify(expected, null, 2) + '\n');
+    console.error(`${s.name}: ${pages} page(s); ${sizes.join(', ')}${pages > 4 ? '  WARNING: more than 4 pages' : ''}`);
+  }
+  if (!only.length) writeFileSync(join(OUT, 'README.md'), readme(SPECS, versions(lo), modes));
+  if (keep) console.error(`HTML and PDF kept in ${tmp}`);
+  else rmSync(tmp, {recursive: true, force: true});
+}
+
+main();
