@@ -29,6 +29,7 @@ export type ColumnKey =
   | 'level1'
   | 'level2'
   | 'level3'
+  | 'target_long' // 长期目标 / 长期指标值, beside the 年度 target
   | 'target_nature' // 指标性质 (≥, ≤, =, 定性 …) when 指标值 is split into 指标性质 | 指标值 | 度量单位
   | 'target'
   | 'target_unit' // 度量单位
@@ -37,6 +38,7 @@ export type ColumnKey =
   | 'weight'
   | 'actual' // 全年实际值 (self-evaluation tables)
   | 'score' // 得分 (self-evaluation tables)
+  | 'deviation' // 偏差原因分析及改进措施 (self-evaluation tables)
   | 'scoring_rule'
   | 'evidence';
 
@@ -46,7 +48,8 @@ export interface Indicator {
   level2: string;
   level3: string;
   target: string;
-  basis: string;
+  /** null where the table has no 依据 column. */
+  basis: string | null;
   /** null where the table has no 上年完成值 column. */
   prior_year: string | null;
   /** null where no weight is printed. */
@@ -62,6 +65,9 @@ export interface Indicator {
   /** Self-evaluation tables (绩效自评表): 全年实际值 and 得分 as printed. */
   actual?: string;
   score?: number | null;
+  deviation?: string;
+  /** 长期目标 beside the 年度 target (tables with 长期/年度 column groups). */
+  target_long_term?: string;
 }
 
 /** One 绩效目标表 with its metadata and rows. */

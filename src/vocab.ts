@@ -10,7 +10,7 @@ export const LEVEL1_CHILDREN = {
   满意度指标: ['满意度指标', '服务对象满意度指标', '社会公众或服务对象满意度指标'],
   // Overall (部门/单位整体) tables.
   履职效能: ['数量指标', '质量指标', '时效指标', '成本指标', '效益指标', '经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
-  管理效率: ['数量指标', '质量指标', '时效指标', '成本指标', '预算管理', '资产管理', '财务管理', '内部控制', '管理效率指标'],
+  管理效率: ['数量指标', '质量指标', '时效指标', '成本指标', '预算管理', '资产管理', '财务管理', '内部控制', '管理效率指标', '制度建设', '信息公开', '人员管理', '项目管理', '预算执行'],
   服务对象满意度: ['满意度指标', '服务对象满意度指标'],
   社会效应: ['社会效益指标', '经济效益指标', '生态效益指标', '可持续影响指标', '满意度指标'],
   // Other templates.
@@ -27,6 +27,10 @@ const LEVEL1_SET = new Set<string>(Object.keys(LEVEL1_CHILDREN));
 export const isLevel1 = (s: string): s is Level1 => LEVEL1_SET.has(s);
 
 const LEVEL2_SET = new Set<string>(Object.values(LEVEL1_CHILDREN).flat());
+/** 二级 names printed without their 指标 suffix ("社会效益", "可持续影响"), as some overall tables do. */
+export const SHORT_LEVEL2 = new Set<string>(
+  Object.values(LEVEL1_CHILDREN).flat().map((n) => n.replace(/指标$/, '')).filter((n) => n.length >= 4 && !LEVEL2_SET.has(n)),
+);
 /** Is `s` (whitespace removed) a known 二级指标? */
 export const isLevel2 = (s: string): boolean => LEVEL2_SET.has(s);
 
@@ -97,6 +101,12 @@ export const COLUMN_ALIASES: ReadonlyArray<readonly [string, ColumnKey]> = [
   ['指标设置依据', 'basis'],
   ['设置依据', 'basis'],
   ['绩效标准', 'basis'],
+  ['长期目标', 'target_long'],
+  ['长期指标值', 'target_long'],
+  ['年度目标', 'target'],
+  ['偏差原因分析及改进措施', 'deviation'],
+  ['偏差原因分析', 'deviation'],
+  ['偏差原因', 'deviation'],
   ['年度指标值', 'target'],
   ['年度目标值', 'target'],
   ['指标性质', 'target_nature'],
@@ -124,7 +134,9 @@ export const COLUMN_ALIASES: ReadonlyArray<readonly [string, ColumnKey]> = [
 ];
 
 /** The canonical header name printed for each column, by table kind. */
-const EXTRA_NAMES: Partial<Record<ColumnKey, string>> = {target_nature: '指标性质', target_unit: '度量单位', actual: '全年实际值', score: '得分'};
+const EXTRA_NAMES: Partial<Record<ColumnKey, string>> = {
+  target_long: '长期指标值', target_nature: '指标性质', target_unit: '度量单位', actual: '全年实际值', score: '得分', deviation: '偏差原因分析及改进措施',
+};
 export const COLUMN_NAMES: Record<TableKind, Partial<Record<ColumnKey, string>>> = {
   project: {...EXTRA_NAMES,
     level1: '一级指标', level2: '二级指标', level3: '三级指标', target: '指标值', basis: '指标值设置依据',
@@ -138,8 +150,8 @@ export const COLUMN_NAMES: Record<TableKind, Partial<Record<ColumnKey, string>>>
 
 /** Every grid column in printed order. */
 export const COLUMN_ORDER: readonly ColumnKey[] = [
-  'level1', 'level2', 'level3', 'target_nature', 'target', 'target_unit', 'basis', 'prior_year', 'weight', 'actual',
-  'score', 'scoring_rule', 'evidence',
+  'level1', 'level2', 'level3', 'target_long', 'target_nature', 'target', 'target_unit', 'basis', 'prior_year', 'weight', 'actual',
+  'score', 'deviation', 'scoring_rule', 'evidence',
 ];
 
 /** Columns a table of each kind has when its header does not say otherwise. */

@@ -95,16 +95,22 @@ export function checkStructure(table: Table): Finding[] {
     if (!isLevel1(l1)) {
       if (once(`1:${l1}`)) out.push(msg.level1Unknown(rat, l1, ind.level3));
     }
-    if (!isLevel2(l2)) {
-      if (once(`2:${l2}`)) out.push(msg.level2Unknown(rat, l2, ind.level3));
-    } else if (isLevel1(l1) && !(LEVEL1_CHILDREN[l1 as Level1] as readonly string[]).includes(l2)) {
-      if (once(`12:${l1}/${l2}`)) out.push(msg.level2NotUnderLevel1(rat, l1, l2, parentsOf(l2)));
+    // 二级 of overall tables is an open list (数量指标, 预算管理, 制度建设, 社会效益 …): only project tables are held to it.
+    if (table.kind === 'project') {
+      if (!isLevel2(l2)) {
+        if (once(`2:${l2}`)) out.push(msg.level2Unknown(rat, l2, ind.level3));
+      } else if (isLevel1(l1) && !(LEVEL1_CHILDREN[l1 as Level1] as readonly string[]).includes(l2)) {
+        if (once(`12:${l1}/${l2}`)) out.push(msg.level2NotUnderLevel1(rat, l1, l2, parentsOf(l2)));
+      }
     }
-    // 依据: overall tables take free text ("2024年工作要点"), so only project tables are held to the words.
-    const basis = compact(ind.basis);
-    if (basis === '') out.push(msg.basisEmpty(rat, ind.level3));
-    else if (table.kind === 'project' && !isBasis(basis)) out.push(msg.basisNotInVocab(rat, ind.level3, ind.basis));
-    if (basis === '预算支出标准' && !isCostRow(ind)) out.push(msg.budgetStandardOnNonCost(rat, ind.level3));
+    // 依据 (null: the table has no such column): overall tables take free text ("2024年工作要点"), so only
+    // project tables are held to the words.
+    if (ind.basis !== null) {
+      const basis = compact(ind.basis);
+      if (basis === '') out.push(msg.basisEmpty(rat, ind.level3));
+      else if (table.kind === 'project' && !isBasis(basis)) out.push(msg.basisNotInVocab(rat, ind.level3, ind.basis));
+      if (basis === '预算支出标准' && !isCostRow(ind)) out.push(msg.budgetStandardOnNonCost(rat, ind.level3));
+    }
     if (ind.scoring_rule !== null) {
       const rule = compact(ind.scoring_rule);
       if (rule === '') out.push(msg.scoringRuleEmpty(rat, ind.level3));

@@ -103,7 +103,7 @@ export function analyzeDocument(doc: DocumentResult, lines?: ReadonlyArray<strin
 }
 
 /**
- * Descriptive statistics of a list (simple-statistics); quartiles by the R-7 / Excel rule of ss.quantile.
+ * Descriptive statistics of a list (simple-statistics: mean, median, min, max, ss.quantile, sample stdev).
  * @example distribution([1, 2, 3, 4]).median // => 2.5
  */
 export function distribution(values: ReadonlyArray<number>): Distribution {

@@ -111,7 +111,7 @@ const firstMatch = (re: RegExp, s: string): RegExpExecArray | null => re.exec(s)
 /** Read the (四) paragraph's text. */
 export function parseDisclosureText(text: string): Omit<Disclosure, 'lines' | 'notes'> {
   const d: Omit<Disclosure, 'lines' | 'notes'> = {
-    year: null, overall_count: null, overall_amount: null, project_count: null, fiscal_count: null, fiscal_amount: null,
+    year: null, overall_count: null, overall_amount: null, project_count: null, project_amount: null, fiscal_count: null, fiscal_amount: null,
     nonfiscal_count: null, nonfiscal_amount: null,
   };
   const y = /^(\d{4})年/.exec(text) ?? /(\d{4})年/.exec(text);
@@ -134,6 +134,12 @@ export function parseDisclosureText(text: string): Omit<Disclosure, 'lines' | 'n
   }
   const total = /项目共(\d+)个/.exec(text) ?? /安排(?:预算)?项目(\d+)个/.exec(text);
   if (total) d.project_count = Number(total[1]);
+  // Self-evaluation disclosures: "对 1 个项目开展绩效自评，涉及预算金额 356.00 万元".
+  const evaluated = new RegExp(`对(\\d+)个项目开展(?:了)?(?:绩效)?自评${money}`).exec(text);
+  if (evaluated) {
+    d.project_count = Number(evaluated[1]);
+    if (evaluated[2] !== undefined) d.project_amount = toNumber(evaluated[2]);
+  }
   return d;
 }
 
@@ -176,9 +182,13 @@ function quoteOf(notes: DisclosureNotes | null, side: 'fiscal' | 'nonfiscal' | '
 export function tableFigures(tables: ReadonlyArray<Table>): Reconciliation['tables'] {
   const t: Reconciliation['tables'] = {
     overall_count: 0, overall_amount: 0, project_count: 0, fiscal_count: 0, nonfiscal_count: 0, project_amount: 0,
-    fiscal_amount: 0, nonfiscal_amount: 0,
+    fiscal_amount: 0, nonfiscal_amount: 0, project_amounts_known: true, overall_amounts_known: true,
   };
   for (const tb of tables) {
+    if (tb.budget_total === null) {
+      if (tb.kind === 'overall') t.overall_amounts_known = false;
+      else t.project_amounts_known = false;
+    }
     if (tb.kind === 'overall') {
       t.overall_count++;
       t.overall_amount = round2(t.overall_amount + (tb.budget_total ?? 0));
@@ -221,7 +231,7 @@ export function reconcileDisclosure(lines: ReadonlyArray<string>, tables: Readon
   }
   const disclosure: Disclosure = {lines: at.lines, ...parseDisclosureText(para.text), notes};
   const d = disclosure;
-  if (d.overall_count === null && d.fiscal_count === null && d.fiscal_amount === null && d.project_count === null && d.nonfiscal_amount === null) {
+  if (d.overall_count === null && d.fiscal_count === null && d.fiscal_amount === null && d.project_count === null && d.nonfiscal_amount === null && d.project_amount === null) {
     findings.push(msg.disclosureUnparsed(at, para.text));
     return {disclosure, tables: figures, findings};
   }
@@ -241,7 +251,8 @@ export function reconcileDisclosure(lines: ReadonlyArray<string>, tables: Readon
   };
 
   compare('count', '整体绩效目标个数 / overall targets', d.overall_count, figures.overall_count, d.overall_count ?? 0, 'any');
-  if (d.overall_amount !== null && (figures.overall_count > 0 || d.overall_amount > 0)) {
+  // Amounts are compared only when every table's budget was read (an unread budget is not a gap).
+  if (d.overall_amount !== null && figures.overall_amounts_known && (figures.overall_count > 0 || d.overall_amount > 0)) {
     compare('amount', '整体绩效目标涉及金额 / the overall target', d.overall_amount, figures.overall_amount, d.overall_amount, 'any');
   }
   if (d.fiscal_count !== null) {
@@ -253,11 +264,16 @@ export function reconcileDisclosure(lines: ReadonlyArray<string>, tables: Readon
   if (d.fiscal_count === null && d.nonfiscal_count === null && d.project_count !== null) {
     compare('count', '项目个数 / projects', d.project_count, figures.project_count, d.project_count - transferCount, 'any');
   }
-  if (d.fiscal_amount !== null) {
-    compare('amount', '财政拨款项目金额 / fiscal projects', d.fiscal_amount, figures.fiscal_amount, d.fiscal_amount - transferAmount + carryFiscal, 'fiscal');
-  }
-  if (d.nonfiscal_amount !== null) {
-    compare('amount', '非财政拨款项目金额 / non-fiscal projects', d.nonfiscal_amount, figures.nonfiscal_amount, d.nonfiscal_amount + carryOther, 'nonfiscal');
+  if (figures.project_amounts_known) {
+    if (d.fiscal_amount !== null) {
+      compare('amount', '财政拨款项目金额 / fiscal projects', d.fiscal_amount, figures.fiscal_amount, d.fiscal_amount - transferAmount + carryFiscal, 'fiscal');
+    }
+    if (d.nonfiscal_amount !== null) {
+      compare('amount', '非财政拨款项目金额 / non-fiscal projects', d.nonfiscal_amount, figures.nonfiscal_amount, d.nonfiscal_amount + carryOther, 'nonfiscal');
+    }
+    if (d.fiscal_amount === null && d.nonfiscal_amount === null && d.project_amount !== null) {
+      compare('amount', '项目金额 / projects', d.project_amount, figures.project_amount, d.project_amount - transferAmount + carryFiscal + carryOther, 'any');
+    }
   }
   return {disclosure, tables: figures, findings};
 }

@@ -123,7 +123,7 @@ export function checkPrior(
   const priorRaw = ind.prior_year ?? '';
   const out: Finding[] = [];
   if (prior === null) {
-    if (ind.prior_year !== null && ind.basis.replace(/\s+/g, '') === '历史标准') out.push(msg.historyBasisWithoutPrior(at, name));
+    if (ind.prior_year !== null && (ind.basis ?? '').replace(/\s+/g, '') === '历史标准') out.push(msg.historyBasisWithoutPrior(at, name));
     return out;
   }
   if (prior.kind === 'text') out.push(msg.priorUnparsed(at, name, priorRaw));

@@ -114,8 +114,10 @@ export interface Disclosure {
   year: number | null;
   overall_count: number | null;
   overall_amount: number | null;
-  /** Projects announced in total ("当年预算安排项目共 9 个"), when printed. */
+  /** Projects announced in total ("当年预算安排项目共 9 个", "对 1 个项目开展绩效自评"), when printed. */
   project_count: number | null;
+  /** Their amount, when printed for all projects together ("对 1 个项目开展绩效自评，涉及预算金额 356.00 万元"). */
+  project_amount: number | null;
   fiscal_count: number | null;
   fiscal_amount: number | null;
   nonfiscal_count: number | null;
@@ -151,6 +153,9 @@ export interface Reconciliation {
     project_amount: number;
     fiscal_amount: number;
     nonfiscal_amount: number;
+    /** Every project / overall table has a budget_total: amounts are compared only then. */
+    project_amounts_known: boolean;
+    overall_amounts_known: boolean;
   };
   findings: Finding[];
 }

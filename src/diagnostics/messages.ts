@@ -22,6 +22,10 @@ export const pageFooter = (file: string, line: number, text: string): Diagnostic
 export const repeatedHeader = (file: string, line: number, endLine: number): Diagnostic =>
   make('repeated-header', 'info', '删除重复的表头行 / dropped a repeated column-header row', file, line, endLine);
 
+/** A 合计/小计 line inside the grid: not an indicator. */
+export const totalRow = (file: string, line: number, text: string): Diagnostic =>
+  make('total-row', 'info', `跳过合计行「${text}」/ skipped a total row "${text}"`, file, line, line, text);
+
 /** Text inside a table that no cell could take. */
 export const unplacedText = (file: string, line: number, endLine: number, text: string): Diagnostic =>
   make('unplaced-text', 'warning', `无法归入任何单元格的文字「${clip(text)}」/ text not placed in any cell: "${clip(text)}"`, file, line, endLine, text);

@@ -3,7 +3,7 @@
 // number, null when impossible) so the grid parser can choose the best assignment of fragments to columns.
 import type {ColumnKey} from '../types.ts';
 import {
-  isBasis, isEvidence, isLevel1, isLevel2, isNoValue, isScoringRule, LEVEL1_FIRST, QUALITATIVE_WORDS,
+  isBasis, isEvidence, isLevel1, isLevel2, isNoValue, isScoringRule, LEVEL1_FIRST, QUALITATIVE_WORDS, SHORT_LEVEL2,
 } from '../vocab.ts';
 
 /** Normalised comparators. */
@@ -130,6 +130,8 @@ export function cellScore(col: ColumnKey, text: string, ctx: ScoreContext): numb
     case 'target_nature': return natureScore(text);
     case 'target_unit': return UNIT.test(text) && !/^\d/.test(text) && text.length <= 8 ? 3 : null;
     case 'actual': return valueScore(text, true);
+    case 'target_long': return valueScore(text, false);
+    case 'deviation': return /^[\d.,%]+$/.test(text) || isVocabulary(text) ? null : 1;
     case 'score': return weightScore(text);
     case 'scoring_rule': return isScoringRule(text) ? 5 : /赋分$/.test(text) && text.length <= 12 ? 2 : null;
     case 'evidence': return evidenceScore(text);
@@ -146,9 +148,13 @@ function natureScore(s: string): number | null {
 function levelScore(s: string, level: 1 | 2): number | null {
   if (level === 1 && isLevel1(s)) return 5;
   if (level === 2 && isLevel2(s)) return LEVEL1_FIRST.has(s) ? 2 : 5;
+  if (level === 2 && SHORT_LEVEL2.has(s)) return 3; // less than the full name, so "经济成本" + "指标" rejoin
   if (/^[\u4e00-\u9fa5]{1,8}指标$/.test(s) && !/指标.+指标/.test(s) && !isBasis(s)) return 0.5;
   return null;
 }
+
+/** The label of a 合计/小计 row: not an indicator. */
+export const TOTAL_ROW = /^(合计|小计|总计|总分|合计得分|总得分)$/;
 
 /** Text opening with a comparator reads as a target, not as an indicator's name. */
 const COMPARATOR_START = /^(?:[<>=≥≤≧≦⩾⩽＜＞＝]|大于|小于|不低于|不少于|不小于|不超过|不高于|不多于|不大于|等于|至少)/;
@@ -156,7 +162,8 @@ const COMPARATOR_START = /^(?:[<>=≥≤≧≦⩾⩽＜＞＝]|大于|小于|不
 /** Free text ending in a bare number after a Chinese character has likely swallowed the next cell. */
 const TRAILING_NUMBER = /[\u4e00-\u9fa5]\d+(\.\d+)?$/;
 
-function level3Score(s: string): number {
+function level3Score(s: string): number | null {
+  if (TOTAL_ROW.test(s)) return null;
   if (isVocabulary(s) || isNoValue(s)) return -6;
   if (/^[\d.,%]+$/.test(s)) return -4;
   if (COMPARATOR_START.test(s)) return -6;

@@ -49,6 +49,9 @@ const SKIP: Record<ColumnKey, number> = {
   target_unit: -1.5, // qualitative targets have no unit
   actual: -2,
   score: -3,
+  target_long: -4,
+  deviation: -0.5, // usually empty
+
 };
 /** At the start of a row, 一级 and 二级 may be absent at no cost: they are merged cells above. */
 const START_SKIP: Partial<Record<ColumnKey, number>> = {level1: 0, level2: 0};
@@ -60,7 +63,7 @@ const MAX_TOKENS_PER_CELL = 24;
 /** Longest text each column plausibly holds: longer runs are not scored at all (most of the speed). */
 const MAX_CHARS: Record<ColumnKey, number> = {
   level1: 16, level2: 20, level3: 120, target_nature: 8, target: 48, target_unit: 12, basis: 12, prior_year: 48,
-  weight: 8, actual: 48, score: 8, scoring_rule: 16, evidence: 48,
+  weight: 8, actual: 48, score: 8, scoring_rule: 16, evidence: 48, target_long: 48, deviation: 200,
 };
 const MAX_FREE_BASIS = 120;
 const NEG = -1e18;

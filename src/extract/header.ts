@@ -49,7 +49,8 @@ const LABELS: readonly Label[] = [
   {field: 'budget_local', pattern: /^本级(?:安排|财力安排|财力)[:：]?/},
   {field: 'budget_other', pattern: new RegExp(`^其他资金${AMOUNT_UNIT}[:：]?`)},
   {field: 'budget_other', pattern: /^其他[:：]?/, needsNumber: true},
-  {field: 'goal', pattern: /^(?:项目总体目标|年度绩效目标|年度总体目标|总体目标|绩效目标)[:：]?/, narrative: true},
+  {field: 'goal', pattern: /^(?:项目总体目标|年度绩效目标|年度总体目标完成情况|年度总体目标|总体目标完成情况|总体目标|绩效目标)[:：]?/, narrative: true},
+  {field: 'marker', pattern: /^(?:预算执行情况|全年执行数|预算执行率)[:：]?/},
 ];
 
 const AMOUNT_FIELDS = new Set<LabelField>(['budget_total', 'budget_fiscal', 'budget_other', 'budget_upper', 'budget_local']);

@@ -15,7 +15,7 @@ import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import {compact, isBlankLine, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
 import {locateTables, type Region} from './locate.ts';
 import {assembleRows, cellText} from './rows.ts';
-import type {ScoreContext} from './grammar.ts';
+import {TOTAL_ROW, type ScoreContext} from './grammar.ts';
 
 /** Options of extractText. */
 export interface ExtractOptions {
@@ -93,7 +93,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     for (const t of assembled.reported) diagnosed.add(t.line);
     indicators = assembled.indicators;
     columns = usedColumns(columns, header, indicators);
-    for (const r of indicators) for (const c of ['prior_year', 'scoring_rule', 'evidence'] as const) if (!columns.includes(c)) r[c] = null;
+    for (const r of indicators) for (const c of ['basis', 'prior_year', 'scoring_rule', 'evidence'] as const) if (!columns.includes(c)) r[c] = null;
     for (const r of indicators) if (r.weight_raw !== undefined) diagnostics.push(messages.weightNotNumber(file, r.lines[0], r.lines[1], r.weight_raw));
     if (indicators.length === 0) diagnostics.push(messages.noRows(file, region.start, region.end));
   }
@@ -146,10 +146,18 @@ function stripFooters(tokens: ReadonlyArray<Token>, file: string): Stripped {
   return {kept, removed: tokens.filter((t) => drop.has(t)), diagnostics};
 }
 
-/** Remove column-header rows repeated inside the grid (a table continued on a new page). */
+/**
+ * Remove column-header rows repeated inside the grid (a table continued on a new page) and 合计/小计 lines
+ * (a label and numbers only): they are not indicators.
+ */
 function stripRepeatedHeaders(tokens: ReadonlyArray<Token>, file: string): Stripped {
   const drop = new Set<Token>();
   const diagnostics: Diagnostic[] = [];
+  for (const [line, group] of groupByLine(tokens)) {
+    if (!TOTAL_ROW.test(group[0].text) || !group.slice(1).every((t) => /^[\d.,%分]+$/.test(t.text))) continue;
+    group.forEach((t) => drop.add(t));
+    diagnostics.push(messages.totalRow(file, line, group.map((t) => t.text).join(' ')));
+  }
   let from = 0;
   for (;;) {
     const kept = tokens.filter((t) => !drop.has(t));
@@ -179,7 +187,9 @@ function groupByLine(tokens: ReadonlyArray<Token>): Map<number, Token[]> {
 function tableColumns(header: GridHeader, kind: Region['kind']): ColumnKey[] {
   const out: ColumnKey[] = [];
   for (const c of header.columns) if (!out.includes(c)) out.push(c);
-  for (const c of DEFAULT_COLUMNS[kind]) {
+  // Only a header close to the standard one forgot a column; another template (自评表 …) is taken as printed.
+  const standard = DEFAULT_COLUMNS[kind].filter((c) => out.includes(c)).length >= DEFAULT_COLUMNS[kind].length - 2;
+  for (const c of standard ? DEFAULT_COLUMNS[kind] : []) {
     if (out.includes(c)) continue;
     if (c === 'target' && (out.includes('target_nature') || out.includes('target_unit'))) continue;
     const before = COLUMN_ORDER.slice(0, COLUMN_ORDER.indexOf(c)).filter((p) => out.includes(p));

@@ -54,7 +54,7 @@ export function tokenizeLine(line: Line, firstGap: Gap = 'line'): Token[] {
   let pendingGap: Gap = firstGap;
   for (let c = 0; c < cells.length; c++) {
     if (c > 0 && out.length > 0) pendingGap = 'tab';
-    const words = cells[c].split(/ +/);
+    const words = cells[c].split(/[ \f\v]+/);
     for (const w of words) {
       if (w === '') continue;
       out.push({text: w, line: line.no, cell: c, gap: pendingGap});
@@ -71,7 +71,8 @@ export function tokenizeLines(lines: ReadonlyArray<Line>): Token[] {
   for (const line of lines) {
     if (isBlankLine(line.text)) continue;
     const tokens = tokenizeLine(line, out.length === 0 ? 'start' : 'line');
-    if (tokens.length > 0 && line.text.startsWith(' ')) tokens[0].pageBreak = true;
+    // A form feed (pdftotext's page end) or, for some converters, a leading space marks a new page.
+    if (tokens.length > 0 && (line.text.startsWith(' ') || line.text.includes('\f'))) tokens[0].pageBreak = true;
     for (const t of tokens) out.push(t);
   }
   return out;

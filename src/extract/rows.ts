@@ -127,7 +127,7 @@ function report(out: Assembled, tokens: Token[], file: string): void {
   out.diagnostics.push(messages.unplacedText(file, Math.min(...lines), Math.max(...lines), cellText(tokens)));
 }
 
-const NULLABLE = new Set<ColumnKey>(['prior_year', 'scoring_rule', 'evidence']);
+const NULLABLE = new Set<ColumnKey>(['basis', 'prior_year', 'scoring_rule', 'evidence']);
 
 function toIndicator(d: Draft, columns: readonly ColumnKey[]): Indicator {
   const has = new Set(columns);
@@ -145,7 +145,7 @@ function toIndicator(d: Draft, columns: readonly ColumnKey[]): Indicator {
   const target = [comparatorNature ? nature : '', text('target') ?? '', text('target_unit') ?? ''].join('');
   const rec: Indicator = {
     level1: text('level1') ?? '', level2: text('level2') ?? '', level3: text('level3') ?? '',
-    target, basis: text('basis') ?? '', prior_year: text('prior_year'),
+    target, basis: text('basis'), prior_year: text('prior_year'),
     weight, scoring_rule: text('scoring_rule'), evidence: text('evidence'),
     lines: [Math.min(...lines), Math.max(...lines)],
   };
@@ -153,6 +153,8 @@ function toIndicator(d: Draft, columns: readonly ColumnKey[]): Indicator {
   if (nature !== '' && !comparatorNature) rec.target_nature = nature;
   if (has.has('actual')) rec.actual = text('actual') ?? '';
   if (has.has('score')) { const s = text('score'); rec.score = s ? parseWeight(s) : null; }
+  if (has.has('deviation')) rec.deviation = text('deviation') ?? '';
+  if (has.has('target_long')) rec.target_long_term = text('target_long') ?? '';
   return rec;
 }
 

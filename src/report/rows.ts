@@ -52,7 +52,7 @@ export type IndicatorRow = TableContext & {
   level2: string;
   level3: string;
   target: string;
-  basis: string;
+  basis: string | null;
   prior_year: string | null;
   weight: number | null;
   scoring_rule: string | null;

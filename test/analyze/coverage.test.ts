@@ -83,6 +83,8 @@ const CASES: Case[] = [
   {code: 'level2-unknown', fires: false, at: ['000', 1669, '95年以前退休人员生活费']},
   {code: 'level2-not-under-level1', fires: true, at: ['000', 1669, '生活费补助资金'], change: ['二级 "数量指标" under 成本指标', (t) => withRow(t, '生活费补助资金', {level2: '数量指标'})]},
   {code: 'level2-not-under-level1', fires: false, at: ['003', 467, 'overall table, 管理效率 / 质量指标']},
+  {code: 'level2-unknown', fires: false, at: ['000', 1545, 'overall table with 二级 "制度建设"'], change: ['二级 制度建设: the overall list is open', (t) => ({...t, indicators: t.indicators.map((i) => ({...i, level2: '制度建设'}))})]},
+  {code: 'basis-empty', fires: true, at: ['000', 1545, 'overall table'], change: ['依据 "" on 全州失业参保人数', (t) => withRow(t, '全州失业参保人数', {basis: ''})]},
   {code: 'basis-not-in-vocab', fires: true, at: ['000', 1669, '发放时间'], change: ['依据 "年度计划"', (t) => withRow(t, '发放时间', {basis: '年度计划'})]},
   {code: 'basis-not-in-vocab', fires: false, at: ['002', 730, '依据 自定义 (Xinjiang)']},
   {code: 'basis-not-in-vocab', fires: false, at: ['000', 1545, 'overall table, free-text 依据 "2024年昌吉州…工作要点"']},

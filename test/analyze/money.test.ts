@@ -117,7 +117,7 @@ test('reconcileDisclosure(000): fiscal tables hold 437.23 万元 vs 456.39 − 1
   const r = reconcileDisclosure(linesOf('000'), tablesOf('000'));
   assert.deepEqual(r.tables, {
     overall_count: 1, overall_amount: 1703, project_count: 13, fiscal_count: 12, nonfiscal_count: 1, project_amount: 517.23,
-    fiscal_amount: 437.23, nonfiscal_amount: 80,
+    fiscal_amount: 437.23, nonfiscal_amount: 80, project_amounts_known: true, overall_amounts_known: true,
   });
   const warn = r.findings.filter((f) => f.severity === 'warning');
   assert.deepEqual(warn.map((f) => f.code), ['disclosure-amount-gap']);
@@ -175,4 +175,17 @@ test('tableFigures counts a table funded only by 其他资金 as non-fiscal (001
   assert.equal(f.nonfiscal_count, 1);
   assert.equal(f.nonfiscal_amount, 5.15);
   assert.equal(f.fiscal_amount, 99);
+});
+
+test('reconcileDisclosure compares no amount when a table\'s budget was not read (003 with 线路租赁费 budget null, synthetic)', () => {
+  const tables = tablesOf('003').map((t) => (t.title_line === 510 ? {...t, budget_total: null, budget_fiscal: null, budget_other: null} : t));
+  const r = reconcileDisclosure(linesOf('003'), tables);
+  assert.equal(r.tables.project_amounts_known, false);
+  assert.ok(!r.findings.some((f) => f.code === 'disclosure-amount-gap' || /金额/.test(f.message.split(' / ')[0].slice(0, 20))));
+});
+
+test('parseDisclosureText reads a self-evaluation paragraph: "对 1 个项目开展绩效自评，涉及预算金额 356.00 万元"', () => {
+  const d = parseDisclosureText('2024年，本单位对1个项目开展绩效自评，涉及预算金额356.00万元，自评得分88.39分。');
+  assert.equal(d.project_count, 1);
+  assert.equal(d.project_amount, 356);
 });
