@@ -5,6 +5,8 @@ import {basename, join} from 'node:path';
 import {decodeBytes, DecodeError} from '../extract/decode.ts';
 import {extractText} from '../extract/index.ts';
 import type {DocumentResult} from '../types.ts';
+import {analyzeDocument} from '../analyze/index.ts';
+import type {AnalyzedDocument} from '../analyze/types.ts';
 
 /** A file that could not be read or decoded: the one-line reason in English and Chinese. */
 export interface FileFailure {
@@ -56,24 +58,42 @@ function failure(path: string, code: string, message: string, messageZh: string)
  * @throws never: read and decode errors come back as a FileFailure
  */
 export async function loadDocument(path: string): Promise<DocumentResult | FileFailure> {
-  let bytes: Uint8Array;
-  try { bytes = await readFile(path); } catch (e) {
+  const bytes = await readBytes(path);
+  return bytes instanceof Uint8Array ? documentFromBytes(bytes, basename(path), path) : bytes;
+}
+
+async function readBytes(path: string): Promise<Uint8Array | FileFailure> {
+  try { return await readFile(path); } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : 'cannot be read';
     return failure(path, 'unreadable', `${path} ${reason}`, `无法读取 ${path}`);
   }
-  return documentFromBytes(bytes, basename(path), path);
 }
 
 /** Decode and extract bytes already in memory (pure apart from the name). */
 export function documentFromBytes(bytes: Uint8Array, source: string, path = source): DocumentResult | FileFailure {
-  try {
-    const {text, encoding} = decodeBytes(bytes);
-    const {tables, diagnostics} = extractText(text, {file: source});
-    return {source, encoding, tables, diagnostics};
-  } catch (e) {
+  return withText(bytes, source, path, (doc) => doc);
+}
+
+/** Decode, extract and analyse bytes already in memory; the disclosure paragraph is checked on the text. */
+export function analyzedFromBytes(bytes: Uint8Array, source: string, path = source): AnalyzedDocument | FileFailure {
+  return withText(bytes, source, path, (doc, text) => analyzeDocument(doc, text.split('\n')));
+}
+
+/** Decode once, extract, and hand the document and its text to `then`; decode errors become a FileFailure. */
+function withText<T>(bytes: Uint8Array, source: string, path: string, then: (doc: DocumentResult, text: string) => T): T | FileFailure {
+  let decoded;
+  try { decoded = decodeBytes(bytes); } catch (e) {
     if (e instanceof DecodeError) return failure(path, e.code, `${source}: ${e.message}`, `${source}：${e.messageZh}`);
     throw e;
   }
+  const {tables, diagnostics} = extractText(decoded.text, {file: source});
+  return then({source, encoding: decoded.encoding, tables, diagnostics}, decoded.text);
+}
+
+/** Read, decode, extract and analyse one file. */
+export async function analyzeFile(path: string): Promise<AnalyzedDocument | FileFailure> {
+  const bytes = await readBytes(path);
+  return bytes instanceof Uint8Array ? analyzedFromBytes(bytes, basename(path), path) : bytes;
 }
 
 /** Is this result a failure? */

@@ -111,3 +111,29 @@ export function tablesToCsv(docs: ReadonlyArray<DocumentResult>): string {
 export function diagnosticsToCsv(docs: ReadonlyArray<DocumentResult>): string {
   return toCsv([...DIAGNOSTIC_COLUMNS], project(diagnosticRows(docs), DIAGNOSTIC_COLUMNS));
 }
+
+/** Columns of findingsToCsv. */
+export const FINDING_COLUMNS = ['source', 'table_line', 'severity', 'code', 'line_start', 'line_end', 'message'] as const;
+
+/**
+ * One row per analysis finding (document and table level), with its source lines.
+ * @example findingsToCsv([analyzed]).split('\r\n')[0] // => '\uFEFFsource,table_line,severity,code,line_start,line_end,message'
+ */
+export function findingsToCsv(docs: ReadonlyArray<{source: string; findings: ReadonlyArray<FindingLike>; tables: ReadonlyArray<{checks: {findings: ReadonlyArray<FindingLike>}}>}>): string {
+  const rows: Cell[][] = [];
+  for (const d of docs) {
+    for (const f of [...d.findings, ...d.tables.flatMap((t) => t.checks.findings)]) {
+      rows.push([d.source, f.table_line, f.severity, f.code, f.lines[0], f.lines[1], f.message]);
+    }
+  }
+  return toCsv([...FINDING_COLUMNS], rows);
+}
+
+/** The fields of an analysis finding that the CSV writes. */
+export interface FindingLike {
+  code: string;
+  severity: string;
+  message: string;
+  lines: readonly [number, number] | number[];
+  table_line: number;
+}

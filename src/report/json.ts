@@ -15,9 +15,11 @@ export function tableJson(t: Table): Record<string, unknown> {
 
 /** One document in contract order. */
 export function documentJson(d: DocumentResult): Record<string, unknown> {
+  const {source, encoding, tables, diagnostics, ...extra} = d;
   return {
-    source: d.source, encoding: d.encoding, tables: d.tables.map(tableJson),
-    diagnostics: d.diagnostics.map(({line, severity, code, message, endLine, actual}) => ({line, severity, code, message, end_line: endLine, ...(actual === undefined ? {} : {actual})})),
+    source, encoding, tables: tables.map(tableJson),
+    diagnostics: diagnostics.map(({line, severity, code, message, endLine, actual}) => ({line, severity, code, message, end_line: endLine, ...(actual === undefined ? {} : {actual})})),
+    ...extra,
   };
 }
 
