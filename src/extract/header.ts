@@ -242,10 +242,45 @@ export function findGridHeader(tokens: ReadonlyArray<Token>, from = 0): GridHead
     if (m.columns.length < 3 || !(m.columns.includes('level3') || m.columns.includes('target'))) continue;
     const last = tokenAt(starts, m.end - 1);
     const lastEnd = starts[last] + tokens[last].text.length;
-    return {
-      first: t, next: last + 1, remainder: m.end < lastEnd ? text.slice(m.end, lastEnd) : null,
-      columns: m.columns, names: m.names,
-    };
+    const remainder = m.end < lastEnd ? text.slice(m.end, lastEnd) : null;
+    // Names wrapped and interleaved over several lines ("二级指标(必" … "填)", "指标值设置依" … "据"):
+    // read the whole block of header fragments and take the columns it names, in the standard order.
+    let next = last + 1;
+    if (remainder === null || isHeaderFragment(remainder)) {
+      while (next < tokens.length && isHeaderFragment(tokens[next].text)) next++;
+    }
+    if (next > last + 1 || (remainder !== null && isHeaderFragment(remainder))) {
+      const block = text.slice(starts[t], next < tokens.length ? starts[next] : text.length);
+      const columns = columnsNamedIn(block);
+      if (columns.length >= m.columns.length) {
+        return {first: t, next, remainder: null, columns, names: columns.map((c) => CANONICAL_NAME[c])};
+      }
+    }
+    return {first: t, next: last + 1, remainder, columns: m.columns, names: m.names};
   }
   return null;
+}
+
+/** A token made only of characters of column names ("据", "(必填)", "上年完成", "（100分）"). */
+function isHeaderFragment(s: string): boolean {
+  if (/\d/.test(s) && !/[（(]/.test(s)) return false; // a bare number is data (a weight)
+  return /^[一二三级指标值设置定依据上年完成实际分值权重赋规则佐证资料材料内容名称性质度量计单位必填（）()\d％%长期年度目得偏差原因析及改进措施绩效准]+$/.test(s);
+}
+
+/** Signatures of each column in a header block, whatever the line breaks did to the names. */
+const SIGNATURES: ReadonlyArray<readonly [ColumnKey, RegExp]> = [
+  ['level1', /一级/], ['level2', /二级/], ['level3', /三级|指标内容|指标名称/], ['target_long', /长期/],
+  ['target_nature', /指标性质/], ['target', /指标值(?!设)|目标值|年度目标/], ['target_unit', /度量单位|计量单位/],
+  ['basis', /依据|设置依|设定依|绩效标准/], ['prior_year', /上年/], ['weight', /权重|分值/], ['actual', /实际/],
+  ['score', /得分/], ['deviation', /偏差/], ['scoring_rule', /赋分/], ['evidence', /佐证/],
+];
+const CANONICAL_NAME: Record<ColumnKey, string> = {
+  level1: '一级指标', level2: '二级指标', level3: '三级指标', target_long: '长期指标值', target_nature: '指标性质',
+  target: '指标值', target_unit: '度量单位', basis: '指标值设置依据', prior_year: '上年完成值', weight: '指标分值权重',
+  actual: '全年实际值', score: '得分', deviation: '偏差原因分析及改进措施', scoring_rule: '指标赋分规则', evidence: '佐证资料',
+};
+
+/** The columns a header block names, in the standard order. */
+function columnsNamedIn(block: string): ColumnKey[] {
+  return SIGNATURES.filter(([, re]) => re.test(block)).map(([c]) => c);
 }

@@ -8,13 +8,17 @@
 //                                                          wrapped: one DP over the stream
 //   grid parses ──assembleRows──▶ Indicator[] ──▶ Table (+ line accounting)
 import type {ColumnKey, Diagnostic, LayoutName, LineStats, Table} from '../types.ts';
-import {COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS} from '../vocab.ts';
+import {COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, LEVEL1_CHILDREN} from '../vocab.ts';
+
+/** Every 一级/二级 name, for joining labels split over lines. */
+const LABEL_NAMES: readonly string[] = [...new Set([...Object.keys(LEVEL1_CHILDREN), ...Object.values(LEVEL1_CHILDREN).flat()])];
 import * as messages from '../diagnostics/messages.ts';
 import {findGridHeader, parseMeta, type GridHeader} from './header.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
-import {compact, isBlankLine, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
+import {compact, isBlankLine, linesOf, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
 import {locateTables, type Region} from './locate.ts';
 import {assembleRows, cellText} from './rows.ts';
+import {joinSplitLabels} from './labels.ts';
 import {TOTAL_ROW, type ScoreContext} from './grammar.ts';
 
 /** Options of extractText. */
@@ -86,11 +90,12 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     columns = tableColumns(header, region.kind);
     layout = detectLayout(furniture.kept, regionLines);
     const context: ScoreContext = {freeTextBasis: region.kind === 'overall'};
-    const parses = layout === 'tabbed' ? parseTabbed(furniture.kept, columns, context) : [segmentGrid(furniture.kept, gridOptions(furniture.kept, columns, context, 'stream'))];
+    const stream = layout === 'tabbed' ? furniture.kept : joinSplitLabels(furniture.kept, LABEL_NAMES);
+    const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context) : [segmentGrid(stream, gridOptions(stream, columns, context, 'stream'))];
     const assembled = assembleRows(parses, columns, context, file);
     diagnostics.push(...assembled.diagnostics);
-    for (const t of assembled.placed) used.add(t.line);
-    for (const t of assembled.reported) diagnosed.add(t.line);
+    for (const t of assembled.placed) for (const l of linesOf(t)) used.add(l);
+    for (const t of assembled.reported) for (const l of linesOf(t)) diagnosed.add(l);
     indicators = assembled.indicators;
     columns = usedColumns(columns, header, indicators);
     for (const r of indicators) for (const c of ['basis', 'prior_year', 'scoring_rule', 'evidence'] as const) if (!columns.includes(c)) r[c] = null;

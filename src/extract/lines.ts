@@ -17,9 +17,14 @@ export interface Token {
   /** 0-based index of the tab cell the token sits in. */
   cell: number;
   gap: Gap;
+  /** Other lines the token's text came from (a label joined from fragments on several lines). */
+  alsoLines?: number[];
   /** The token starts a new page: its line begins with a space (some converters' page mark) or follows a footer. */
   pageBreak?: boolean;
 }
+
+/** Every source line a token's text came from. */
+export const linesOf = (t: Token): number[] => (t.alsoLines ? [t.line, ...t.alsoLines] : [t.line]);
 
 /**
  * Split clean text (LF line ends) into numbered lines.

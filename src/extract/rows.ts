@@ -5,7 +5,7 @@ import type {ColumnKey, Diagnostic, Indicator} from '../types.ts';
 import {COLUMN_ORDER, parentsOf} from '../vocab.ts';
 import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
-import type {Token} from './lines.ts';
+import {linesOf, type Token} from './lines.ts';
 import * as messages from '../diagnostics/messages.ts';
 
 /** What assembling rows produced. */
@@ -136,7 +136,7 @@ function toIndicator(d: Draft, columns: readonly ColumnKey[]): Indicator {
     if (tokens) return cellText(tokens);
     return has.has(c) || !NULLABLE.has(c) ? '' : null;
   };
-  const lines = [...d.cells.values()].flat().map((t) => t.line);
+  const lines = [...d.cells.values()].flat().flatMap(linesOf);
   const weightText = text('weight');
   const weight = weightText ? parseWeight(weightText) : null;
   // 指标性质 | 指标值 | 度量单位 printed apart read as one target: "≥" "95" "%" → "≥95%".

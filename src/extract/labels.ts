@@ -1,0 +1,56 @@
+// Wrapped and column-preserving dumps print a merged 一级/二级 label over several lines, interleaved with the
+// rows beside it ("经济成本指 日常养护单位成本 …" / "标 危桥改造平均造价 …"). This joins such fragments into one
+// label token at the first fragment's place, where it heads the rows of its span.
+import {isLevel1, isLevel2} from '../vocab.ts';
+import type {Token} from './lines.ts';
+
+const LABELS = new Set<string>();
+const PREFIXES = new Set<string>();
+/** Is `s` the beginning, but not the whole, of a 一级/二级 name? Built lazily from the vocabularies. */
+function isLabelPrefix(s: string): boolean {
+  return PREFIXES.has(s);
+}
+/** Register every 一级/二级 name (called once). */
+function buildVocabulary(names: Iterable<string>): void {
+  for (const name of names) {
+    LABELS.add(name);
+    for (let k = 1; k < name.length; k++) PREFIXES.add(name.slice(0, k));
+  }
+}
+
+/**
+ * Join label fragments split over lines: a token among the first two of its line that begins a 一级/二级 name,
+ * completed by the first token of one of the next two lines.
+ * @param names The 一级/二级 names to complete (e.g. every key and child of LEVEL1_CHILDREN).
+ * @example joinSplitLabels(tokenizeLines(splitLines('经济成本指 单位成本 ≤7000元\n标 平均造价 ≤85万元')), names).map((t) => t.text) // => ['经济成本指标', '单位成本', '≤7000元', '平均造价', '≤85万元']
+ */
+export function joinSplitLabels(tokens: ReadonlyArray<Token>, names: Iterable<string>): Token[] {
+  if (LABELS.size === 0) buildVocabulary(names);
+  const lineStarts: number[] = [];
+  tokens.forEach((t, i) => { if (i === 0 || t.line !== tokens[i - 1].line) lineStarts.push(i); });
+  const removed = new Set<number>();
+  const replaced = new Map<number, Token>();
+  for (let k = 0; k < lineStarts.length; k++) {
+    for (const i of [lineStarts[k], lineStarts[k] + 1]) {
+      const t = tokens[i];
+      if (!t || t.line !== tokens[lineStarts[k]].line || removed.has(i) || !isLabelPrefix(t.text)) continue;
+      for (const next of lineStarts.slice(k + 1, k + 3)) {
+        const joined = t.text + tokens[next].text;
+        if (removed.has(next) || !LABELS.has(joined)) continue;
+        replaced.set(i, {...t, text: joined, alsoLines: [...(t.alsoLines ?? []), tokens[next].line]});
+        removed.add(next);
+        break;
+      }
+    }
+  }
+  const out: Token[] = [];
+  tokens.forEach((t, i) => {
+    if (removed.has(i)) return;
+    const r = replaced.get(i);
+    if (!r) { out.push(t); return; }
+    out.push(r);
+  });
+  // The token after a removed fragment now starts its line.
+  return out.map((t, i) => (i > 0 && t.line !== out[i - 1].line && t.gap === 'space' ? {...t, gap: 'line'} : t));
+}
+
