@@ -96,6 +96,10 @@ export interface Table {
   columns: string[];
   /** Which layout the grid was read as. */
   layout: LayoutName;
+  /** Which template the title and header name. */
+  template: TemplateName;
+  /** Share of rows whose cells all fit their column's grammar (0–1); low means the layout was not understood. */
+  confidence: number;
   indicators: Indicator[];
   /** Line of each metadata field, for provenance. */
   meta_lines: Partial<Record<MetaField, number>>;
@@ -132,7 +136,16 @@ export interface LineStats {
 }
 
 /** Grid layouts the extractor knows. */
-export type LayoutName = 'tabbed' | 'wrapped' | 'unknown';
+export type LayoutName =
+  | 'tabbed' // one row per line, cells split by tabs
+  | 'wrapped' // cells, or runs of cells, one per line (reading-order dumps)
+  | 'space-separated' // one row per line, cells split by spaces
+  | 'columnar' // column-preserving dump (pdftotext -layout): cells at x positions, rows over several lines
+  | 'unknown';
+
+/** Which table template the header names: the standard 9/6-column tables or a variant. */
+export type TemplateName =
+  | 'project-standard' | 'overall-standard' | 'split-target' | 'long-annual' | 'self-evaluation' | 'other';
 
 /** Result of extracting one document. */
 export interface DocumentResult {

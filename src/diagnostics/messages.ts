@@ -50,6 +50,10 @@ export const badAmount = (file: string, line: number, label: string, value: stri
 export const weightNotNumber = (file: string, line: number, endLine: number, value: string): Diagnostic =>
   make('weight-not-number', 'warning', `权重「${value}」不是数字 / weight "${value}" is not a number`, file, line, endLine, value);
 
+/** A grid whose rows mostly do not fit the column grammars: the layout was probably not understood. */
+export const lowConfidence = (file: string, line: number, endLine: number, share: number, layout: string): Diagnostic =>
+  make('low-confidence', 'warning', `仅 ${Math.round(share * 100)}% 的指标行各单元格符合列格式，版式（${layout}）可能未被正确识别，请核对 / only ${Math.round(share * 100)}% of the rows fit their columns; the ${layout} layout was probably misread: check this table`, file, line, endLine);
+
 /** A table cut off by the end of the document. */
 export const truncatedTable = (file: string, line: number, endLine: number): Diagnostic =>
   make('truncated-table', 'error', '文档在表格中途结束，最后一行可能不完整 / document ends inside the table; its last row may be incomplete', file, line, endLine);

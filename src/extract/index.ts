@@ -7,8 +7,11 @@
 //   grid tokens ──strip page furniture──▶ ──detectLayout──▶ tabbed: one DP per line (continuations merged)
 //                                                          wrapped: one DP over the stream
 //   grid parses ──assembleRows──▶ Indicator[] ──▶ Table (+ line accounting)
-import type {ColumnKey, Diagnostic, LayoutName, LineStats, Table} from '../types.ts';
-import {COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, LEVEL1_CHILDREN} from '../vocab.ts';
+import type {ColumnKey, Diagnostic, LayoutName, LineStats, Table, TemplateName} from '../types.ts';
+import {BASES, COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, LEVEL1_CHILDREN, SCORING_RULES} from '../vocab.ts';
+
+/** Below this share of well-formed rows a table is reported as probably misread. */
+const LOW_CONFIDENCE = 0.95;
 
 /** Every 一级/二级 name, for joining labels split over lines. */
 const LABEL_NAMES: readonly string[] = [...new Set([...Object.keys(LEVEL1_CHILDREN), ...Object.values(LEVEL1_CHILDREN).flat()])];
@@ -19,7 +22,7 @@ import {compact, isBlankLine, linesOf, splitLines, tokenizeLines, type Line, typ
 import {locateTables, type Region} from './locate.ts';
 import {assembleRows, cellText} from './rows.ts';
 import {joinSplitLabels} from './labels.ts';
-import {TOTAL_ROW, type ScoreContext} from './grammar.ts';
+import {cellScore, TOTAL_ROW, type ScoreContext} from './grammar.ts';
 
 /** Options of extractText. */
 export interface ExtractOptions {
@@ -78,6 +81,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   let columns: ColumnKey[] = [];
   let layout: LayoutName = 'unknown';
   let indicators: Table['indicators'] = [];
+  let confidence = 0;
   if (!header) {
     diagnostics.push(messages.noGridHeader(file, region.start, region.end));
   } else {
@@ -101,6 +105,8 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     for (const r of indicators) for (const c of ['basis', 'prior_year', 'scoring_rule', 'evidence'] as const) if (!columns.includes(c)) r[c] = null;
     for (const r of indicators) if (r.weight_raw !== undefined) diagnostics.push(messages.weightNotNumber(file, r.lines[0], r.lines[1], r.weight_raw));
     if (indicators.length === 0) diagnostics.push(messages.noRows(file, region.start, region.end));
+    confidence = confidenceOf(indicators, context);
+    if (indicators.length > 0 && confidence < LOW_CONFIDENCE) diagnostics.push(messages.lowConfidence(file, region.start, region.end, confidence, layout));
   }
   const incomplete = header !== null && region.toEndOfFile && isCutShort(indicators, columns);
   if (incomplete) diagnostics.push(messages.truncatedTable(file, region.start, region.end));
@@ -109,7 +115,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     year: meta.year, unit: meta.unit, project: region.kind === 'project' ? meta.project : null, leader: meta.leader,
     budget_total: meta.budget_total, budget_fiscal: meta.budget_fiscal, budget_other: meta.budget_other,
     budget_total_source: meta.budget_total_source, budget_upper: meta.budget_upper, budget_local: meta.budget_local,
-    goal: meta.goal, columns: columns.map((c) => header?.names[header.columns.indexOf(c)] ?? COLUMN_NAMES[region.kind][c] ?? c), layout, indicators,
+    goal: meta.goal, template: templateOf(region.kind, columns), confidence, columns: columns.map((c) => header?.names[header.columns.indexOf(c)] ?? COLUMN_NAMES[region.kind][c] ?? c), layout, indicators,
     meta_lines: meta.lines, line_stats: lineStats(regionLines, used, diagnosed),
   };
   if (incomplete) table.incomplete = true;
@@ -220,8 +226,41 @@ export function detectLayout(tokens: ReadonlyArray<Token>, regionLines: Readonly
   const gridLines = new Set(tokens.map((t) => t.line));
   const first = regionLines[0].no;
   let tabbed = 0;
-  for (const no of gridLines) if (/\S\t+\S/.test(regionLines[no - first].text.trim())) tabbed++;
-  return tabbed >= gridLines.size * 0.5 ? 'tabbed' : 'wrapped';
+  let columnar = 0;
+  let multi = 0;
+  for (const no of gridLines) {
+    const text = regionLines[no - first].text;
+    if (/\S\t+\S/.test(text.trim())) tabbed++;
+    if (/\S {3,}\S/.test(text)) columnar++;
+    if (text.trim().split(/\s+/).length >= 4) multi++;
+  }
+  if (tabbed >= gridLines.size * 0.5) return 'tabbed';
+  if (columnar >= gridLines.size * 0.3) return 'columnar';
+  return multi >= gridLines.size * 0.6 ? 'space-separated' : 'wrapped';
+}
+
+/** The template a header names. */
+function templateOf(kind: Region['kind'], columns: readonly ColumnKey[]): TemplateName {
+  if (columns.includes('actual') || columns.includes('score')) return 'self-evaluation';
+  if (columns.includes('target_long')) return 'long-annual';
+  if (columns.includes('target_nature') || columns.includes('target_unit')) return 'split-target';
+  const standard = DEFAULT_COLUMNS[kind].every((c) => columns.includes(c));
+  return standard ? (kind === 'project' ? 'project-standard' : 'overall-standard') : 'other';
+}
+
+/** An indicator name holding another column's text: a comparator and a number, or a basis/rule word. */
+const FOREIGN_IN_NAME = new RegExp(`[≥≤<>＜＞≧≦=＝]\\d|${[...BASES, ...SCORING_RULES].join('|')}`);
+
+/** Share of rows whose filled cells all fit their column (a weight that is a number, a known basis …). */
+function confidenceOf(rows: Table['indicators'], context: ScoreContext): number {
+  if (rows.length === 0) return 0;
+  let good = 0;
+  for (const r of rows) {
+    const cells: Array<[ColumnKey, string | null]> = [['level3', r.level3], ['target', r.target], ['basis', r.basis], ['scoring_rule', r.scoring_rule], ['evidence', r.evidence]];
+    const fits = cells.every(([c, v]) => v === null || v === '' || (cellScore(c, v, context) ?? -1) > 0) && !FOREIGN_IN_NAME.test(r.level3);
+    if (fits && (r.weight !== null || r.weight_raw === undefined)) good++;
+  }
+  return Math.round((good / rows.length) * 100) / 100;
 }
 
 /** Grid options with the page-number test: a short number alone on its line. */

@@ -32,7 +32,7 @@ test('extractText(space-separated rows with "label：value" headers) reads every
   const {tables, diagnostics} = fixture('space-separated.txt');
   const t = tables[0];
   assert.deepEqual([t.year, t.unit, t.project, t.leader, t.budget_total, t.budget_fiscal, t.budget_other, t.layout],
-    [2025, '某市疾病预防控制中心', '免疫规划疫苗接种经费', '王芳', 85.6, 85.6, 0, 'wrapped']);
+    [2025, '某市疾病预防控制中心', '免疫规划疫苗接种经费', '王芳', 85.6, 85.6, 0, 'space-separated']);
   assert.deepEqual(t.indicators.map((r) => cells(r as unknown as Record<string, unknown>)), [
     ['产出指标', '数量指标', '接种剂次', '≥12万剂次', '计划标准', '11.8万剂次', 20, '按照完成比例赋分', '工作资料'],
     ['产出指标', '质量指标', '免疫规划疫苗接种率', '≥95%', '行业标准', '96%', 20, '按照完成比例赋分', '工作资料'],

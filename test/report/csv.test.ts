@@ -14,7 +14,7 @@ function table(over: Partial<Table>): Table {
   return {
     kind: 'project', title: '项目支出绩效目标表', title_line: 1, lines: [1, 1], year: null, unit: null, project: null,
     leader: null, budget_total: null, budget_fiscal: null, budget_other: null, budget_total_source: null, goal: null,
-    columns: [], layout: 'tabbed', indicators: [], meta_lines: {}, line_stats: {seen: 0, used: 0, blank: 0, diagnosed: 0},
+    columns: [], layout: 'tabbed', template: 'project-standard', confidence: 1, indicators: [], meta_lines: {}, line_stats: {seen: 0, used: 0, blank: 0, diagnosed: 0},
     ...over,
   };
 }

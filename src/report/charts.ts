@@ -1,0 +1,271 @@
+// One pure function per chart: analysed documents in, a Vega-Lite spec out (data inline, Chinese titles, labels
+// and tooltips). Label limits and steps come from measure.ts's CJK-aware estimate, so nothing is clipped;
+// render.ts draws the specs. No clock, no locale: the same documents give the same spec.
+import type {TopLevelSpec} from 'vega-lite';
+import type {AnalyzedDocument} from '../analyze/types.ts';
+import {
+  LEVEL1_ORDER, canonicalOrder, coverageCategories, coverageRows, findingCountRows, kindRows, priorRows, weightRows,
+} from './chart-data.ts';
+import {KIND_NAMES, PRIOR_NAMES, SEVERITY_COLORS, SEVERITY_NAMES} from './labels.ts';
+import {estimateWidth} from './measure.ts';
+
+/** The font every chart uses; render.ts loads it for SVG measurement and PNG drawing. */
+export const CHART_FONT = 'Noto Sans SC';
+
+/** Options shared by the charts. */
+export interface ChartOptions {
+  /** Width of the plotting area in px (default: 360; 40–2000). */
+  width?: number;
+  /** Longest a category label may get before it is cut with "…", in px (default: 300). */
+  maxLabel?: number;
+}
+
+/** Options resolved once at the door. */
+interface Resolved {
+  width: number;
+  maxLabel: number;
+}
+
+function resolve(options: ChartOptions): Resolved {
+  const width = options.width ?? 360;
+  const maxLabel = options.maxLabel ?? 300;
+  if (!Number.isFinite(width) || width < 40 || width > 2000) throw new RangeError(`invalid width: ${width} (40–2000)`);
+  if (!Number.isFinite(maxLabel) || maxLabel < 20) throw new RangeError(`invalid maxLabel: ${maxLabel} (at least 20)`);
+  return {width, maxLabel};
+}
+
+const LABEL_SIZE = 11;
+
+/** The label limit that shows every label whole (estimated), capped at `max`. */
+export function labelLimit(labels: ReadonlyArray<string>, max: number, fontSize = LABEL_SIZE): number {
+  const widest = Math.max(0, ...labels.map((l) => estimateWidth(l, fontSize)));
+  return Math.min(max, Math.ceil(widest) + 4);
+}
+
+/** Config of every chart: the CJK font everywhere, white background, left-aligned Chinese titles. */
+function config(): NonNullable<TopLevelSpec['config']> {
+  return {
+    font: CHART_FONT,
+    background: 'white',
+    padding: 12,
+    title: {anchor: 'start', fontSize: 15, fontWeight: 'bold', subtitleFontSize: 11, subtitleColor: '#555', offset: 12},
+    axis: {labelFontSize: LABEL_SIZE, titleFontSize: 12, titleFontWeight: 'normal', labelColor: '#333', titleColor: '#333'},
+    legend: {labelFontSize: LABEL_SIZE, titleFontSize: 12, titleFontWeight: 'normal', labelLimit: 240},
+    view: {stroke: null},
+  };
+}
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+
+/** Distinct values in first-seen order. */
+const distinct = <T>(xs: ReadonlyArray<T>): T[] => [...new Set(xs)];
+
+/**
+ * Weight composition of each table by 一级指标: stacked horizontal bars, a dashed rule at 90 (10 points kept
+ * for 预算执行率) and a solid one at 100.
+ * @example weightChart(docs).layer.length // => 5
+ */
+export function weightChart(docs: ReadonlyArray<AnalyzedDocument>, options: ChartOptions = {}): TopLevelSpec {
+  const o = resolve(options);
+  const rows = weightRows(docs);
+  const tables = distinct(rows.map((r) => r.table));
+  const level1 = canonicalOrder(rows.map((r) => r.level1), LEVEL1_ORDER);
+  const max = Math.max(100, ...rows.map((r) => r.total ?? 0));
+  const x = {scale: {domain: [0, max], nice: false}};
+  const mark = (text: string, at: number, align: 'left' | 'right') => ({
+    mark: {type: 'text' as const, align, baseline: 'bottom' as const, dx: align === 'left' ? 3 : -3, dy: -4, fontSize: 10, color: '#333'},
+    encoding: {x: {datum: at, ...x}, y: {value: 0}, text: {value: text}},
+  });
+  return {
+    $schema: SCHEMA, config: config(), width: o.width, height: {step: 18},
+    title: {text: '各表分值构成（按一级指标）', subtitle: '虚线 90 分：预算执行率 10 分在表外评价；实线 100 分：满分'},
+    data: {values: rows},
+    layer: [
+      {
+        mark: {type: 'bar', stroke: 'white', strokeWidth: 0.5},
+        encoding: {
+          y: {field: 'table', type: 'nominal', sort: tables, axis: {title: null, labelLimit: labelLimit(tables, o.maxLabel)}},
+          x: {field: 'weight', type: 'quantitative', stack: 'zero', title: '分值', ...x},
+          color: {field: 'level1', type: 'nominal', title: '一级指标', scale: {domain: level1, range: PALETTE}},
+          order: {field: 'order', type: 'quantitative'},
+          tooltip: [
+            {field: 'source', title: '文件'}, {field: 'line', title: '表格所在行'}, {field: 'unit', title: '单位'},
+            {field: 'project', title: '项目'}, {field: 'level1', title: '一级指标'}, {field: 'weight', title: '分值'},
+            {field: 'total', title: '表内合计'},
+          ],
+        },
+      },
+      {mark: {type: 'rule', strokeDash: [4, 3], color: '#333'}, encoding: {x: {datum: 90, ...x}}},
+      {mark: {type: 'rule', color: '#333'}, encoding: {x: {datum: 100, ...x}}},
+      mark('90 分', 90, 'right'),
+      mark('100 分', 100, 'left'),
+    ],
+  } as TopLevelSpec;
+}
+
+/**
+ * Target coverage: tables × 二级 categories, a cell coloured by the share of quantitative targets, grey 「缺」
+ * where the table has no indicator of that category; the cell's number is its indicator count.
+ * @example coverageChart(docs).layer.length // => 3
+ */
+export function coverageChart(docs: ReadonlyArray<AnalyzedDocument>, options: ChartOptions = {}): TopLevelSpec {
+  const o = resolve(options);
+  const rows = coverageRows(docs);
+  const tables = distinct(rows.map((r) => r.table));
+  const shorts = coverageCategories(docs).map((c) => c.replace(/指标$/, ''));
+  const step = Math.max(30, Math.ceil(Math.max(...shorts.map((s) => estimateWidth(s, LABEL_SIZE)))) + 10);
+  const tooltip = [
+    {field: 'source', title: '文件'}, {field: 'line', title: '表格所在行'}, {field: 'table', title: '表'},
+    {field: 'category', title: '二级指标'}, {field: 'count', title: '指标数'}, {field: 'quantitative', title: '其中定量'},
+    {field: 'share', title: '定量占比', format: '.0%'},
+  ];
+  return {
+    $schema: SCHEMA, config: config(), width: {step}, height: {step: 18},
+    title: {text: '指标类别覆盖（表 × 二级指标）', subtitle: '颜色：该类中定量指标的占比；数字：指标数；灰色「缺」：该表没有此类指标'},
+    data: {values: rows},
+    encoding: {
+      x: {field: 'short', type: 'nominal', sort: shorts, axis: {title: null, orient: 'top', labelAngle: 0, domain: false, ticks: false}},
+      y: {field: 'table', type: 'nominal', sort: tables, axis: {title: null, labelLimit: labelLimit(tables, o.maxLabel), domain: false, ticks: false}},
+      tooltip,
+    },
+    layer: [
+      {transform: [{filter: 'datum.count === 0'}], mark: {type: 'rect', fill: '#ececec', stroke: 'white'}},
+      {
+        transform: [{filter: 'datum.count > 0'}],
+        mark: {type: 'rect', stroke: 'white'},
+        encoding: {color: {field: 'share', type: 'quantitative', title: '定量占比', scale: {domain: [0, 1], scheme: 'blues'}, legend: {format: '.0%', gradientLength: 120}}},
+      },
+      {
+        mark: {type: 'text', fontSize: 10},
+        encoding: {
+          text: {field: 'label'},
+          color: {condition: {test: 'datum.share !== null && datum.share > 0.6', value: 'white'}, value: '#444'},
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** Axis ticks of a log ratio axis within [lo, hi]. */
+function ratioTicks(lo: number, hi: number): number[] {
+  return [0.1, 0.25, 0.5, 1, 2, 4, 10, 20, 50, 100].filter((t) => t >= lo && t <= hi);
+}
+
+/**
+ * Target against last year's actual: one point per comparable indicator at target ÷ prior (log scale), rows by
+ * indicator type; lowered targets are large and red, a rule marks "equal to last year".
+ * @example priorChart(docs).layer.length // => 3
+ */
+export function priorChart(docs: ReadonlyArray<AnalyzedDocument>, options: ChartOptions = {}): TopLevelSpec {
+  const o = resolve(options);
+  const rows = priorRows(docs);
+  const types = distinct(rows.map((r) => r.type)).sort();
+  const ratios = rows.map((r) => r.ratio);
+  const lo = Math.min(0.25, ...ratios.map((r) => r * 0.9));
+  const hi = Math.max(4, ...ratios.map((r) => r * 1.1));
+  const x = {scale: {type: 'log', domain: [lo, hi], nice: false}};
+  const statuses = [PRIOR_NAMES.lowered, PRIOR_NAMES.kept, PRIOR_NAMES.raised];
+  return {
+    $schema: SCHEMA, config: config(), width: Math.max(o.width, 420), height: {step: 30},
+    title: {text: '指标值与上年完成值之比', subtitle: `${rows.length} 项可比指标；红色大点：目标低于上年完成值（对数刻度）`},
+    data: {values: rows},
+    encoding: {y: {field: 'type', type: 'nominal', sort: types, title: '指标类型', axis: {labelLimit: labelLimit(types, o.maxLabel)}}},
+    layer: [
+      {mark: {type: 'rule', color: '#888', strokeDash: [3, 3]}, encoding: {x: {datum: 1, ...x}}},
+      {
+        mark: {type: 'text', align: 'left', baseline: 'bottom', dx: 3, dy: -4, fontSize: 10, color: '#555'},
+        encoding: {x: {datum: 1, ...x}, y: {value: 0}, text: {value: '与上年持平'}},
+      },
+      {
+        mark: {type: 'point', filled: true, opacity: 0.75},
+        encoding: {
+          x: {field: 'ratio', type: 'quantitative', title: '指标值 ÷ 上年完成值', ...x, axis: {values: ratioTicks(lo, hi), format: '~g'}},
+          yOffset: {field: 'jitter', type: 'quantitative', scale: {domain: [-1.6, 1.6]}},
+          color: {field: 'status', type: 'nominal', title: '与上年相比', scale: {domain: statuses, range: ['#d62728', '#9e9e9e', '#2c7fb8']}},
+          size: {condition: {test: `datum.status === '${PRIOR_NAMES.lowered}'`, value: 80}, value: 28},
+          tooltip: [
+            {field: 'source', title: '文件'}, {field: 'line', title: '行'}, {field: 'table', title: '表'},
+            {field: 'level3', title: '三级指标'}, {field: 'target', title: '指标值'}, {field: 'prior', title: '上年完成值'},
+            {field: 'ratio', title: '比值', format: '.2f'}, {field: 'status', title: '与上年相比'}, {field: 'direction', title: '方向'},
+          ],
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/**
+ * Indicator kinds per document: stacked horizontal bars of 定量 / 定性 / 时间节点 / 空白 / 无法识别 targets.
+ * @example kindsChart(docs).mark // => {type: 'bar', …}
+ */
+export function kindsChart(docs: ReadonlyArray<AnalyzedDocument>, options: ChartOptions = {}): TopLevelSpec {
+  const o = resolve(options);
+  const rows = kindRows(docs);
+  const documents = distinct(rows.map((r) => r.document));
+  return {
+    $schema: SCHEMA, config: config(), width: o.width, height: {step: 26},
+    title: {text: '各文档指标值类型', subtitle: '定量：数值目标；定性：描述性目标；时间节点：日期目标'},
+    data: {values: rows},
+    mark: {type: 'bar', stroke: 'white', strokeWidth: 0.5},
+    encoding: {
+      y: {field: 'document', type: 'nominal', sort: documents, axis: {title: null, labelLimit: labelLimit(documents, o.maxLabel)}},
+      x: {field: 'count', type: 'quantitative', stack: 'zero', title: '指标数'},
+      color: {field: 'kind', type: 'nominal', title: '指标值类型', scale: {domain: Object.values(KIND_NAMES), range: ['#4e79a7', '#f28e2b', '#59a14f', '#bab0ac', '#e15759']}},
+      order: {field: 'order', type: 'quantitative'},
+      tooltip: [
+        {field: 'source', title: '文件'}, {field: 'kind', title: '类型'}, {field: 'count', title: '指标数'},
+        {field: 'share', title: '占比', format: '.1%'},
+      ],
+    },
+  } as TopLevelSpec;
+}
+
+/**
+ * Findings by check: one bar per finding code (Chinese name), coloured by severity, most frequent first.
+ * @example findingsChart(docs).layer.length // => 2
+ */
+export function findingsChart(docs: ReadonlyArray<AnalyzedDocument>, options: ChartOptions = {}): TopLevelSpec {
+  const o = resolve(options);
+  const rows = findingCountRows(docs);
+  const names = rows.map((r) => r.name);
+  const severities = Object.values(SEVERITY_NAMES);
+  return {
+    $schema: SCHEMA, config: config(), width: o.width, height: {step: 18},
+    title: {text: '检查发现（按检查项与严重程度）', subtitle: `共 ${rows.reduce((n, r) => n + r.count, 0)} 条；错误应先处理，提示仅供参考`},
+    data: {values: rows},
+    encoding: {
+      y: {field: 'name', type: 'nominal', sort: names, axis: {title: null, labelLimit: labelLimit(names, o.maxLabel)}},
+      x: {field: 'count', type: 'quantitative', title: '条数'},
+    },
+    layer: [
+      {
+        mark: {type: 'bar'},
+        encoding: {
+          color: {field: 'severity', type: 'nominal', title: '严重程度', scale: {domain: severities, range: Object.values(SEVERITY_COLORS)}},
+          tooltip: [
+            {field: 'name', title: '检查项'}, {field: 'code', title: '代码'}, {field: 'severity', title: '严重程度'},
+            {field: 'count', title: '条数'}, {field: 'documents', title: '涉及文档数'},
+          ],
+        },
+      },
+      {mark: {type: 'text', align: 'left', dx: 3, fontSize: 10, color: '#333'}, encoding: {text: {field: 'count'}}},
+    ],
+  } as TopLevelSpec;
+}
+
+/** A chart of the report: file name (without extension), Chinese title, builder. */
+export interface ChartEntry {
+  name: string;
+  title: string;
+  build: (docs: ReadonlyArray<AnalyzedDocument>, options?: ChartOptions) => TopLevelSpec;
+}
+
+/** Every chart of the report, in page order. */
+export const CHARTS: ReadonlyArray<ChartEntry> = [
+  {name: 'weights', title: '分值构成', build: weightChart},
+  {name: 'coverage', title: '类别覆盖', build: coverageChart},
+  {name: 'prior', title: '与上年比较', build: priorChart},
+  {name: 'kinds', title: '指标值类型', build: kindsChart},
+  {name: 'findings', title: '检查发现', build: findingsChart},
+];
