@@ -22,6 +22,7 @@ import {compact, isBlankLine, linesOf, splitLines, tokenizeLines, type Line, typ
 import {locateTables, type Region} from './locate.ts';
 import {assembleRows, cellText} from './rows.ts';
 import {joinSplitLabels} from './labels.ts';
+import {undoColumnMajor} from './interleave.ts';
 import {cellScore, TOTAL_ROW, type ScoreContext} from './grammar.ts';
 
 /** Options of extractText. */
@@ -95,7 +96,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     layout = detectLayout(furniture.kept, regionLines);
     const context: ScoreContext = {freeTextBasis: region.kind === 'overall'};
     const stream = layout === 'tabbed' ? furniture.kept : joinSplitLabels(furniture.kept, LABEL_NAMES);
-    const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context) : [segmentGrid(stream, gridOptions(stream, columns, context, 'stream'))];
+    const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context) : [parseStream(stream, columns, context)];
     const assembled = assembleRows(parses, columns, context, file);
     diagnostics.push(...assembled.diagnostics);
     for (const t of assembled.placed) for (const l of linesOf(t)) used.add(l);
@@ -268,6 +269,15 @@ function gridOptions(tokens: ReadonlyArray<Token>, columns: ColumnKey[], context
   const perLine = new Map<number, number>();
   for (const t of tokens) perLine.set(t.line, (perLine.get(t.line) ?? 0) + 1);
   return {columns, context, mode, pageNumberCandidate: (t) => perLine.get(t.line) === 1 && /^\d{1,4}$/.test(t.text)};
+}
+
+/** A stream read as it is, or with column-major line pairs put back in row order when that reads better. */
+function parseStream(tokens: Token[], columns: ColumnKey[], context: ScoreContext): GridParse {
+  const plain = segmentGrid(tokens, gridOptions(tokens, columns, context, 'stream'));
+  const reordered = undoColumnMajor(tokens, columns, context);
+  if (reordered.every((t, k) => t === tokens[k])) return plain;
+  const other = segmentGrid(reordered, gridOptions(reordered, columns, context, 'stream'));
+  return other.score > plain.score ? other : plain;
 }
 
 /**

@@ -42,3 +42,27 @@ test('extractText(rendered/ziping-health.raw.txt) keeps 全年实际值, 得分 
   assert.deepEqual([r.level3, r.target, r.actual, r.weight, r.score, r.deviation, r.basis],
     ['组建家庭医生团队数', '≥60个', '58个', 10, 9.67, '部分乡镇卫生院全科医生不足，下一年度通过县乡人员统筹补齐', null]);
 });
+
+test('extractText(rendered/*.layout.txt) (pdftotext -layout) finds every table; known-partial: at least 75% of cells', () => {
+  let cells = 0;
+  let ok = 0;
+  for (const f of readdirSync(DIR).filter((x) => x.endsWith('.layout.txt'))) {
+    const expected = JSON.parse(readFileSync(join(DIR, f.replace('.layout.txt', '.expected.json')), 'utf8')).tables;
+    const got = extractText(readFileSync(join(DIR, f), 'utf8'), {file: f}).tables;
+    assert.equal(got.length, expected.length, f);
+    expected.forEach((e: Record<string, unknown>, k: number) => (e.indicators as Array<Record<string, unknown>>).forEach((row, i) => {
+      const gr = (got[k].indicators as unknown as Array<Record<string, unknown>>)[i];
+      for (const c of CELLS) { cells++; if (norm(row[c]) === norm(gr?.[c])) ok++; }
+    }));
+  }
+  assert.ok(ok / cells >= 0.75, `${ok}/${cells}`);
+});
+
+test('extractText(rendered/required-suffix-transport.layout.txt) puts two rows printed column by column back in order', () => {
+  const t = extractText(readFileSync(join(DIR, 'required-suffix-transport.layout.txt'), 'utf8'), {file: 'r'}).tables[0];
+  assert.deepEqual(t.indicators.slice(0, 2).map((r) => [r.level3, r.target, r.basis, r.prior_year, r.weight, r.evidence]), [
+    ['农村公路日常养护里程', '≥1260公里', '计划标准', '1248公里', 10, '工作资料'],
+    ['危桥改造座数', '=6座', '计划标准', '4座', 10, '正式材料'],
+  ]);
+  assert.equal(t.layout, 'columnar');
+});

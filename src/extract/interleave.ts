@@ -1,0 +1,66 @@
+// Some PDF-to-text converters print two rows whose cells share baselines column by column: "补贴发放次数" /
+// "补贴资金足额发放率" / "≥12次" / "=100%" / "计划标准" / "计划标准" / … This finds such runs of line pairs
+// whose cells have the same type and puts the lines back in row order, when that reads better.
+import type {ColumnKey} from '../types.ts';
+import {cellScore, type ScoreContext} from './grammar.ts';
+import type {Token} from './lines.ts';
+
+/** Column types strong enough to pair on: two in a row of these is not how a row is printed. */
+const STRONG = new Set<ColumnKey>(['target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence']);
+
+/** The column a short text fits best, or null when it fits none. */
+function typeOf(text: string, columns: readonly ColumnKey[], context: ScoreContext): ColumnKey | null {
+  let best: ColumnKey | null = null;
+  let bestScore = 0;
+  for (const c of columns) {
+    const s = cellScore(c, text, context);
+    if (s !== null && s > bestScore) { best = c; bestScore = s; }
+  }
+  return best;
+}
+
+/** The types of a line's tokens, as a key ("target|basis"). */
+function signature(line: Token[], columns: readonly ColumnKey[], context: ScoreContext): string | null {
+  const types = line.map((t) => typeOf(t.text, columns, context));
+  if (types.some((t) => t === null || !STRONG.has(t))) return null;
+  return types.join('|');
+}
+
+/**
+ * Reorder column-major line pairs into row order. A run is at least two consecutive pairs of lines with equal,
+ * strong signatures (target, basis, weight …); the line before the run that holds the two rows' names (free text
+ * on consecutive lines) joins it.
+ * @example undoColumnMajor(tokens of "A名称/B名称/≥12次/=100%/计划标准/计划标准/10/10") // => tokens of "A名称/≥12次/计划标准/10/B名称/=100%/计划标准/10"
+ */
+export function undoColumnMajor(tokens: ReadonlyArray<Token>, columns: readonly ColumnKey[], context: ScoreContext): Token[] {
+  const lines: Token[][] = [];
+  for (const t of tokens) {
+    const last = lines[lines.length - 1];
+    if (last && last[0].line === t.line) last.push(t); else lines.push([t]);
+  }
+  const sigs = lines.map((l) => signature(l, columns, context));
+  const out: Token[][] = [];
+  let i = 0;
+  while (i < lines.length) {
+    let j = i;
+    while (j + 1 < lines.length && sigs[j] !== null && sigs[j] === sigs[j + 1]) j += 2;
+    if (j - i >= 4) {
+      // Pairs from i to j (exclusive): the two lines of names just before belong to the run too.
+      const names = out.length >= 2 && sigs[i - 1] === null && sigs[i - 2] === null ? out.splice(out.length - 2, 2) : [];
+      const first = [names[0], ...range(i, j, 0).map((k) => lines[k])].filter((l): l is Token[] => l !== undefined);
+      const second = [names[1], ...range(i, j, 1).map((k) => lines[k])].filter((l): l is Token[] => l !== undefined);
+      out.push(...first, ...second);
+      i = j;
+      continue;
+    }
+    out.push(lines[i]);
+    i++;
+  }
+  return out.flat();
+}
+
+function range(from: number, to: number, offset: number): number[] {
+  const r: number[] = [];
+  for (let k = from + offset; k < to; k += 2) r.push(k);
+  return r;
+}
