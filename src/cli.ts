@@ -6,7 +6,7 @@ import {analyzeFile, expandPaths, isFailure, loadDocument, type FileFailure} fro
 import type {AnalyzedDocument} from './analyze/types.ts';
 import {toJson} from './report/json.ts';
 import {findingsToCsv, indicatorsToCsv} from './report/csv.ts';
-import {writeDataFiles} from './io/reports.ts';
+import {writeDataFiles, writeReport} from './io/reports.ts';
 import type {DocumentResult} from './types.ts';
 
 const USAGE = `Usage: jixiao <command> [options] <file|folder>...
@@ -51,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const f of failures) process.stderr.write(`jixiao: ${f.message} / ${f.messageZh}\n`);
   if (command === 'report') {
     const written = await writeDataFiles(values.out, docs, docs as AnalyzedDocument[]);
+    await writeReport(values.out, docs as AnalyzedDocument[]);
     process.stderr.write(summaryLine(docs, failures, written.dir) + '\n');
   } else if (command === 'analyze') {
     await write(values.format === 'csv' ? findingsToCsv(docs as AnalyzedDocument[]) : toJson(docs) + '\n');

@@ -108,3 +108,30 @@ export async function tablesFrame(docs: ReadonlyArray<DocumentResult>): Promise<
   const names = TABLE_COLUMNS.map((c) => (c === 'columns' ? GRID_COLUMNS : c));
   return frameOf(rows, names, dtypesOf(names));
 }
+
+/** Columns of findingsFrame, as findingsToCsv (source, table_line, severity, code, line_start, line_end, message). */
+export const FINDING_FRAME_COLUMNS = ['source', 'table_line', 'severity', 'code', 'line_start', 'line_end', 'message'] as const;
+
+/** The fields of an analysed document that findingsFrame reads (structural, so frame.ts needs no analysis import). */
+interface FindingSource {
+  source: string;
+  findings: ReadonlyArray<{code: string; severity: string; message: string; lines: readonly number[]; table_line: number}>;
+  tables: ReadonlyArray<{checks: {findings: FindingSource['findings']}}>;
+}
+
+/**
+ * One row per analysis finding (document level first, then each table's), columns as findingsToCsv; the line
+ * columns are float32.
+ *
+ * @example
+ * const df = await findingsFrame(analyzed);
+ * df.column('severity').valueCounts(); // warning 71, info 114, error 8
+ */
+export async function findingsFrame(docs: ReadonlyArray<FindingSource>): Promise<DataFrame> {
+  const rows = docs.flatMap((d) => [...d.findings, ...d.tables.flatMap((t) => t.checks.findings)].map((f) => ({
+    source: d.source, table_line: f.table_line, severity: f.severity, code: f.code,
+    line_start: f.lines[0], line_end: f.lines[1], message: f.message,
+  })));
+  const dtypes: Record<string, Dtype> = {table_line: 'float32', line_start: 'float32', line_end: 'float32', source: 'string', severity: 'string', code: 'string', message: 'string'};
+  return frameOf(rows, [...FINDING_FRAME_COLUMNS], dtypes);
+}

@@ -44,10 +44,10 @@ export const LEVEL2_ORDER: ReadonlyArray<string> = [...new Set(Object.values(LEV
 /** 二级 categories the coverage chart always shows, present or not: the project-table framework. */
 export const CORE_LEVEL2 = ['数量指标', '质量指标', '时效指标', '经济成本指标', '经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标', '满意度指标'] as const;
 
-/** One 一级 group of one table: its weight total. */
-export interface WeightRow {
+/** One 一级 group of one table: its weight total. (Row shapes are type aliases, so they fit Record<string, unknown>.) */
+export type WeightRow = {
   table: string; source: string; line: number; unit: string; project: string; level1: string; weight: number; total: number | null; order: number;
-}
+};
 
 /**
  * Weight per table and 一级 name (level1_shares), in table order; tables without weights give no row.
@@ -64,9 +64,9 @@ export function weightRows(docs: ReadonlyArray<AnalyzedDocument>): WeightRow[] {
 const orderOf = (name: string, known: ReadonlyArray<string>): number => (known.includes(name) ? known.indexOf(name) : known.length);
 
 /** One table × 二级 category: how many rows, how many quantitative. */
-export interface CoverageRow {
+export type CoverageRow = {
   table: string; source: string; line: number; category: string; short: string; count: number; quantitative: number; share: number | null; label: string;
-}
+};
 
 /** 二级 categories of the coverage chart: the core ones, then any other present, in vocabulary order. */
 export function coverageCategories(docs: ReadonlyArray<AnalyzedDocument>): string[] {
@@ -93,10 +93,10 @@ export function coverageRows(docs: ReadonlyArray<AnalyzedDocument>): CoverageRow
 }
 
 /** One indicator whose target and prior value compare as a ratio. */
-export interface PriorRow {
+export type PriorRow = {
   table: string; source: string; line: number; type: string; level3: string; target: string; prior: string;
   ratio: number; status: string; direction: string; jitter: number;
-}
+};
 
 const DIRECTION_NAMES = {higher: '越高越好', lower: '越低越好', exact: '等于目标', unknown: '不明'} as const;
 
@@ -124,9 +124,9 @@ export function priorRows(docs: ReadonlyArray<AnalyzedDocument>): PriorRow[] {
 }
 
 /** Count of one target kind in one document. */
-export interface KindRow {
+export type KindRow = {
   document: string; source: string; kind: string; count: number; share: number; order: number;
-}
+};
 
 /**
  * Target kinds (定量, 定性, 时间节点, 空白, 无法识别) per document; kinds a document lacks give no row.
@@ -145,9 +145,9 @@ export function kindRows(docs: ReadonlyArray<AnalyzedDocument>): KindRow[] {
 }
 
 /** Count of one finding code (with its severity) across all documents. */
-export interface FindingCountRow {
+export type FindingCountRow = {
   code: string; name: string; severity: string; count: number; documents: number;
-}
+};
 
 /**
  * Findings counted by code, most frequent first (ties by code).

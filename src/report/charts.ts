@@ -58,6 +58,28 @@ function config(): NonNullable<TopLevelSpec['config']> {
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 
+/** One tooltip line: a field and its Chinese title, with a d3 format for numbers. */
+interface Tip {
+  field: string;
+  title: string;
+  format?: string;
+}
+
+/**
+ * A `tip` field computed from the tooltip lines ("文件：a.txt；行：12"), for the `description` channel: vega writes
+ * it as the mark's aria-label, which render.ts turns into an SVG <title>, the tooltip of a static SVG.
+ */
+function tipTransform(list: ReadonlyArray<Tip>): {calculate: string; as: string} {
+  const value = (t: Tip): string => {
+    const v = `datum[${JSON.stringify(t.field)}]`;
+    return `(${v} === null ? '—' : ${t.format ? `format(${v}, ${JSON.stringify(t.format)})` : v})`;
+  };
+  return {calculate: list.map((t) => `${JSON.stringify(`${t.title}：`)} + ${value(t)}`).join(" + '；' + "), as: 'tip'};
+}
+
+/** The tooltip and description channels of the mark that carries the tips. */
+const tipChannels = (list: ReadonlyArray<Tip>) => ({tooltip: [...list], description: {field: 'tip'}});
+
 /** Distinct values in first-seen order. */
 const distinct = <T>(xs: ReadonlyArray<T>): T[] => [...new Set(xs)];
 
@@ -73,14 +95,20 @@ export function weightChart(docs: ReadonlyArray<AnalyzedDocument>, options: Char
   const level1 = canonicalOrder(rows.map((r) => r.level1), LEVEL1_ORDER);
   const max = Math.max(100, ...rows.map((r) => r.total ?? 0));
   const x = {scale: {domain: [0, max], nice: false}};
+  const tips: Tip[] = [
+    {field: 'source', title: '文件'}, {field: 'line', title: '表格所在行'}, {field: 'unit', title: '单位'},
+    {field: 'project', title: '项目'}, {field: 'level1', title: '一级指标'}, {field: 'weight', title: '分值'},
+    {field: 'total', title: '表内合计'},
+  ];
   const mark = (text: string, at: number, align: 'left' | 'right') => ({
-    mark: {type: 'text' as const, align, baseline: 'bottom' as const, dx: align === 'left' ? 3 : -3, dy: -4, fontSize: 10, color: '#333'},
+    mark: {type: 'text' as const, align, baseline: 'bottom' as const, dx: align === 'left' ? 3 : -3, dy: -4, fontSize: 10, color: '#333', aria: false},
     encoding: {x: {datum: at, ...x}, y: {value: 0}, text: {value: text}},
   });
   return {
     $schema: SCHEMA, config: config(), width: o.width, height: {step: 18},
     title: {text: '各表分值构成（按一级指标）', subtitle: '虚线 90 分：预算执行率 10 分在表外评价；实线 100 分：满分'},
     data: {values: rows},
+    transform: [tipTransform(tips)],
     layer: [
       {
         mark: {type: 'bar', stroke: 'white', strokeWidth: 0.5},
@@ -89,15 +117,11 @@ export function weightChart(docs: ReadonlyArray<AnalyzedDocument>, options: Char
           x: {field: 'weight', type: 'quantitative', stack: 'zero', title: '分值', ...x},
           color: {field: 'level1', type: 'nominal', title: '一级指标', scale: {domain: level1, range: PALETTE}},
           order: {field: 'order', type: 'quantitative'},
-          tooltip: [
-            {field: 'source', title: '文件'}, {field: 'line', title: '表格所在行'}, {field: 'unit', title: '单位'},
-            {field: 'project', title: '项目'}, {field: 'level1', title: '一级指标'}, {field: 'weight', title: '分值'},
-            {field: 'total', title: '表内合计'},
-          ],
+          ...tipChannels(tips),
         },
       },
-      {mark: {type: 'rule', strokeDash: [4, 3], color: '#333'}, encoding: {x: {datum: 90, ...x}}},
-      {mark: {type: 'rule', color: '#333'}, encoding: {x: {datum: 100, ...x}}},
+      {mark: {type: 'rule', strokeDash: [4, 3], color: '#333', aria: false}, encoding: {x: {datum: 90, ...x}}},
+      {mark: {type: 'rule', color: '#333', aria: false}, encoding: {x: {datum: 100, ...x}}},
       mark('90 分', 90, 'right'),
       mark('100 分', 100, 'left'),
     ],
@@ -115,7 +139,7 @@ export function coverageChart(docs: ReadonlyArray<AnalyzedDocument>, options: Ch
   const tables = distinct(rows.map((r) => r.table));
   const shorts = coverageCategories(docs).map((c) => c.replace(/指标$/, ''));
   const step = Math.max(30, Math.ceil(Math.max(...shorts.map((s) => estimateWidth(s, LABEL_SIZE)))) + 10);
-  const tooltip = [
+  const tips: Tip[] = [
     {field: 'source', title: '文件'}, {field: 'line', title: '表格所在行'}, {field: 'table', title: '表'},
     {field: 'category', title: '二级指标'}, {field: 'count', title: '指标数'}, {field: 'quantitative', title: '其中定量'},
     {field: 'share', title: '定量占比', format: '.0%'},
@@ -127,17 +151,17 @@ export function coverageChart(docs: ReadonlyArray<AnalyzedDocument>, options: Ch
     encoding: {
       x: {field: 'short', type: 'nominal', sort: shorts, axis: {title: null, orient: 'top', labelAngle: 0, domain: false, ticks: false}},
       y: {field: 'table', type: 'nominal', sort: tables, axis: {title: null, labelLimit: labelLimit(tables, o.maxLabel), domain: false, ticks: false}},
-      tooltip,
     },
+    transform: [tipTransform(tips)],
     layer: [
-      {transform: [{filter: 'datum.count === 0'}], mark: {type: 'rect', fill: '#ececec', stroke: 'white'}},
+      {transform: [{filter: 'datum.count === 0'}], mark: {type: 'rect', fill: '#ececec', stroke: 'white'}, encoding: tipChannels(tips)},
       {
         transform: [{filter: 'datum.count > 0'}],
         mark: {type: 'rect', stroke: 'white'},
-        encoding: {color: {field: 'share', type: 'quantitative', title: '定量占比', scale: {domain: [0, 1], scheme: 'blues'}, legend: {format: '.0%', gradientLength: 120}}},
+        encoding: {...tipChannels(tips), color: {field: 'share', type: 'quantitative', title: '定量占比', scale: {domain: [0, 1], scheme: 'blues'}, legend: {format: '.0%', gradientLength: 120}}},
       },
       {
-        mark: {type: 'text', fontSize: 10},
+        mark: {type: 'text', fontSize: 10, aria: false},
         encoding: {
           text: {field: 'label'},
           color: {condition: {test: 'datum.share !== null && datum.share > 0.6', value: 'white'}, value: '#444'},
@@ -166,29 +190,31 @@ export function priorChart(docs: ReadonlyArray<AnalyzedDocument>, options: Chart
   const hi = Math.max(4, ...ratios.map((r) => r * 1.1));
   const x = {scale: {type: 'log', domain: [lo, hi], nice: false}};
   const statuses = [PRIOR_NAMES.lowered, PRIOR_NAMES.kept, PRIOR_NAMES.raised];
+  const tips: Tip[] = [
+    {field: 'source', title: '文件'}, {field: 'line', title: '行'}, {field: 'table', title: '表'},
+    {field: 'level3', title: '三级指标'}, {field: 'target', title: '指标值'}, {field: 'prior', title: '上年完成值'},
+    {field: 'ratio', title: '比值', format: '.2f'}, {field: 'status', title: '与上年相比'}, {field: 'direction', title: '方向'},
+  ];
   return {
     $schema: SCHEMA, config: config(), width: Math.max(o.width, 420), height: {step: 30},
     title: {text: '指标值与上年完成值之比', subtitle: `${rows.length} 项可比指标；红色大点：目标低于上年完成值（对数刻度）`},
     data: {values: rows},
-    encoding: {y: {field: 'type', type: 'nominal', sort: types, title: '指标类型', axis: {labelLimit: labelLimit(types, o.maxLabel)}}},
+    transform: [tipTransform(tips)],
     layer: [
-      {mark: {type: 'rule', color: '#888', strokeDash: [3, 3]}, encoding: {x: {datum: 1, ...x}}},
+      {mark: {type: 'rule', color: '#888', strokeDash: [3, 3], aria: false}, encoding: {x: {datum: 1, ...x}}},
       {
-        mark: {type: 'text', align: 'left', baseline: 'bottom', dx: 3, dy: -4, fontSize: 10, color: '#555'},
+        mark: {type: 'text', align: 'left', baseline: 'bottom', dx: 3, dy: -4, fontSize: 10, color: '#555', aria: false},
         encoding: {x: {datum: 1, ...x}, y: {value: 0}, text: {value: '与上年持平'}},
       },
       {
         mark: {type: 'point', filled: true, opacity: 0.75},
         encoding: {
           x: {field: 'ratio', type: 'quantitative', title: '指标值 ÷ 上年完成值', ...x, axis: {values: ratioTicks(lo, hi), format: '~g'}},
+          y: {field: 'type', type: 'nominal', sort: types, title: '指标类型', axis: {labelLimit: labelLimit(types, o.maxLabel), grid: true}},
           yOffset: {field: 'jitter', type: 'quantitative', scale: {domain: [-1.6, 1.6]}},
           color: {field: 'status', type: 'nominal', title: '与上年相比', scale: {domain: statuses, range: ['#d62728', '#9e9e9e', '#2c7fb8']}},
           size: {condition: {test: `datum.status === '${PRIOR_NAMES.lowered}'`, value: 80}, value: 28},
-          tooltip: [
-            {field: 'source', title: '文件'}, {field: 'line', title: '行'}, {field: 'table', title: '表'},
-            {field: 'level3', title: '三级指标'}, {field: 'target', title: '指标值'}, {field: 'prior', title: '上年完成值'},
-            {field: 'ratio', title: '比值', format: '.2f'}, {field: 'status', title: '与上年相比'}, {field: 'direction', title: '方向'},
-          ],
+          ...tipChannels(tips),
         },
       },
     ],
@@ -203,20 +229,22 @@ export function kindsChart(docs: ReadonlyArray<AnalyzedDocument>, options: Chart
   const o = resolve(options);
   const rows = kindRows(docs);
   const documents = distinct(rows.map((r) => r.document));
+  const tips: Tip[] = [
+    {field: 'source', title: '文件'}, {field: 'kind', title: '类型'}, {field: 'count', title: '指标数'},
+    {field: 'share', title: '占比', format: '.1%'},
+  ];
   return {
     $schema: SCHEMA, config: config(), width: o.width, height: {step: 26},
     title: {text: '各文档指标值类型', subtitle: '定量：数值目标；定性：描述性目标；时间节点：日期目标'},
     data: {values: rows},
+    transform: [tipTransform(tips)],
     mark: {type: 'bar', stroke: 'white', strokeWidth: 0.5},
     encoding: {
       y: {field: 'document', type: 'nominal', sort: documents, axis: {title: null, labelLimit: labelLimit(documents, o.maxLabel)}},
       x: {field: 'count', type: 'quantitative', stack: 'zero', title: '指标数'},
       color: {field: 'kind', type: 'nominal', title: '指标值类型', scale: {domain: Object.values(KIND_NAMES), range: ['#4e79a7', '#f28e2b', '#59a14f', '#bab0ac', '#e15759']}},
       order: {field: 'order', type: 'quantitative'},
-      tooltip: [
-        {field: 'source', title: '文件'}, {field: 'kind', title: '类型'}, {field: 'count', title: '指标数'},
-        {field: 'share', title: '占比', format: '.1%'},
-      ],
+      ...tipChannels(tips),
     },
   } as TopLevelSpec;
 }
@@ -230,10 +258,15 @@ export function findingsChart(docs: ReadonlyArray<AnalyzedDocument>, options: Ch
   const rows = findingCountRows(docs);
   const names = rows.map((r) => r.name);
   const severities = Object.values(SEVERITY_NAMES);
+  const tips: Tip[] = [
+    {field: 'name', title: '检查项'}, {field: 'code', title: '代码'}, {field: 'severity', title: '严重程度'},
+    {field: 'count', title: '条数'}, {field: 'documents', title: '涉及文档数'},
+  ];
   return {
     $schema: SCHEMA, config: config(), width: o.width, height: {step: 18},
     title: {text: '检查发现（按检查项与严重程度）', subtitle: `共 ${rows.reduce((n, r) => n + r.count, 0)} 条；错误应先处理，提示仅供参考`},
     data: {values: rows},
+    transform: [tipTransform(tips)],
     encoding: {
       y: {field: 'name', type: 'nominal', sort: names, axis: {title: null, labelLimit: labelLimit(names, o.maxLabel)}},
       x: {field: 'count', type: 'quantitative', title: '条数'},
@@ -243,13 +276,10 @@ export function findingsChart(docs: ReadonlyArray<AnalyzedDocument>, options: Ch
         mark: {type: 'bar'},
         encoding: {
           color: {field: 'severity', type: 'nominal', title: '严重程度', scale: {domain: severities, range: Object.values(SEVERITY_COLORS)}},
-          tooltip: [
-            {field: 'name', title: '检查项'}, {field: 'code', title: '代码'}, {field: 'severity', title: '严重程度'},
-            {field: 'count', title: '条数'}, {field: 'documents', title: '涉及文档数'},
-          ],
+          ...tipChannels(tips),
         },
       },
-      {mark: {type: 'text', align: 'left', dx: 3, fontSize: 10, color: '#333'}, encoding: {text: {field: 'count'}}},
+      {mark: {type: 'text', align: 'left', dx: 3, fontSize: 10, color: '#333', aria: false}, encoding: {text: {field: 'count'}}},
     ],
   } as TopLevelSpec;
 }

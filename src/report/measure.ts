@@ -6,9 +6,12 @@ import type {FontMetrics} from './font.ts';
 /** Width in px of `text` at `fontSize` px; `bold` selects the bold face when there is one. */
 export type Measure = (text: string, fontSize: number, bold?: boolean) => number;
 
-/** East Asian wide and full-width ranges: CJK symbols and ideographs, kana, Hangul, full-width forms. */
+/**
+ * East Asian wide and full-width ranges: CJK symbols and ideographs, kana, Hangul, full-width forms; also arrows,
+ * math operators (≥ ≤) and shapes, and …—“”, which Noto Sans SC draws 1 em wide.
+ */
 const isWide = (cp: number): boolean =>
-  (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+  (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2190 && cp <= 0x2bff) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
   (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
   (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x20000 || cp === 0x2026 || cp === 0x2014 || cp === 0x201c || cp === 0x201d;
 

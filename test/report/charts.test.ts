@@ -1,0 +1,98 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {CHARTS, coverageChart, labelLimit, priorChart, weightChart} from '../../src/report/charts.ts';
+import {coverageRows, priorRows, tableLabels, weightRows} from '../../src/report/chart-data.ts';
+import {estimateWidth} from '../../src/report/measure.ts';
+import {analyzedBundled} from '../helpers/analyzed.ts';
+
+const OUTPUT = join(import.meta.dirname, '..', 'output');
+
+/**
+ * Compare `value` (as pretty JSON) with test/output/<name>: a missing snapshot is written, a different one is
+ * saved beside it as <name without .vl.json>-changed.vl.json and the test fails.
+ */
+function snapshot(name: string, value: unknown): void {
+  const file = join(OUTPUT, name);
+  const changed = join(OUTPUT, name.replace(/\.vl\.json$/, '-changed.vl.json'));
+  const text = JSON.stringify(value, null, 2) + '\n';
+  if (!existsSync(file)) {
+    writeFileSync(file, text);
+    return;
+  }
+  if (readFileSync(file, 'utf8') === text) {
+    rmSync(changed, {force: true});
+    return;
+  }
+  writeFileSync(changed, text);
+  assert.fail(`${name} changed; see ${changed} (delete ${name} to accept the new spec)`);
+}
+
+for (const chart of CHARTS) {
+  test(`${chart.name}Chart(bundled documents) matches test/output/${chart.name}.vl.json`, () => {
+    snapshot(`${chart.name}.vl.json`, chart.build(analyzedBundled()));
+  });
+}
+
+test('every chart spec is the same when built twice (no clock, no map order)', () => {
+  for (const chart of CHARTS) assert.deepEqual(chart.build(analyzedBundled()), chart.build(analyzedBundled()));
+});
+
+test('every chart has a Chinese title and the CJK font', () => {
+  for (const chart of CHARTS) {
+    const spec = chart.build(analyzedBundled()) as {title: {text: string}; config: {font: string}};
+    assert.match(spec.title.text, /[\u4e00-\u9fff]/, chart.name);
+    assert.equal(spec.config.font, 'Noto Sans SC');
+  }
+});
+
+test('tableLabels(bundled) gives every one of the 32 tables its own label', () => {
+  const labels = [...tableLabels(analyzedBundled()).values()];
+  assert.equal(labels.length, 32);
+  assert.equal(new Set(labels).size, 32);
+  assert.equal(labels[0], '000 整体：昌吉回族自治州社会保险管理局本级');
+});
+
+test('weightRows(bundled): 000_b3fa070b509c4b73.txt:1669 splits its 90 points into 产出 40, 成本 20, 效益 30', () => {
+  const rows = weightRows(analyzedBundled()).filter((r) => r.source === '000_b3fa070b509c4b73.txt' && r.line === 1669);
+  assert.deepEqual(rows.map((r) => [r.level1, r.weight]), [['产出指标', 40], ['成本指标', 20], ['效益指标', 30]]);
+  assert.ok(rows.every((r) => r.total === 90));
+});
+
+test('coverageRows(bundled): the overall table at 000_b3fa070b509c4b73.txt:1545 has no 时效 rows (缺)', () => {
+  const cell = coverageRows(analyzedBundled()).find((r) => r.line === 1545 && r.category === '时效指标');
+  assert.deepEqual([cell?.count, cell?.label, cell?.share], [0, '缺', null]);
+});
+
+test('priorRows(bundled) keeps only positive ratios and names lowered targets 低于上年', () => {
+  const rows = priorRows(analyzedBundled());
+  assert.ok(rows.length > 100);
+  assert.ok(rows.every((r) => r.ratio > 0 && r.jitter >= -1 && r.jitter <= 1));
+  assert.ok(rows.some((r) => r.status === '低于上年' && r.ratio < 1));
+});
+
+test('weightChart marks 90 (dashed) and 100 with rules', () => {
+  const spec = weightChart(analyzedBundled()) as {layer: Array<{mark: {type: string; strokeDash?: number[]}; encoding: {x?: {datum?: number}}}>};
+  const rules = spec.layer.filter((l) => l.mark.type === 'rule').map((l) => [l.encoding.x?.datum, l.mark.strokeDash !== undefined]);
+  assert.deepEqual(rules, [[90, true], [100, false]]);
+});
+
+test('coverageChart lists the core 二级 categories even where no table has them (生态效益)', () => {
+  const spec = coverageChart(analyzedBundled()) as {encoding: {x: {sort: string[]}}};
+  assert.ok(spec.encoding.x.sort.includes('生态效益'));
+});
+
+test('priorChart highlights lowered targets in red', () => {
+  const text = JSON.stringify(priorChart(analyzedBundled()));
+  assert.match(text, /"domain":\["低于上年","与上年持平","高于上年"\],"range":\["#d62728"/);
+});
+
+test('labelLimit(labels, max) fits the widest label at 11px, capped at max', () => {
+  assert.equal(labelLimit(['绩效目标'], 300), Math.ceil(estimateWidth('绩效目标', 11)) + 4);
+  assert.equal(labelLimit(['绩'.repeat(100)], 300), 300);
+});
+
+test('weightChart(docs, {width: 10}) throws: invalid width', () => {
+  assert.throws(() => weightChart(analyzedBundled(), {width: 10}), /invalid width: 10/);
+});
