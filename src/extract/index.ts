@@ -23,6 +23,7 @@ import {locateTables, type Region} from './locate.ts';
 import {assembleRows, cellText} from './rows.ts';
 import {joinSplitLabels} from './labels.ts';
 import {undoColumnMajor} from './interleave.ts';
+import {splitFusedTokens} from './fused.ts';
 import {cellScore, TOTAL_ROW, type ScoreContext} from './grammar.ts';
 
 /** Options of extractText. */
@@ -95,7 +96,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     columns = tableColumns(header, region.kind);
     layout = detectLayout(furniture.kept, regionLines);
     const context: ScoreContext = {freeTextBasis: region.kind === 'overall'};
-    const stream = layout === 'tabbed' ? furniture.kept : joinSplitLabels(furniture.kept, LABEL_NAMES);
+    const stream = layout === 'tabbed' ? furniture.kept : joinSplitLabels(splitFusedTokens(furniture.kept), LABEL_NAMES);
     const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context) : [parseStream(stream, columns, context)];
     const assembled = assembleRows(parses, columns, context, file);
     diagnostics.push(...assembled.diagnostics);

@@ -43,3 +43,25 @@ test('extractText(space-separated rows with "label：value" headers) reads every
   ]);
   assert.deepEqual(diagnostics, []);
 });
+
+test('extractText(hierarchy shown only by indentation) fills 一级/二级 from the indented labels', () => {
+  const {tables, diagnostics} = fixture('indented-fused.txt');
+  assert.deepEqual(tables[0].indicators.map((r) => cells(r as unknown as Record<string, unknown>)), [
+    ['产出指标', '数量指标', '补贴培训人次', '≥1500人次', '计划标准', '1420人次', 20, '按照完成比例赋分', '工作资料'],
+    ['产出指标', '质量指标', '培训合格率', '≥90%', '行业标准', '91%', 20, '按照完成比例赋分', '工作资料'],
+    ['效益指标', '社会效益指标', '培训后就业率', '≥60%', '历史标准', '58%', 30, '按照完成比例赋分', '说明材料'],
+    ['满意度指标', '满意度指标', '参训人员满意度', '≥90%', '计划标准', '92%', 20, '满意度赋分', '工作资料'],
+  ]);
+  assert.deepEqual([tables[0].unit, tables[0].project, tables[0].leader, tables[0].budget_total], ['某县人力资源和社会保障局', '职业技能培训补贴', '刘洋', 120]);
+  assert.deepEqual(diagnostics, []);
+});
+
+test('extractText(cells flattened with no separator) cuts rows at vocabulary words, comparators and numbers', () => {
+  const {tables, diagnostics} = fixture('fused-cells.txt');
+  assert.deepEqual(tables[0].indicators.map((r) => cells(r as unknown as Record<string, unknown>)), [
+    ['产出指标', '数量指标', '年接待读者人次', '≥30万人次', '计划标准', '28.6万人次', 30, '按照完成比例赋分', '工作资料'],
+    ['产出指标', '时效指标', '免费开放天数', '≥300天', '计划标准', '305天', 30, '直接赋分', '工作资料'],
+    ['满意度指标', '满意度指标', '读者满意度', '≥95%', '计划标准', '96%', 30, '满意度赋分', '说明材料'],
+  ]);
+  assert.deepEqual(diagnostics.filter((d) => d.severity !== 'info'), []);
+});
