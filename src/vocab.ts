@@ -22,9 +22,17 @@ export const LEVEL1_CHILDREN = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type Level1 = keyof typeof LEVEL1_CHILDREN;
+/** Length of the longest word of a vocabulary: a longer text is no word of it, and needs no lookup (the guards below). */
+function longest(words: Iterable<string>): number {
+  let n = 0;
+  for (const w of words) n = Math.max(n, w.length);
+  return n;
+}
+
 const LEVEL1_SET = new Set<string>(Object.keys(LEVEL1_CHILDREN));
 /** Is `s` (whitespace removed) a known 一级指标? */
-export const isLevel1 = (s: string): s is Level1 => LEVEL1_SET.has(s);
+export const isLevel1 = (s: string): s is Level1 => s.length <= LEVEL1_LONGEST && LEVEL1_SET.has(s);
+const LEVEL1_LONGEST = longest(LEVEL1_SET);
 
 const LEVEL2_SET = new Set<string>(Object.values(LEVEL1_CHILDREN).flat());
 /** 二级 names printed without their 指标 suffix ("社会效益", "可持续影响"), as some overall tables do. */
@@ -32,7 +40,8 @@ export const SHORT_LEVEL2 = new Set<string>(
   Object.values(LEVEL1_CHILDREN).flat().map((n) => n.replace(/指标$/, '')).filter((n) => n.length >= 4 && !LEVEL2_SET.has(n)),
 );
 /** Is `s` (whitespace removed) a known 二级指标? */
-export const isLevel2 = (s: string): boolean => LEVEL2_SET.has(s);
+export const isLevel2 = (s: string): boolean => s.length <= LEVEL2_LONGEST && LEVEL2_SET.has(s);
+const LEVEL2_LONGEST = longest(LEVEL2_SET);
 
 /** 二级 names that are first of all 一级 names: printed alone, they most likely mean the 一级. */
 export const LEVEL1_FIRST = new Set<string>(['成本指标', '产出指标', '效益指标']);
@@ -54,26 +63,46 @@ export function parentsOf(level2: string): Level1[] {
 /** 指标值设置依据 words. */
 export const BASES = ['计划标准', '历史标准', '行业标准', '预算支出标准', '其他标准', '自定义', '自定义标准', '其他'] as const;
 const BASIS_SET = new Set<string>(BASES);
-export const isBasis = (s: string): boolean => BASIS_SET.has(s);
+export const isBasis = (s: string): boolean => s.length <= BASIS_LONGEST && BASIS_SET.has(s);
+const BASIS_LONGEST = longest(BASIS_SET);
 
 /** 指标赋分规则 words. */
 export const SCORING_RULES = ['按照完成比例赋分', '按照正常比例赋分', '按完成比例赋分', '按评判等级赋分', '按照评判等级赋分', '直接赋分', '满意度赋分'] as const;
 const RULE_SET = new Set<string>(SCORING_RULES);
-export const isScoringRule = (s: string): boolean => RULE_SET.has(s);
+export const isScoringRule = (s: string): boolean => s.length <= RULE_LONGEST && RULE_SET.has(s);
+const RULE_LONGEST = longest(RULE_SET);
 
 /** 佐证资料 words; a cell may list several, separated by ，、,; or spaces. */
 export const EVIDENCE = ['原始凭证', '工作资料', '说明材料', '正式材料', '其他材料', '佐证材料'] as const;
 const EVIDENCE_SET = new Set<string>(EVIDENCE);
-/** Is `s` one evidence word or a list of them? */
+/** The longest evidence word: a longer run between separators is no evidence word. */
+const EVIDENCE_LONGEST = Math.max(...EVIDENCE.map((w) => w.length));
+/** Does this UTF-16 code separate evidence words in a list (，,、;；/)? */
+const isEvidenceSeparator = (code: number): boolean =>
+  code === 0xff0c || code === 0x2c || code === 0x3001 || code === 0x3b || code === 0xff1b || code === 0x2f;
+/** Is `s` one evidence word or a list of them (separated by ，,、;；/)? */
 export function isEvidence(s: string): boolean {
-  const parts = s.split(/[，,、;；/]+/).filter((p) => p.length > 0);
-  return parts.length > 0 && parts.every((p) => EVIDENCE_SET.has(p));
+  let words = 0;
+  let from = 0;
+  for (let k = 0; k <= s.length; k++) {
+    if (k < s.length && !isEvidenceSeparator(s.charCodeAt(k))) {
+      if (k - from >= EVIDENCE_LONGEST) return false; // the word would be too long
+      continue;
+    }
+    if (k > from) {
+      if (!EVIDENCE_SET.has(s.slice(from, k))) return false;
+      words++;
+    }
+    from = k + 1;
+  }
+  return words > 0;
 }
 
 /** Placeholders for "no prior-year value". */
 export const NO_VALUE = ['-', '--', '—', '——', '/', '无', '新增', '暂无', '不适用', '－', '\\'] as const;
 const NO_VALUE_SET = new Set<string>(NO_VALUE);
-export const isNoValue = (s: string): boolean => NO_VALUE_SET.has(s);
+export const isNoValue = (s: string): boolean => s.length <= NO_VALUE_LONGEST && NO_VALUE_SET.has(s);
+const NO_VALUE_LONGEST = longest(NO_VALUE_SET);
 
 /** Qualitative target words: phrases built from these read as a qualitative 指标值. */
 export const QUALITATIVE_WORDS = [

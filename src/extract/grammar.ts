@@ -40,11 +40,32 @@ const DATE_PATTERNS: readonly RegExp[] = [
   /^(年底|年末|年内|当年|年度内|本年度)(前|之前|内)?(完成)?$/,
 ];
 
+/** The spellings of COMPARATORS by first character, in COMPARATORS' order (a spelling only matches there). */
+const COMPARATORS_BY_FIRST = new Map<string, Array<readonly [string, Comparator]>>();
+for (const entry of COMPARATORS) {
+  const list = COMPARATORS_BY_FIRST.get(entry[0][0]);
+  if (list) list.push(entry); else COMPARATORS_BY_FIRST.set(entry[0][0], [entry]);
+}
+
+/** First characters a date can open with (DATE_PATTERNS): a digit, or 每/次/当/年/本. */
+const DATE_START = /^[\d每次当年本]/;
+
 /** Read the comparator at the start of compact text; returns it and the rest. */
 export function readComparator(s: string): [Comparator | null, string] {
-  for (const [spelling, cmp] of COMPARATORS) if (s.startsWith(spelling)) return [cmp, s.slice(spelling.length)];
+  const spellings = s.length === 0 ? undefined : COMPARATORS_BY_FIRST.get(s[0]);
+  if (spellings) for (const [spelling, cmp] of spellings) if (s.startsWith(spelling)) return [cmp, s.slice(spelling.length)];
   return [null, s];
 }
+
+/** The comparator a cell opens with, as parseValue(raw).comparator, without parsing the rest. */
+function comparatorOf(raw: string): Comparator | null {
+  const s = compactText(raw);
+  if (s === '' || isNoValue(s)) return null;
+  return readComparator(s)[0];
+}
+
+/** Text with all whitespace removed (the text itself when it has none, the common case). */
+const compactText = (raw: string): string => (/\s/.test(raw) ? raw.replace(/\s+/g, '') : raw);
 
 /**
  * Parse a target or prior-year cell.
@@ -52,11 +73,11 @@ export function readComparator(s: string): [Comparator | null, string] {
  * @example parseValue('新增') // => {comparator: null, value: null, unit: null, kind: 'none', raw: '新增'}
  */
 export function parseValue(raw: string): ParsedValue {
-  const s = raw.replace(/\s+/g, '');
+  const s = compactText(raw);
   const none: ParsedValue = {comparator: null, value: null, unit: null, kind: 'none', raw};
   if (s === '' || isNoValue(s)) return none;
   const [comparator, rest] = readComparator(s);
-  if (DATE_PATTERNS.some((p) => p.test(rest))) return {comparator, value: null, unit: null, kind: 'date', raw};
+  if (DATE_START.test(rest) && DATE_PATTERNS.some((p) => p.test(rest))) return {comparator, value: null, unit: null, kind: 'date', raw};
   const num = NUMBER.exec(rest);
   if (num) {
     const unit = rest.slice(num[0].length);
@@ -72,8 +93,11 @@ export function parseValue(raw: string): ParsedValue {
 /** A short phrase without digits built on a qualitative word (有效提高, 持续提升, 长期 …). */
 export function isQualitative(s: string): boolean {
   if (s.length === 0 || s.length > 14 || /\d/.test(s)) return false;
-  return QUALITATIVE_WORDS.some((w) => s.includes(w));
+  return QUALITATIVE.test(s);
 }
+
+/** Any of QUALITATIVE_WORDS (plain words: nothing to escape). */
+const QUALITATIVE = new RegExp(QUALITATIVE_WORDS.join('|'));
 
 /** Qualitative targets printed as they stand in most tables; other phrases score lower as they grow. */
 const COMMON_QUALITATIVE = new Set<string>([
@@ -88,12 +112,21 @@ function qualitativeScore(s: string): number {
 
 /** Text that cannot be a whole cell: a bare comparator, a number cut at its decimal point, an open bracket. */
 function isFragment(s: string): boolean {
-  if (/^[<>=≥≤≧≦＜＞＝]+$/.test(s)) return true;
-  if (/[<>=≥≤≧≦＜＞＝.．]$/.test(s)) return true;
-  const open = (s.match(/[（(]/g) ?? []).length;
-  const close = (s.match(/[)）]/g) ?? []).length;
-  return open > close;
+  if (s.length === 0) return false;
+  const last = s[s.length - 1];
+  // Ending in a comparator or a decimal point (which also covers a text of comparators only).
+  if (FRAGMENT_END.includes(last)) return true;
+  let open = 0;
+  for (let k = 0; k < s.length; k++) {
+    const code = s.charCodeAt(k);
+    if (code === 0xff08 || code === 0x28) open++; // （ (
+    else if (code === 0x29 || code === 0xff09) open--; // ) ）
+  }
+  return open > 0;
 }
+
+/** Characters a whole cell does not end with: comparators and decimal points. */
+const FRAGMENT_END = '<>=≥≤≧≦＜＞＝.．';
 
 /** A weight: a small non-negative number, optionally with 分 or %. Returns the number or null. */
 export function parseWeight(s: string): number | null {
@@ -118,23 +151,107 @@ export interface ScoreContext {
  * @example cellScore('target', '=885人', {freeTextBasis: false}) // => 6
  */
 export function cellScore(col: ColumnKey, text: string, ctx: ScoreContext): number | null {
+  if (text.length > MEMO_LONGEST) return scoreIn(col, new CellText(text), ctx);
+  // Short texts (words, values) recur in every table: their scores are kept, per context and column.
+  const memo = ctx.freeTextBasis ? MEMO_FREE_BASIS : MEMO_PLAIN;
+  let scores = memo.get(text);
+  if (scores === undefined) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    scores = new Float64Array(MEMO_SLOTS).fill(NaN);
+    memo.set(text, scores);
+  }
+  const slot = MEMO_SLOT[col];
+  let v = scores[slot];
+  if (v !== v) { // NaN: not scored yet
+    v = scoreIn(col, new CellText(text), ctx) ?? NULL_SCORE;
+    scores[slot] = v;
+  }
+  return v === NULL_SCORE ? null : v;
+}
+
+/** Texts up to this long are memoised by cellScore, up to MEMO_SIZE of them per context (then it starts afresh). */
+const MEMO_LONGEST = 16;
+const MEMO_SIZE = 1 << 14;
+/** Scores by text (NaN: not scored yet) for each context: the basis column scores differently in each. */
+const MEMO_PLAIN = new Map<string, Float64Array>();
+const MEMO_FREE_BASIS = new Map<string, Float64Array>();
+/** A null score, as kept in the memo (cellScore never returns -Infinity). */
+const NULL_SCORE = -Infinity;
+const MEMO_SLOT: Record<ColumnKey, number> = {
+  level1: 0, level2: 1, level3: 2, target_long: 3, target_nature: 4, target: 5, target_unit: 6, basis: 7, prior_year: 8,
+  weight: 9, actual: 10, score: 11, deviation: 12, scoring_rule: 13, evidence: 14,
+};
+const MEMO_SLOTS = 15;
+
+/**
+ * cellScore of one text in any number of columns: what the columns have in common (is it a vocabulary word,
+ * a fragment, the value it parses to …) is worked out once.
+ * @example const score = cellScorer('≥95%', ctx); [score('target'), score('level3')] // => [5, -6]
+ */
+export function cellScorer(text: string, ctx: ScoreContext): (col: ColumnKey) => number | null {
+  const t = new CellText(text);
+  return (col) => scoreIn(col, t, ctx);
+}
+
+function scoreIn(col: ColumnKey, t: CellText, ctx: ScoreContext): number | null {
+  const text = t.s;
   if (text.length === 0) return null;
   switch (col) {
     case 'level1': return levelScore(text, 1);
     case 'level2': return levelScore(text, 2);
-    case 'level3': return level3Score(text);
-    case 'target': return valueScore(text, false);
-    case 'prior_year': return valueScore(text, true);
-    case 'basis': return basisScore(text, ctx);
+    case 'level3': return level3Score(t);
+    case 'target': return valueScore(t, false);
+    case 'prior_year': return valueScore(t, true);
+    case 'basis': return basisScore(t, ctx);
     case 'weight': return weightScore(text);
     case 'target_nature': return natureScore(text);
     case 'target_unit': return UNIT.test(text) && !/^\d/.test(text) && text.length <= 8 ? 3 : null;
-    case 'actual': return valueScore(text, true);
-    case 'target_long': return valueScore(text, false);
-    case 'deviation': return /^[\d.,%]+$/.test(text) || isVocabulary(text) ? null : 1;
+    case 'actual': return valueScore(t, true);
+    case 'target_long': return valueScore(t, false);
+    case 'deviation': return t.numeric || t.vocabulary ? null : 1;
     case 'score': return weightScore(text);
-    case 'scoring_rule': return isScoringRule(text) ? 5 : /赋分$/.test(text) && text.length <= 12 ? 2 : null;
-    case 'evidence': return evidenceScore(text);
+    case 'scoring_rule': return isScoringRule(text) ? 5 : text.length <= 12 && text.endsWith('赋分') ? 2 : null;
+    case 'evidence': return evidenceScore(t);
+  }
+}
+
+/** A text being scored, with the tests several columns make of it done once, when first asked. */
+class CellText {
+  readonly s: string;
+  private vocabularyIs: boolean | undefined;
+  private fragmentIs: boolean | undefined;
+  private numericIs: boolean | undefined;
+  private parsedAs: ParsedValue | undefined;
+  private comparatorIs: Comparator | null | undefined;
+
+  constructor(s: string) {
+    this.s = s;
+  }
+
+  /** isVocabulary(s). */
+  get vocabulary(): boolean {
+    return (this.vocabularyIs ??= isVocabulary(this.s));
+  }
+
+  /** isFragment(s). */
+  get fragment(): boolean {
+    return (this.fragmentIs ??= isFragment(this.s));
+  }
+
+  /** Only digits, ".", "," and "%". */
+  get numeric(): boolean {
+    return (this.numericIs ??= /^[\d.,%]+$/.test(this.s));
+  }
+
+  /** parseValue(s). */
+  get parsed(): ParsedValue {
+    return (this.parsedAs ??= parseValue(this.s));
+  }
+
+  /** parseValue(s).comparator, without parsing the rest when nothing else asked for it. */
+  get comparator(): Comparator | null {
+    if (this.comparatorIs === undefined) this.comparatorIs = this.parsedAs === undefined ? comparatorOf(this.s) : this.parsedAs.comparator;
+    return this.comparatorIs;
   }
 }
 
@@ -159,24 +276,47 @@ export const TOTAL_ROW = /^(合计|小计|总计|总分|合计得分|总得分)$
 /** Text opening with a comparator reads as a target, not as an indicator's name. */
 const COMPARATOR_START = /^(?:[<>=≥≤≧≦⩾⩽＜＞＝]|大于|小于|不低于|不少于|不小于|不超过|不高于|不多于|不大于|等于|至少)/;
 
-/** Free text ending in a bare number after a Chinese character has likely swallowed the next cell. */
-const TRAILING_NUMBER = /[\u4e00-\u9fa5]\d+(\.\d+)?$/;
+/**
+ * Free text ending in a bare number after a Chinese character has likely swallowed the next cell: the text
+ * matches /[\u4e00-\u9fa5]\d+(\.\d+)?$/, read from the end (the regex would try every start position).
+ */
+function hasTrailingNumber(s: string): boolean {
+  let k = s.length - 1;
+  const digitsEnd = k;
+  while (k >= 0 && isDigit(s.charCodeAt(k))) k--;
+  if (k === digitsEnd) return false;
+  if (k >= 1 && s.charCodeAt(k) === 0x2e) { // "." between two digit runs
+    const dot = k;
+    k--;
+    while (k >= 0 && isDigit(s.charCodeAt(k))) k--;
+    if (k === dot - 1) return false;
+  }
+  return k >= 0 && isHan(s.charCodeAt(k));
+}
 
-function level3Score(s: string): number | null {
-  if (TOTAL_ROW.test(s)) return null;
-  if (isVocabulary(s) || isNoValue(s)) return -6;
-  if (/^[\d.,%]+$/.test(s)) return -4;
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+const isHan = (code: number): boolean => code >= 0x4e00 && code <= 0x9fa5;
+
+/** The longest 合计/小计 label (TOTAL_ROW): a longer text is no such label. */
+const TOTAL_ROW_LONGEST = 4;
+
+function level3Score(t: CellText): number | null {
+  const s = t.s;
+  if (s.length <= TOTAL_ROW_LONGEST && TOTAL_ROW.test(s)) return null;
+  if (t.vocabulary || isNoValue(s)) return -6;
+  if (t.numeric) return -4;
   if (COMPARATOR_START.test(s)) return -6;
   if (/^(产出|成本|效益|满意度|数量|质量|时效)指标/.test(s)) return -4;
   if (s.length === 1) return -2;
-  return isFragment(s) || TRAILING_NUMBER.test(s) ? -1 : 1;
+  return t.fragment || hasTrailingNumber(s) ? -1 : 1;
 }
 
-function valueScore(s: string, prior: boolean): number | null {
+function valueScore(t: CellText, prior: boolean): number | null {
+  const s = t.s;
   if (s.length > 30 && !/^\d{4}年/.test(s)) return null;
-  if (isFragment(s) && !/^[-－—]+$/.test(s)) return null;
-  if (isVocabulary(s)) return null;
-  const v = parseValue(s);
+  if (t.fragment && !/^[-－—]+$/.test(s)) return null;
+  if (t.vocabulary) return null;
+  const v = t.parsed;
   switch (v.kind) {
     case 'none': return prior ? 3 : -3;
     case 'date': return prior ? 3 : 4;
@@ -189,13 +329,14 @@ function valueScore(s: string, prior: boolean): number | null {
   }
 }
 
-function basisScore(s: string, ctx: ScoreContext): number | null {
+function basisScore(t: CellText, ctx: ScoreContext): number | null {
+  const s = t.s;
   if (isBasis(s)) return 5;
-  if (isLevel1(s) || isLevel2(s) || isScoringRule(s) || isEvidence(s)) return null;
+  if (t.vocabulary) return null; // (not a basis word:) a word of another column
   if (/^(计划|历史|行业|预算支出|其他)标准./.test(s)) return null;
-  if (/^[\d.,%]+$/.test(s) || parseValue(s).comparator !== null) return null;
-  if (/标准$/.test(s) && s.length <= 8) return 2;
-  if (ctx.freeTextBasis) return isFragment(s) || TRAILING_NUMBER.test(s) ? 0 : 1.5;
+  if (t.numeric || t.comparator !== null) return null;
+  if (s.length <= 8 && s.endsWith('标准')) return 2;
+  if (ctx.freeTextBasis) return t.fragment || hasTrailingNumber(s) ? 0 : 1.5;
   return -3;
 }
 
@@ -203,12 +344,13 @@ function weightScore(s: string): number | null {
   const w = parseWeight(s);
   if (w === null) return null;
   if (w === 0) return 1;
-  return /分$/.test(s) ? 3 : 4;
+  return s.endsWith('分') ? 3 : 4;
 }
 
-function evidenceScore(s: string): number | null {
+function evidenceScore(t: CellText): number | null {
+  const s = t.s;
   if (isEvidence(s)) return 5;
-  if (isLevel1(s) || isLevel2(s) || isBasis(s) || isScoringRule(s)) return null;
-  if (/(资料|凭证|材料|文件|报告|台账|记录)/.test(s) && s.length <= 24) return 2;
+  if (t.vocabulary) return null; // (not an evidence list:) a word of another column
+  if (s.length <= 24 && /(资料|凭证|材料|文件|报告|台账|记录)/.test(s)) return 2;
   return -3;
 }

@@ -3,7 +3,7 @@
 // cells and cut rows fall out of the order instead of needing a rule each. Tokens it cannot place are dropped
 // and returned, never lost.
 import type {ColumnKey} from '../types.ts';
-import {cellScore, type ScoreContext} from './grammar.ts';
+import {cellScore, cellScorer, type ScoreContext} from './grammar.ts';
 import type {Gap, Token} from './lines.ts';
 
 /** One row as the programme read it: the tokens of each column it found. */
@@ -81,68 +81,74 @@ function rowBreakCost(gap: Gap): number {
 
 /**
  * Segment a token stream into rows of cells.
- * Runs in O(n · L · K²) for n tokens, cells of at most L tokens and K columns; nearly O(n · L · K) away from page
- * breaks (see {@link nearBest}). Cell scores are memoised by token run ({@link ScoreMemo}), so a run seen before, in
- * this table or an earlier one, costs one lookup.
+ * Runs in O(n · L · K²) for n tokens, cells of at most L tokens and K columns, and close to O(n · L · K) away from
+ * page breaks (see {@link nearBest}). Cell scores are memoised by token run ({@link ScoreMemo}): a run seen
+ * before, in this table or an earlier one, costs one lookup.
  * @example segmentGrid(tokenizeLine({no: 1, text: '产出指标\t数量指标\t人数\t≥2 人\t计划标准\t-\t10\t直接赋分\t工作资料'}), opts).items.length // => 1
  */
 export function segmentGrid(tokens: ReadonlyArray<Token>, options: GridOptions): GridParse {
   const {columns, context} = options;
   const n = tokens.length;
-  const p = programme(n, options);
-  const {K, S, best} = p;
-  const t = tokenFeatures(tokens, options);
-  const w = work(tokens, options, p);
-  best[0] = 0;
+  const g = gridFor(tokens, options);
+  const {K, S, best, maxChars, slots, scores, fit} = g;
+  const t = tokenFeatures(tokens, options, g);
   for (let i = 0; i < n; i++) {
     const drop = t.pageLike[i] === 1 ? DROP_PAGE_NUMBER : DROP;
     for (let s = 0, at = (i + 1) * S; s < S; s++, at++) {
       const base = best[i * S + s];
-      if (base > NEG && base + drop > best[at]) set(p, at, base + drop, i, s, -1);
+      if (base > NEG && base + drop > best[at]) set(g, at, base + drop, i, s, -1);
     }
+    g.split = splitCost(tokens[i].gap, options.mode);
+    g.brk = i === 0 ? 0 : rowBreakCost(tokens[i].gap);
     const pageBreak = t.pageBreak[i] === 1;
-    if (pageBreak) openCellNodes(tokens, p, i, options, w.open);
-    else nearBest(p, w, i);
-    w.split = splitCost(tokens[i].gap, options.mode);
-    w.brk = i === 0 ? 0 : rowBreakCost(tokens[i].gap);
+    if (pageBreak) openCellNodes(g, i);
+    else nearBest(g, i);
     let node = MEMO.root;
     let length = 0;
     let text = ''; // tokens i … built - 1 joined; extended only when a score needs it
     let built = i;
     for (let j = i + 1; j <= n && j - i <= MAX_TOKENS_PER_CELL; j++) {
-      if (j > i + 1 && !w.stream && t.tabGap[j - 1] === 1) break;
+      if (j > i + 1 && !g.stream && t.tabGap[j - 1] === 1) break;
       length += t.length[j - 1];
-      if (length > w.longest) break;
+      if (length > g.longest) break;
       node = MEMO.child(node, t.ids[j - 1]);
       let fits = 0;
+      let score: ((col: ColumnKey) => number | null) | null = null; // the run's scorer, made at its first miss
       for (let c = 0; c < K; c++) {
         let v = NEG;
-        if (length <= w.maxChars[c]) {
-          v = MEMO.score(node, w.slots[c]);
+        if (length <= maxChars[c]) {
+          v = MEMO.score(node, slots[c]);
           if (v !== v) { // NaN: not scored yet
-            for (; built < j; built++) text += tokens[built].text;
-            v = cellScore(columns[c], text, context) ?? NEG;
-            MEMO.remember(node, w.slots[c], v);
+            if (score === null) {
+              for (; built < j; built++) text += tokens[built].text;
+              score = cellScorer(text, context);
+            }
+            v = score(columns[c]) ?? NEG;
+            MEMO.remember(node, slots[c], v);
           }
         }
-        w.scores[c] = v;
-        if (v > NEG) w.fit[fits++] = c;
+        scores[c] = v;
+        if (v > NEG) fit[fits++] = c;
       }
-      w.fits = fits;
+      g.fits = fits;
       if (pageBreak) {
-        const open = w.open.node;
+        const open = g.open.node;
         for (let k = 0; k < S * K; k++) if (open[k] !== -1) open[k] = MEMO.child(open[k], t.ids[j - 1]);
-        relaxAll(p, w, i, j);
+        relaxAll(g, i, j);
       } else if (fits > 0) {
-        relaxNear(p, w, i, j);
+        relaxNear(g, i, j);
       }
     }
   }
-  return backtrack(tokens, options, p);
+  return backtrack(tokens, options, g);
 }
 
-/** The programme's tables: best score of each (token, state) and how it was reached, plus the fixed costs. */
-interface Programme extends Tables {
+/**
+ * One segmentation's programme: the fixed costs of a column list, the tables of best scores (best score of each
+ * token × state, and how it was reached) and the working state of the token being read. Kept per column list and
+ * reused, its tables grown as needed, so that the many one-line programmes of a tabbed table allocate nothing.
+ */
+interface Grid extends Tables {
   K: number;
   /** Row width of `gap`: K + 1. */
   W: number;
@@ -152,10 +158,75 @@ interface Programme extends Tables {
   start: Float64Array;
   /** end[s]: cost of the columns skipped after a row's last cell (state s). */
   end: Float64Array;
+  /** Longest text of each column, and of any column. */
+  maxChars: Int32Array;
+  longest: number;
+  /** Memo slot of each column. */
+  slots: Int32Array;
+  // The stream being read.
+  tokens: ReadonlyArray<Token>;
+  options: GridOptions;
+  stream: boolean;
+  /** Score of the current run (tokens i … j - 1) in each column, NEG when it does not fit. */
+  scores: Float64Array;
+  /** The columns the run fits, ascending; `fits` of them. */
+  fit: Int32Array;
+  fits: number;
+  /** Cost of a cell boundary and of a row break before token i. */
+  split: number;
+  brk: number;
+  /** States from which a row may start near the best (ascending); `starts` of them. */
+  startFrom: Int32Array;
+  starts: number;
+  /** For each column c, at c * S: the states near the best for continuing a row with c (ascending); `conts[c]` of them. */
+  contFrom: Int32Array;
+  conts: Int32Array;
+  /** At c * S + k: the sum, before the run's score, of starting a row with c from state startFrom[k]. */
+  startSum: Float64Array;
+  /** At c * S + k: the sum, before the run's score, of continuing a row with c from state contFrom[c * S + k]. */
+  contSum: Float64Array;
+  /** The states reached at token i, ascending (nearBest); `alive` of them. */
+  live: Int32Array;
+  alive: number;
+  /** ready[c] = i + 1 once the sums of column c at token i are taken (nearBestFor). */
+  ready: Int32Array;
+  /** At a page break, the open cells. */
+  open: OpenCells;
 }
 
-function programme(n: number, options: GridOptions): Programme {
-  const {columns} = options;
+const GRIDS = new Map<string, Grid>();
+
+/** The grid of a column list, with its tables cleared for n tokens. */
+function gridFor(tokens: ReadonlyArray<Token>, options: GridOptions): Grid {
+  const key = `${options.context.freeTextBasis ? '+' : '-'}${options.columns.join(',')}`;
+  let g = GRIDS.get(key);
+  if (g === undefined) {
+    g = newGrid(options);
+    if (GRIDS.size > 64) GRIDS.clear();
+    GRIDS.set(key, g);
+  }
+  const size = (tokens.length + 1) * g.S;
+  if (g.best.length < size) {
+    const room = Math.max(size, 2 * g.best.length);
+    g.best = new Float64Array(room);
+    g.fromI = new Int32Array(room);
+    g.fromS = new Int32Array(room);
+    g.viaCol = new Int32Array(room);
+  }
+  g.best.fill(NEG, 0, size);
+  g.fromI.fill(-1, 0, size);
+  g.fromS.fill(0, 0, size);
+  g.viaCol.fill(0, 0, size); // -1: token dropped; c: cell c; K + c: cell c starting a row; 2K + c: continuation of c
+  g.best[0] = 0;
+  g.ready.fill(0); // nearBestFor's marks are per stream
+  g.tokens = tokens;
+  g.options = options;
+  g.stream = options.mode === 'stream';
+  return g;
+}
+
+function newGrid(options: GridOptions): Grid {
+  const {columns, context} = options;
   const K = columns.length;
   const S = K + 1; // state 0: no open row; state k+1: last filled column k
   const W = K + 1;
@@ -172,121 +243,86 @@ function programme(n: number, options: GridOptions): Programme {
   for (let c = 1; c < K; c++) start[c] = start[c - 1] + (START_SKIP[columns[c - 1]] ?? skip[c - 1]);
   const end = new Float64Array(S);
   for (let s = 1; s < S; s++) end[s] = gap[s * W + K];
+  const maxChars = Int32Array.from(columns, (c) => (c === 'basis' && context.freeTextBasis ? MAX_FREE_BASIS : MAX_CHARS[c]));
   return {
-    K, S, W, gap, start, end, endCost: (s) => end[s],
-    best: new Float64Array((n + 1) * S).fill(NEG),
-    fromI: new Int32Array((n + 1) * S).fill(-1),
-    fromS: new Int32Array((n + 1) * S),
-    viaCol: new Int32Array((n + 1) * S), // -1: token dropped; c: cell c; K + c: cell c starting a row; 2K + c: continuation of c
+    K, S, W, gap, start, end, endCost: (s) => end[s], maxChars, longest: Math.max(...maxChars),
+    slots: Int32Array.from(columns, (c) => memoSlot(c, context)),
+    best: new Float64Array(0), fromI: new Int32Array(0), fromS: new Int32Array(0), viaCol: new Int32Array(0),
+    tokens: [], options, stream: false, scores: new Float64Array(K), fit: new Int32Array(K), fits: 0, split: 0, brk: 0,
+    startFrom: new Int32Array(S), starts: 0, contFrom: new Int32Array(K * S), conts: new Int32Array(K),
+    startSum: new Float64Array(K * S), contSum: new Float64Array(K * S), live: new Int32Array(S), alive: 0, ready: new Int32Array(K),
+    open: {node: new Int32Array(S * K), before: new Float64Array(S * K), text: new Array<string | null>(S * K).fill(null)},
   };
 }
 
 /** Record a better way to (token, state) `at`. */
-function set(p: Programme, at: number, v: number, i: number, s: number, col: number): void {
-  p.best[at] = v;
-  p.fromI[at] = i;
-  p.fromS[at] = s;
-  p.viaCol[at] = col;
-}
-
-/** Working state of one segmentation: per-column limits, the scores of the current run, the states worth trying. */
-interface Work {
-  tokens: ReadonlyArray<Token>;
-  columns: readonly ColumnKey[];
-  context: ScoreContext;
-  stream: boolean;
-  maxChars: Int32Array;
-  longest: number;
-  slots: Int32Array;
-  /** Score of the current run (tokens i … j - 1) in each column, NEG when it does not fit. */
-  scores: Float64Array;
-  /** The columns the run fits, ascending; `fits` of them. */
-  fit: Int32Array;
-  fits: number;
-  /** Cost of a cell boundary and of a row break before token i. */
-  split: number;
-  brk: number;
-  /** States from which a row may start near the best (ascending), `starts` of them. */
-  startFrom: Int32Array;
-  starts: number;
-  /** For each column c: at c * S, the states near the best for continuing a row with c (ascending), `conts[c]` of them. */
-  contFrom: Int32Array;
-  conts: Int32Array;
-  open: OpenCells;
-}
-
-function work(tokens: ReadonlyArray<Token>, options: GridOptions, p: Programme): Work {
-  const {columns, context} = options;
-  const {K, S} = p;
-  const maxChars = Int32Array.from(columns, (c) => (c === 'basis' && context.freeTextBasis ? MAX_FREE_BASIS : MAX_CHARS[c]));
-  return {
-    tokens, columns, context, stream: options.mode === 'stream', maxChars, longest: Math.max(...maxChars),
-    slots: Int32Array.from(columns, (c) => memoSlot(c, context)), scores: new Float64Array(K), fit: new Int32Array(K), fits: 0,
-    split: 0, brk: 0, startFrom: new Int32Array(S), starts: 0, contFrom: new Int32Array(K * S), conts: new Int32Array(K),
-    open: {node: new Int32Array(S * K), before: new Float64Array(S * K), text: new Array<string | null>(S * K).fill(null)},
-  };
+function set(g: Grid, at: number, v: number, i: number, s: number, col: number): void {
+  g.best[at] = v;
+  g.fromI[at] = i;
+  g.fromS[at] = s;
+  g.viaCol[at] = col;
 }
 
 /**
  * Every way from token i to token j (the run i … j - 1 as one cell), in the order that decides ties: by state s,
  * a continuation after a page break, then continuing the open row, then starting a new one.
  */
-function relaxAll(p: Programme, w: Work, i: number, j: number): void {
-  const {K, S, W, best, gap, start, end} = p;
-  const {scores, fit, fits, split, open} = w;
+function relaxAll(g: Grid, i: number, j: number): void {
+  const {K, S, W, best, gap, start, end, scores, fit, fits, split, open} = g;
   const row = j * S;
   for (let s = 0; s < S; s++) {
     const base = best[i * S + s];
     if (base <= NEG) continue;
     for (let c = 0; c < s; c++) {
-      const joined = continuation(w, s * K + c, c, i, j);
+      const joined = continuation(g, s * K + c, c, i, j);
       if (joined === NEG) continue;
       // Ties go to the rightmost cell: the one most likely still open when the page ended.
       const v = base + CONTINUATION + (joined - open.before[s * K + c]) + 0.01 * c;
-      if (v > best[row + s]) set(p, row + s, v, i, s, c + 2 * K);
+      if (v > best[row + s]) set(g, row + s, v, i, s, c + 2 * K);
     }
-    const canStart = s === 0 || w.stream; // a row starts anywhere in a stream, only first in a tabbed row
-    const b = s === 0 && i === 0 ? 0 : w.brk;
+    const canStart = s === 0 || g.stream; // a row starts anywhere in a stream, only first in a tabbed row
+    const b = s === 0 && i === 0 ? 0 : g.brk;
     const closed = base + end[s];
     for (let f = 0; f < fits; f++) {
       const c = fit[f];
       const at = row + c + 1;
       if (s > 0 && c > s - 1) {
         const v = base + gap[s * W + c] + split + scores[c];
-        if (v > best[at]) set(p, at, v, i, s, c);
+        if (v > best[at]) set(g, at, v, i, s, c);
       }
       if (canStart) {
         const v = closed + start[c] + b + scores[c];
-        if (v > best[at]) set(p, at, v, i, s, c + K);
+        if (v > best[at]) set(g, at, v, i, s, c + K);
       }
     }
   }
 }
 
 /**
- * The ways from token i to token j that {@link relaxAll} would take, skipping those that cannot win: see
- * {@link nearBest}. Same order, so the same ties are broken the same way.
+ * The ways from token i to token j that {@link relaxAll} would take, less those that cannot win (see
+ * {@link nearBest}), in the same order, so ties are broken the same way.
  */
-function relaxNear(p: Programme, w: Work, i: number, j: number): void {
-  const {K, S, W, best, gap, start, end} = p;
-  const {scores, fit, fits, split, startFrom, starts, contFrom, conts} = w;
+function relaxNear(g: Grid, i: number, j: number): void {
+  const {K, S, best, scores, fit, fits, startFrom, starts, contFrom, conts, startSum, contSum} = g;
   const row = j * S;
   for (let f = 0; f < fits; f++) {
     const c = fit[f];
+    if (g.ready[c] !== i + 1) nearBestFor(g, i, c);
     const at = row + c + 1;
-    const nc = conts[c];
+    const score = scores[c];
+    // The candidate states in relaxAll's order (by state; within a state, continuing the row before starting one).
     let a = 0;
     let b = 0;
-    while (a < starts || b < nc) {
+    while (a < starts || b < conts[c]) {
       const sa = a < starts ? startFrom[a] : S;
-      const sb = b < nc ? contFrom[c * S + b] : S;
-      if (sb <= sa) { // within a state, continuing comes before starting
-        const v = best[i * S + sb] + gap[sb * W + c] + split + scores[c];
-        if (v > best[at]) set(p, at, v, i, sb, c);
+      const sb = b < conts[c] ? contFrom[c * S + b] : S;
+      if (sb <= sa) {
+        const v = contSum[c * S + b] + score;
+        if (v > best[at]) set(g, at, v, i, sb, c);
         b++;
       } else {
-        const v = best[i * S + sa] + end[sa] + start[c] + (sa === 0 && i === 0 ? 0 : w.brk) + scores[c];
-        if (v > best[at]) set(p, at, v, i, sa, c + K);
+        const v = startSum[c * S + a] + score;
+        if (v > best[at]) set(g, at, v, i, sa, c + K);
         a++;
       }
     }
@@ -294,49 +330,82 @@ function relaxNear(p: Programme, w: Work, i: number, j: number): void {
 }
 
 /**
- * The states at token i worth trying, whatever the run that follows. Every way from (i, s) into a cell c adds the
- * same amounts to `best[i, s] + end[s]` (starting a row) or to `best[i, s] + gap[s, c]` (continuing one), and
+ * The states at token i worth trying, whatever run follows. Every way from (i, s) into a cell c adds the same
+ * amounts to `best[i, s] + end[s]` (starting a row) or to `best[i, s] + gap[s, c]` (continuing one), and
  * floating-point addition never reverses an order, so a state clearly below the best of its kind (by more than
  * rounding could ever close) can never be chosen: relaxAll would try it and find it worse. Only states within
- * NEAR of the best are kept. A tie (or near tie) keeps every tied state, so ties are broken exactly as before.
+ * NEAR of the best are kept, so every tie, exact or after rounding, is still tried and broken as before.
+ * For each kept state and column, the sum before the run's score is taken once per token rather than once per
+ * run (nearBestFor, for the columns some run fits), in relaxAll's order of additions.
  */
-function nearBest(p: Programme, w: Work, i: number): void {
-  const {K, S, W, best, gap, end} = p;
+function nearBest(g: Grid, i: number): void {
+  const {K, S, W, best, gap, start, end, startFrom, contFrom, conts, startSum, contSum, live} = g;
   const from = i * S;
+  let alive = 0;
+  for (let s = 0; s < S; s++) if (best[from + s] > NEG) live[alive++] = s;
   // Starting a row: from any live state in a stream, only from state 0 in a tabbed row.
   let top = NEG;
-  const last = w.stream ? S : 1;
-  for (let s = 0; s < last; s++) if (best[from + s] > NEG && best[from + s] + end[s] > top) top = best[from + s] + end[s];
-  w.starts = 0;
+  for (let k = 0; k < alive; k++) {
+    const s = live[k];
+    if (s > 0 && !g.stream) break;
+    if (best[from + s] + end[s] > top) top = best[from + s] + end[s];
+  }
+  let starts = 0;
   if (top > NEG) {
     const floor = top - NEAR * (1 + Math.abs(top));
-    for (let s = 0; s < last; s++) if (best[from + s] > NEG && best[from + s] + end[s] >= floor) w.startFrom[w.starts++] = s;
-  }
-  // Continuing the open row (state s ≥ 1) with cell c ≥ s.
-  for (let c = 0; c < K; c++) {
-    let high = NEG;
-    for (let s = 1; s <= c; s++) if (best[from + s] > NEG && best[from + s] + gap[s * W + c] > high) high = best[from + s] + gap[s * W + c];
-    let count = 0;
-    if (high > NEG) {
-      const floor = high - NEAR * (1 + Math.abs(high));
-      for (let s = 1; s <= c; s++) if (best[from + s] > NEG && best[from + s] + gap[s * W + c] >= floor) w.contFrom[c * S + count++] = s;
+    for (let k = 0; k < alive; k++) {
+      const s = live[k];
+      if (s > 0 && !g.stream) break;
+      if (best[from + s] + end[s] >= floor) startFrom[starts++] = s;
     }
-    w.conts[c] = count;
   }
+  g.starts = starts;
+  g.alive = alive;
+}
+
+/** The sums of nearBest for column c at token i (taken when a run first fits c). */
+function nearBestFor(g: Grid, i: number, c: number): void {
+  const {S, W, best, gap, start, end, startFrom, starts, contFrom, conts, startSum, contSum, live, alive} = g;
+  const from = i * S;
+  g.ready[c] = i + 1;
+  for (let a = 0; a < starts; a++) {
+    const s = startFrom[a];
+    startSum[c * S + a] = best[from + s] + end[s] + start[c] + (s === 0 && i === 0 ? 0 : g.brk);
+  }
+  // Continuing the open row (state s ≥ 1) with a cell c ≥ s.
+  let high = NEG;
+  for (let k = 0; k < alive && live[k] <= c; k++) {
+    const s = live[k];
+    if (s > 0 && best[from + s] + gap[s * W + c] > high) high = best[from + s] + gap[s * W + c];
+  }
+  let count = 0;
+  if (high > NEG) {
+    const floor = high - NEAR * (1 + Math.abs(high));
+    for (let k = 0; k < alive && live[k] <= c; k++) {
+      const s = live[k];
+      if (s > 0 && best[from + s] + gap[s * W + c] >= floor) {
+        contFrom[c * S + count] = s;
+        contSum[c * S + count] = best[from + s] + gap[s * W + c] + g.split;
+        count++;
+      }
+    }
+  }
+  conts[c] = count;
 }
 
 /**
- * How close to the best a state must be to be tried. Rounding moves a sum by at most a few units in the last
- * place (about 1e-16 relative); this margin is ten million times that, so nothing that could tie is left out.
+ * How close to the best a state must be to be tried, relative to the score's size. Rounding moves a sum of a few
+ * terms by a few units in the last place (about 1e-16 relative); this margin is millions of times larger.
  */
 const NEAR = 1e-9;
 
 /** Score of the open cell k (at a page break) continued by tokens i … j - 1; NEG when either does not fit. */
-function continuation(w: Work, k: number, c: number, i: number, j: number): number {
-  const {open} = w;
+function continuation(g: Grid, k: number, c: number, i: number, j: number): number {
+  const {open} = g;
   if (open.node[k] === -1 || open.before[k] === NEG) return NEG;
-  const v = MEMO.score(open.node[k], w.slots[c]);
-  return v === v ? v : scoreAt(open.node[k], w.slots[c], w.columns[c], open.text[k] + joinTokens(w.tokens, i, j), w.context);
+  const slot = g.slots[c];
+  const v = MEMO.score(open.node[k], slot);
+  return v === v ? v : scoreAt(open.node[k], slot, g.options.columns[c], open.text[k] + joinTokens(g.tokens, i, j), g.options.context);
 }
 
 /** What the programme needs of each token, computed once per stream. */
@@ -352,21 +421,33 @@ interface TokenFeatures {
   pageBreak: Uint8Array;
 }
 
-function tokenFeatures(tokens: ReadonlyArray<Token>, options: GridOptions): TokenFeatures {
+/** Feature arrays, reused from stream to stream (segmentGrid does not nest) and grown as needed. */
+let FEATURES: TokenFeatures = {ids: new Int32Array(256), length: new Int32Array(256), tabGap: new Uint8Array(256), pageLike: new Uint8Array(256), pageBreak: new Uint8Array(256)};
+
+/** The features of every token; makes room in the memo for every run the programme may try. */
+function tokenFeatures(tokens: ReadonlyArray<Token>, options: GridOptions, g: Grid): TokenFeatures {
   const n = tokens.length;
-  MEMO.reserve(n * MAX_TOKENS_PER_CELL + n);
-  const f: TokenFeatures = {ids: new Int32Array(n), length: new Int32Array(n), tabGap: new Uint8Array(n), pageLike: new Uint8Array(n), pageBreak: new Uint8Array(n)};
+  if (FEATURES.ids.length < n) {
+    const room = Math.max(n, 2 * FEATURES.ids.length);
+    FEATURES = {ids: new Int32Array(room), length: new Int32Array(room), tabGap: new Uint8Array(room), pageLike: new Uint8Array(room), pageBreak: new Uint8Array(room)};
+  }
+  const f = FEATURES;
+  f.pageBreak.fill(0, 0, n);
   for (let i = 0; i < n; i++) {
     const tok = tokens[i];
-    f.ids[i] = MEMO.tokenId(tok.text);
     f.length[i] = tok.text.length;
     f.tabGap[i] = tok.gap === 'tab' ? 1 : 0;
     f.pageLike[i] = options.pageNumberCandidate(tok) ? 1 : 0;
   }
+  let breaks = 0;
   for (let i = 1; i < n; i++) {
     if (f.pageLike[i] === 1) continue;
     f.pageBreak[i] = tokens[i].pageBreak === true || (tokens[i].gap === 'line' && f.pageLike[i - 1] === 1) ? 1 : 0;
+    breaks += f.pageBreak[i];
   }
+  // Runs: at most L per token, plus at each page break the open cells (S · K), each extended L times.
+  MEMO.reserve(n + n * MAX_TOKENS_PER_CELL + breaks * g.S * g.K * (MAX_TOKENS_PER_CELL + 1));
+  for (let i = 0; i < n; i++) f.ids[i] = MEMO.tokenId(tokens[i].text);
   return f;
 }
 
@@ -381,40 +462,63 @@ const COLUMN_SLOTS: Record<ColumnKey, number> = {
   weight: 9, actual: 10, score: 11, deviation: 12, scoring_rule: 13, evidence: 14,
 };
 const FREE_BASIS_SLOT = 15;
-const SLOTS = 16;
-const INITIAL_NODES = 1 << 14;
-/** Bound of the memo, in runs (about 40 bytes each): past it, the memo starts afresh. */
-const MAX_NODES = 1 << 20;
+/** A node of the memo: the token id + 1 and node of its latest child (0: none yet), then one byte per slot (16). */
+const NODE_INTS = 6;
+const CODES_AT = 8;
+/** An entry of the memo's index: parent node, token id + 1 (0: empty entry), child node. */
+const INDEX_INTS = 3;
+const FIRST_NODES = 1 << 14;
+/** The memo's bound in runs (24 bytes each, plus 24 in the index); past it, the memo starts afresh. */
+const MAX_NODES = 1 << 18;
 
 /**
- * Cell scores memoised by token run. Token texts are interned to numbers; each run of tokens is a node of a trie
- * (the run minus its last token, plus that token), found in an open-addressing hash table, so extending a run by
- * one token is one probe and no string is built. A node keeps one byte per column slot: 0 while unscored, else
- * the index of the score in a table of the distinct scores seen (cellScore returns few distinct values).
- * cellScore is pure, so the memo never changes a result; it is bounded, so memory stays flat over any number of
- * documents, and it lives per thread (each worker has its own).
+ * Cell scores memoised by token run. Token texts are interned to numbers, and each run of tokens is a node of a
+ * trie: the run minus its last token, plus that token. A node holds its scores, one byte per column slot: 0 while
+ * unscored, else the index of the score in a table of the distinct scores seen (cellScore returns few distinct
+ * values). Nodes are numbered in the order they are made, so the runs i…i+1, i…i+2, … of one start lie side by
+ * side, and each node remembers its latest child: reading the runs of a start again walks memory in order and
+ * rarely needs the index (an open-addressing hash table of parent and token). Node numbers never change while a
+ * stream is read: the memo is emptied or enlarged only in {@link reserve}, before one. cellScore is pure, so the
+ * memo never changes a result; it is bounded, so memory stays flat over any number of documents, and each
+ * thread has its own.
  */
 class ScoreMemo {
+  /** The empty run. */
   readonly root = 0;
   private readonly ids = new Map<string, number>();
-  private nodes = 1;
-  private codes = new Uint8Array(INITIAL_NODES * SLOTS);
-  // The hash table: entry e maps (parent[e], token[e]) to node kid[e]; parent -1 marks an empty entry.
-  private parent = new Int32Array(INITIAL_NODES * 2).fill(-1);
-  private token = new Int32Array(INITIAL_NODES * 2);
-  private kid = new Int32Array(INITIAL_NODES * 2);
-  private mask = INITIAL_NODES * 2 - 1;
+  private count = 1;
+  private capacity = FIRST_NODES;
+  private nodes = new Int32Array(FIRST_NODES * NODE_INTS);
+  private codes = new Uint8Array(this.nodes.buffer);
+  private index = new Int32Array(FIRST_NODES * 2 * INDEX_INTS);
+  private mask = FIRST_NODES * 2 - 1;
+  /** The one-token runs by token id (0: not made yet): the root has a child per token, too many for a hint. */
+  private rootKids = new Int32Array(FIRST_NODES);
   /** Score of each code; code 0 (NaN) is "not scored". */
   private readonly values: number[] = [NaN];
   private readonly codeOf = new Map<number, number>();
 
-  /** Make room for `more` new runs and token texts: start afresh when the memo would pass its bound. */
+  /** Make room for `more` new runs and token texts, so that no node number changes while they are made. */
   reserve(more: number): void {
-    if (this.nodes + more <= MAX_NODES && this.ids.size + more <= MAX_NODES) return;
+    const fits = (capacity: number): boolean => this.count + more <= capacity && this.ids.size + more <= capacity;
+    if (fits(this.capacity)) return;
+    let capacity = this.capacity;
+    while (capacity < MAX_NODES && !fits(capacity)) capacity *= 2;
+    while (more + 1 > capacity) capacity *= 2; // one huge stream: room for it alone
     this.ids.clear();
-    this.nodes = 1;
-    this.codes.fill(0);
-    this.parent.fill(-1);
+    if (capacity === this.capacity) {
+      this.nodes.fill(0, 0, this.count * NODE_INTS);
+      this.index.fill(0);
+      this.rootKids.fill(0);
+    } else {
+      this.capacity = capacity;
+      this.nodes = new Int32Array(capacity * NODE_INTS);
+      this.codes = new Uint8Array(this.nodes.buffer);
+      this.index = new Int32Array(capacity * 2 * INDEX_INTS);
+      this.mask = capacity * 2 - 1;
+      this.rootKids = new Int32Array(capacity);
+    }
+    this.count = 1;
   }
 
   /** The number standing for a token text. */
@@ -426,23 +530,44 @@ class ScoreMemo {
 
   /** The node of the run `node` extended by the token `id`, made when new. */
   child(node: number, id: number): number {
-    let h = slotOf(node, id, this.mask);
-    for (let p = this.parent[h]; p !== -1; p = this.parent[h]) {
-      if (p === node && this.token[h] === id) return this.kid[h];
-      h = (h + 1) & this.mask;
+    if (node === 0) {
+      // Token ids stay below the capacity (reserve counts them), so rootKids has room for every one.
+      const kid = this.rootKids[id];
+      if (kid !== 0) return kid;
+      return (this.rootKids[id] = this.count++);
     }
-    const made = this.nodes++;
-    this.parent[h] = node;
-    this.token[h] = id;
-    this.kid[h] = made;
-    if (this.nodes * SLOTS > this.codes.length) this.growCodes();
-    if (this.nodes * 2 > this.mask + 1) this.rehash();
-    return made;
+    const nodes = this.nodes;
+    const at = node * NODE_INTS;
+    if (nodes[at] === id + 1) return nodes[at + 1];
+    const index = this.index;
+    const mask = this.mask;
+    const h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(id + 1, 0x85ebca6b)) >>> 0;
+    let e = (h ^ (h >>> 15)) & mask;
+    let kid: number;
+    for (;;) {
+      const entry = e * INDEX_INTS;
+      const token = index[entry + 1];
+      if (token === 0) {
+        kid = this.count++;
+        index[entry] = node;
+        index[entry + 1] = id + 1;
+        index[entry + 2] = kid;
+        break;
+      }
+      if (token === id + 1 && index[entry] === node) {
+        kid = index[entry + 2];
+        break;
+      }
+      e = (e + 1) & mask;
+    }
+    nodes[at] = id + 1;
+    nodes[at + 1] = kid;
+    return kid;
   }
 
   /** The memoised score of a node's text in a slot; NaN when not scored yet. */
   score(node: number, slot: number): number {
-    return this.values[this.codes[node * SLOTS + slot]];
+    return this.values[this.codes[node * (NODE_INTS * 4) + CODES_AT + slot]];
   }
 
   /** Keep a score; a 256th distinct value is simply not kept (scored again next time). */
@@ -454,38 +579,8 @@ class ScoreMemo {
       this.values.push(value);
       this.codeOf.set(value, code);
     }
-    this.codes[node * SLOTS + slot] = code;
+    this.codes[node * (NODE_INTS * 4) + CODES_AT + slot] = code;
   }
-
-  private growCodes(): void {
-    const codes = new Uint8Array(this.codes.length * 2);
-    codes.set(this.codes);
-    this.codes = codes;
-  }
-
-  /** Double the hash table and re-insert every entry. */
-  private rehash(): void {
-    const {parent, token, kid} = this;
-    const size = parent.length * 2;
-    this.parent = new Int32Array(size).fill(-1);
-    this.token = new Int32Array(size);
-    this.kid = new Int32Array(size);
-    this.mask = size - 1;
-    for (let e = 0; e < parent.length; e++) {
-      if (parent[e] === -1) continue;
-      let h = slotOf(parent[e], token[e], this.mask);
-      while (this.parent[h] !== -1) h = (h + 1) & this.mask;
-      this.parent[h] = parent[e];
-      this.token[h] = token[e];
-      this.kid[h] = kid[e];
-    }
-  }
-}
-
-/** Hash-table entry to probe first for (node, token). */
-function slotOf(node: number, id: number, mask: number): number {
-  const h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(id + 1, 0x85ebca6b)) >>> 0;
-  return (h ^ (h >>> 15)) & mask;
 }
 
 const MEMO = new ScoreMemo();
@@ -529,20 +624,20 @@ interface OpenCells {
   text: Array<string | null>;
 }
 
-/** Fill `out` with the open cells at token i (see openCells). */
-function openCellNodes(tokens: ReadonlyArray<Token>, t: Tables, i: number, options: GridOptions, out: OpenCells): void {
-  const K = options.columns.length;
-  const open = openCells(tokens, t, i, options);
+/** Fill g.open with the open cells at token i (see openCells). */
+function openCellNodes(g: Grid, i: number): void {
+  const {K, S, options, open: out} = g;
+  const open = openCells(g.tokens, g, i, options);
   out.node.fill(-1);
   out.text.fill(null);
-  for (let s = 1; s < t.S; s++) {
+  for (let s = 1; s < S; s++) {
     for (let c = 0; c < s; c++) {
       const text = open[s][c];
       if (text === null) continue;
       const k = s * K + c;
       out.node[k] = MEMO.child(MEMO.root, MEMO.tokenId(text));
       out.text[k] = text;
-      out.before[k] = scoreAt(out.node[k], memoSlot(options.columns[c], options.context), options.columns[c], text, options.context);
+      out.before[k] = scoreAt(out.node[k], g.slots[c], options.columns[c], text, options.context);
     }
   }
 }

@@ -5,7 +5,7 @@ import type {ColumnKey, Diagnostic, Indicator} from '../types.ts';
 import {COLUMN_ORDER, parentsOf} from '../vocab.ts';
 import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
-import {linesOf, type Token} from './lines.ts';
+import type {Token} from './lines.ts';
 import * as messages from '../diagnostics/messages.ts';
 
 /** What assembling rows produced. */
@@ -136,7 +136,7 @@ function toIndicator(d: Draft, columns: readonly ColumnKey[]): Indicator {
     if (tokens) return cellText(tokens);
     return has.has(c) || !NULLABLE.has(c) ? '' : null;
   };
-  const lines = [...d.cells.values()].flat().flatMap(linesOf);
+  const [first, last] = lineRange(d.cells.values());
   const weightText = text('weight');
   const weight = weightText ? parseWeight(weightText) : null;
   // 指标性质 | 指标值 | 度量单位 printed apart read as one target: "≥" "95" "%" → "≥95%".
@@ -147,7 +147,7 @@ function toIndicator(d: Draft, columns: readonly ColumnKey[]): Indicator {
     level1: text('level1') ?? '', level2: text('level2') ?? '', level3: text('level3') ?? '',
     target, basis: text('basis'), prior_year: text('prior_year'),
     weight, scoring_rule: text('scoring_rule'), evidence: text('evidence'),
-    lines: [Math.min(...lines), Math.max(...lines)],
+    lines: [first, last],
   };
   if (weightText && weight === null) rec.weight_raw = weightText;
   if (nature !== '' && !comparatorNature) rec.target_nature = nature;
@@ -156,6 +156,23 @@ function toIndicator(d: Draft, columns: readonly ColumnKey[]): Indicator {
   if (has.has('deviation')) rec.deviation = text('deviation') ?? '';
   if (has.has('target_long')) rec.target_long_term = text('target_long') ?? '';
   return rec;
+}
+
+/**
+ * First and last source line of the cells' tokens (every line each token came from, see linesOf): what
+ * Math.min/Math.max of all those lines give, without building the list. [Infinity, -Infinity] for no tokens.
+ */
+function lineRange(cells: Iterable<ReadonlyArray<Token>>): [number, number] {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const tokens of cells) {
+    for (const t of tokens) {
+      if (t.line < first) first = t.line;
+      if (t.line > last) last = t.line;
+      if (t.alsoLines) for (const l of t.alsoLines) { if (l < first) first = l; if (l > last) last = l; }
+    }
+  }
+  return [first, last];
 }
 
 /**

@@ -1,25 +1,35 @@
-// Worker side of src/io/batch.ts: receives file paths, runs loadDocument on each and posts the result back
-// (structured clone). Started by batch.ts through a small bootstrap that registers tsx first.
+// Worker side of src/io/batch.ts: receives file paths, runs loadDocument (or analyzeFile) on each and posts the
+// result back (structured clone). Started by batch.ts: from source through a small bootstrap that registers tsx
+// first, from the prebuilt bundle directly.
 import {parentPort} from 'node:worker_threads';
-import {loadDocument} from './files.ts';
+import {analyzeFile, loadDocument} from './files.ts';
+import {render, type Rendered, type RenderFormat} from './rendered.ts';
 
-/** Parent → worker: extract the file at `path`; the answer carries the same `id`. */
+/**
+ * Parent → worker: extract (and with `analyze`, analyse) the file at `path`, and with `format` answer with the
+ * document rendered (src/io/rendered.ts) rather than the document; the answer carries the same `id`.
+ */
 export interface WorkerTask {
   id: number;
   path: string;
+  analyze?: boolean;
+  format?: RenderFormat;
 }
 
 /** Worker → parent: `ready` once the modules are loaded, then one answer per task. */
 export type WorkerMessage =
   | {type: 'ready'}
-  | {type: 'result'; id: number; result: Awaited<ReturnType<typeof loadDocument>>}
+  | {type: 'result'; id: number; result: Awaited<ReturnType<typeof loadDocument>> | Rendered}
   | {type: 'error'; id: number; error: {name: string; message: string; stack?: string}};
 
 const port = parentPort;
 if (port) {
   port.on('message', (task: WorkerTask) => {
-    loadDocument(task.path).then(
-      (result) => port.postMessage({type: 'result', id: task.id, result} satisfies WorkerMessage),
+    (task.analyze ? analyzeFile(task.path) : loadDocument(task.path)).then(
+      (r) => {
+        const result = task.format === undefined ? r : render(r, task.format);
+        port.postMessage({type: 'result', id: task.id, result} satisfies WorkerMessage);
+      },
       (e: unknown) => {
         const err = e instanceof Error ? e : new Error(String(e));
         port.postMessage({type: 'error', id: task.id, error: {name: err.name, message: err.message, stack: err.stack}} satisfies WorkerMessage);

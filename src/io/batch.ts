@@ -1,15 +1,19 @@
 // Many files at once: extract them in-process or on a pool of worker threads, and hand the results back in
 // input order whatever the number of workers, so output never depends on --jobs or on timing.
 // Also writes the extract JSON document by document (streamJson), byte-identical to toJson, so memory
-// stays flat however many documents there are.
+// stays flat however many documents there are; iterateRendered has each document rendered (JSON, CSV) where
+// it was extracted, so the main thread only writes text.
 //
 //   files ──▶ iterateFiles ──(window of jobs×8 in flight, reordered)──▶ {index, path, result} in input order
-//                 │ jobs <= 1 or few files: loadDocument here
-//                 └ else: N workers (batch-worker.ts), each running loadDocument
+//                 │ jobs <= 1 or few files: loadDocument (or analyzeFile) here
+//                 └ else: N workers (batch-worker.ts), each running loadDocument (or analyzeFile)
+//
+// Run from TypeScript (tsx), a worker registers tsx and loads batch-worker.ts; run from the prebuilt bundle
+// (src/bin/build.mjs), it loads batch-worker.mjs, built beside every file of the bundle.
 import {availableParallelism} from 'node:os';
 import {Worker} from 'node:worker_threads';
-import {loadDocument, type FileFailure} from './files.ts';
-import {documentJson} from '../report/json.ts';
+import {analyzeFile, loadDocument, type FileFailure} from './files.ts';
+import {documentJsonElement, render, type Rendered, type RenderFormat} from './rendered.ts';
 import type {DocumentResult} from '../types.ts';
 import type {WorkerMessage, WorkerTask} from './batch-worker.ts';
 
@@ -17,11 +21,11 @@ import type {WorkerMessage, WorkerTask} from './batch-worker.ts';
 export type BatchResult = DocumentResult | FileFailure;
 
 /** One result with its position in the input. */
-export interface BatchItem {
+export interface BatchItem<R = BatchResult> {
   /** 0-based position of the file in the input list. */
   index: number;
   path: string;
-  result: BatchResult;
+  result: R;
 }
 
 /** Options of {@link extractFiles} and {@link iterateFiles}. */
@@ -33,6 +37,8 @@ export interface BatchOptions {
    * about a quarter of a second (default 8). 0 forces the pool (tests).
    */
   minFilesForPool?: number;
+  /** Also analyse each document (analyzeFile instead of loadDocument): the results are AnalyzedDocuments. */
+  analyze?: boolean;
   /** Called once per file, in input order (not completion order): `done` of `total` files are finished. */
   onProgress?: (done: number, total: number, result: BatchResult, path: string) => void;
 }
@@ -82,23 +88,47 @@ export async function extractFiles(files: ReadonlyArray<string>, options: BatchO
  * @example
  * for await (const {path, result} of iterateFiles(files)) console.log(path, isFailure(result) ? 'failed' : 'ok');
  */
-export async function* iterateFiles(files: ReadonlyArray<string>, options: BatchOptions = {}): AsyncGenerator<BatchItem, void, undefined> {
+export function iterateFiles(files: ReadonlyArray<string>, options: BatchOptions = {}): AsyncGenerator<BatchItem, void, undefined> {
+  return ordered<BatchResult>(files, options, undefined);
+}
+
+/**
+ * Extract (with `analyze`, analyse) the files and yield each rendered as `format` (see src/io/rendered.ts), in
+ * input order: the text is made where the file was read, and only the text and a few counts cross threads.
+ * Identical whatever `jobs` is. Failures come back as FileFailures, as in iterateFiles.
+ * @example
+ * for await (const {result} of iterateRendered(files, 'json')) if (!isFailure(result)) out.write(result.text);
+ */
+export function iterateRendered(files: ReadonlyArray<string>, format: RenderFormat, options: Omit<BatchOptions, 'onProgress'> & {onProgress?: (done: number, total: number, result: Rendered, path: string) => void} = {}): AsyncGenerator<BatchItem<Rendered>, void, undefined> {
+  return ordered<Rendered>(files, options, format);
+}
+
+/** iterateFiles and iterateRendered: results in input order, from this thread or the pool. */
+async function* ordered<R extends BatchResult | Rendered>(
+  files: ReadonlyArray<string>,
+  options: Omit<BatchOptions, 'onProgress'> & {onProgress?: (done: number, total: number, result: R, path: string) => void},
+  format: RenderFormat | undefined,
+): AsyncGenerator<BatchItem<R>, void, undefined> {
   const total = files.length;
   const jobs = Math.min(resolveJobs(options.jobs), total);
   const minFiles = options.minFilesForPool ?? MIN_FILES_FOR_POOL;
   let done = 0;
-  const emit = (index: number, result: BatchResult): BatchItem => {
+  const emit = (index: number, result: R): BatchItem<R> => {
     done++;
     options.onProgress?.(done, total, result, files[index]);
     return {index, path: files[index], result};
   };
+  const analyze = options.analyze === true;
   if (jobs <= 1 || total < minFiles) {
-    for (let i = 0; i < total; i++) yield emit(i, await loadInProcess(files[i]));
+    for (let i = 0; i < total; i++) {
+      const r = await loadInProcess(files[i], analyze);
+      yield emit(i, (format === undefined ? r : render(r, format)) as R);
+    }
     return;
   }
-  const pool = new Pool(jobs);
+  const pool = new Pool<R>(jobs, analyze, format);
   const window = jobs * WINDOW_PER_JOB;
-  const pending = new Map<number, Promise<BatchResult>>();
+  const pending = new Map<number, Promise<R>>();
   let next = 0;
   try {
     for (let i = 0; i < total; i++) {
@@ -122,39 +152,46 @@ function resolveJobs(jobs: number | undefined): number {
   return Math.max(1, Math.floor(jobs));
 }
 
-async function loadInProcess(path: string): Promise<BatchResult> {
+async function loadInProcess(path: string, analyze: boolean): Promise<BatchResult> {
   try {
-    return await loadDocument(path);
+    return await (analyze ? analyzeFile(path) : loadDocument(path));
   } catch (e) {
     throw new ExtractionError(path, e);
   }
 }
 
-interface Task {
+interface Task<R> {
   id: number;
   path: string;
-  resolve: (r: BatchResult) => void;
+  resolve: (r: R) => void;
   reject: (e: Error) => void;
 }
 
-interface Slot {
+interface Slot<R> {
   worker: Worker;
-  inFlight: Map<number, Task>;
+  inFlight: Map<number, Task<R>>;
 }
 
-/** Worker threads each running batch-worker.ts; tasks are queued and handed to the least busy one. */
-class Pool {
-  private readonly slots: Slot[] = [];
-  private readonly queue: Task[] = [];
+/**
+ * Worker threads each running batch-worker.ts; tasks are queued and handed to the least busy one. Each task
+ * extracts (or analyses) a file and answers with the result, or with the result rendered as `format`.
+ */
+class Pool<R> {
+  private readonly slots: Array<Slot<R>> = [];
+  private readonly queue: Array<Task<R>> = [];
   private nextId = 0;
   private broken: Error | null = null;
   private closing = false;
+  private readonly analyze: boolean;
+  private readonly format: RenderFormat | undefined;
 
-  constructor(size: number) {
+  constructor(size: number, analyze: boolean, format: RenderFormat | undefined) {
+    this.analyze = analyze;
+    this.format = format;
     for (let i = 0; i < size; i++) this.slots.push(this.start());
   }
 
-  run(path: string): Promise<BatchResult> {
+  run(path: string): Promise<R> {
     if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
       this.queue.push({id: this.nextId++, path, resolve, reject});
@@ -170,17 +207,15 @@ class Pool {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
-  private start(): Slot {
-    // The worker has to run TypeScript. Under Node 20 neither `--import tsx` in execArgv nor an inherited one
-    // applies to a worker's entry module, so a tiny bootstrap registers tsx's loader and then imports the worker.
-    const worker = new Worker(bootstrapCode(), {eval: true, execArgv: workerExecArgv(), resourceLimits: {maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB}});
-    const slot: Slot = {worker, inFlight: new Map()};
+  private start(): Slot<R> {
+    const worker = startWorker();
+    const slot: Slot<R> = {worker, inFlight: new Map()};
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'ready') return;
       const task = slot.inFlight.get(m.id);
       if (!task) return;
       slot.inFlight.delete(m.id);
-      if (m.type === 'result') task.resolve(m.result);
+      if (m.type === 'result') task.resolve(m.result as R);
       else task.reject(new ExtractionError(task.path, Object.assign(new Error(m.error.message), {name: m.error.name, stack: m.error.stack})));
       this.pump();
     });
@@ -191,12 +226,12 @@ class Pool {
 
   private pump(): void {
     while (this.queue.length > 0 && !this.broken) {
-      let best: Slot | undefined;
+      let best: Slot<R> | undefined;
       for (const s of this.slots) if (s.inFlight.size < TASKS_PER_WORKER && (!best || s.inFlight.size < best.inFlight.size)) best = s;
       if (!best) return;
       const task = this.queue.shift()!;
       best.inFlight.set(task.id, task);
-      best.worker.postMessage({id: task.id, path: task.path} satisfies WorkerTask);
+      best.worker.postMessage({id: task.id, path: task.path, analyze: this.analyze, format: this.format} satisfies WorkerTask);
     }
   }
 
@@ -210,6 +245,18 @@ class Pool {
       s.inFlight.clear();
     }
   }
+}
+
+/** Does this module run from TypeScript source (through tsx), rather than from the prebuilt bundle? */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+/** A worker running batch-worker: the bundle's batch-worker.mjs, or batch-worker.ts through tsx. */
+function startWorker(): Worker {
+  const options = {execArgv: workerExecArgv(), resourceLimits: {maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB}};
+  if (!FROM_SOURCE) return new Worker(new URL('./batch-worker.mjs', import.meta.url), options);
+  // The worker has to run TypeScript. Under Node 20 neither `--import tsx` in execArgv nor an inherited one
+  // applies to a worker's entry module, so a tiny bootstrap registers tsx and then imports the worker.
+  return new Worker(bootstrapCode(), {...options, eval: true});
 }
 
 /** Register tsx in the worker, then load batch-worker.ts (CommonJS eval code; dynamic import is allowed). */
@@ -249,15 +296,31 @@ export async function streamJson(
   write: WriteChunk,
   extra: Record<string, unknown> = {},
 ): Promise<void> {
+  await streamJsonElements(elementsOf(docs), write, extra);
+}
+
+async function* elementsOf(docs: Iterable<DocumentResult> | AsyncIterable<DocumentResult>): AsyncGenerator<string> {
+  for await (const d of docs) yield documentJsonElement(d);
+}
+
+/**
+ * {@link streamJson} from documents already rendered by documentJsonElement (src/io/rendered.ts), e.g. the
+ * texts of iterateRendered(files, 'json'): byte-identical to toJson of the documents.
+ * @example await streamJsonElements(['{…}'], write) // writes '{\n  "documents": [\n    {…}\n  ]\n}'
+ */
+export async function streamJsonElements(
+  elements: Iterable<string> | AsyncIterable<string>,
+  write: WriteChunk,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   if (Object.hasOwn(extra, 'documents')) throw new TypeError('streamJson: extra must not contain "documents"');
   // `{documents: [], ...extra}` formatted as toJson would; its head is replaced by the streamed array.
   const shell = JSON.stringify({documents: [], ...extra}, null, 2);
   const head = '{\n  "documents": []';
   let first = true;
-  for await (const d of docs) {
-    // An array element at depth 2: every line of the element indented by 4 more spaces.
-    const body = JSON.stringify(documentJson(d), null, 2).replace(/\n/g, '\n    ');
-    await write((first ? '{\n  "documents": [\n    ' : ',\n    ') + body);
+  for await (const element of elements) {
+    // An array element at depth 2: every line of the element indented by 4 more spaces (documentJsonElement).
+    await write((first ? '{\n  "documents": [\n    ' : ',\n    ') + element);
     first = false;
   }
   await write(first ? shell : '\n  ]' + shell.slice(head.length));

@@ -1,6 +1,8 @@
 // Records → CSV text for Excel/WPS: UTF-8 with BOM, CRLF, quoting only when needed, numbers written plainly,
 // and text cells that a spreadsheet would run as a formula neutralised with a leading "'" (see safeCell).
-import {stringify} from 'csv-stringify/sync';
+// The writer is csv-stringify's output for these options, written directly (test/report/csv-writer.test.ts holds
+// the two equal): csv-stringify's general machinery cost more than extracting the documents. Indicator and
+// finding records also come one document at a time, for the CLI to stream.
 import type {DocumentResult} from '../types.ts';
 import {
   DIAGNOSTIC_COLUMNS, INDICATOR_COLUMNS, TABLE_COLUMNS, diagnosticRows, indicatorRows, tableRows, type Cell,
@@ -47,6 +49,7 @@ export function safeCell(text: string): string {
  * formatNumber(90);              // "90"
  */
 export function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return String(n); // what the rounding below gives an integer (-0 prints as "0")
   if (!Number.isFinite(n)) return '';
   const r = Number(n.toFixed(6));
   return String(Object.is(r, -0) ? 0 : r);
@@ -61,20 +64,51 @@ export function formatNumber(n: number): string {
  * // "\uFEFFlevel3,weight\r\n'=885人,10\r\n\"a,b\",\r\n"
  */
 export function toCsv(header: string[], rows: Array<Array<Cell | undefined>>, options: CsvOptions = {}): string {
-  const cell = (v: Cell | undefined): string =>
-    v === null || v === undefined ? '' : typeof v === 'number' ? formatNumber(v) : safeCell(v);
-  return stringify([header.map(safeCell), ...rows.map((r) => r.map(cell))], {
-    bom: options.bom ?? true,
-    record_delimiter: options.eol ?? '\r\n',
-    // With a custom record_delimiter csv-stringify stops quoting lone "\n"/"\r" in fields; keep quoting them.
-    quote_record_delimiter: true,
-    escape_formulas: false,
-  });
+  const eol = options.eol ?? '\r\n';
+  return (options.bom ?? true ? '\uFEFF' : '') + record(header.map(safeCell), eol) + csvRecords(rows, eol);
 }
+
+/** The records of `rows` as {@link toCsv} writes them after its header. */
+function csvRecords(rows: ReadonlyArray<ReadonlyArray<Cell | undefined>>, eol: string): string {
+  let out = '';
+  for (const r of rows) out += record(r, eol);
+  return out;
+}
+
+/** A cell as text: numbers plainly, text through {@link safeCell}, no value as "". */
+const cell = (v: Cell | undefined): string => (v === null || v === undefined ? '' : typeof v === 'number' ? formatNumber(v) : safeCell(v));
+
+/**
+ * One record as csv-stringify writes it with quote_record_delimiter: each cell as {@link cell} gives it, quoted
+ * when it holds a comma, a double quote (doubled) or a line break; joined by commas, ended by `eol`.
+ */
+function record(cells: ReadonlyArray<Cell | undefined>, eol: string): string {
+  let out = '';
+  for (let i = 0; i < cells.length; i++) {
+    if (i > 0) out += ',';
+    out += field(cell(cells[i]));
+  }
+  return out + eol;
+}
+
+function field(v: string): string {
+  if (v === '' || !NEEDS_QUOTES.test(v)) return v;
+  return `"${v.includes('"') ? v.replaceAll('"', '""') : v}"`;
+}
+
+/** Characters that make csv-stringify quote a field (with a comma delimiter). */
+const NEEDS_QUOTES = /[",\r\n]/;
 
 /** Projects row objects onto a fixed column order. */
 function project<R extends object>(rows: ReadonlyArray<R>, columns: ReadonlyArray<keyof R & string>): Cell[][] {
-  return rows.map((r) => columns.map((c) => r[c] as Cell));
+  const out: Cell[][] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const cells: Cell[] = new Array(columns.length);
+    for (let c = 0; c < columns.length; c++) cells[c] = r[columns[c]] as Cell;
+    out[i] = cells;
+  }
+  return out;
 }
 
 /**
@@ -87,6 +121,19 @@ function project<R extends object>(rows: ReadonlyArray<R>, columns: ReadonlyArra
  */
 export function indicatorsToCsv(docs: ReadonlyArray<DocumentResult>): string {
   return toCsv([...INDICATOR_COLUMNS], project(indicatorRows(docs), INDICATOR_COLUMNS));
+}
+
+/**
+ * indicatorsToCsv in pieces, for streaming: its header (with the BOM), then the records of each document.
+ * @example indicatorsCsvHeader() + docs.map(indicatorsCsvRecords).join('') === indicatorsToCsv(docs) // => true
+ */
+export function indicatorsCsvHeader(): string {
+  return toCsv([...INDICATOR_COLUMNS], []);
+}
+
+/** The records of one document's indicators, as indicatorsToCsv writes them (see {@link indicatorsCsvHeader}). */
+export function indicatorsCsvRecords(doc: DocumentResult): string {
+  return csvRecords(project(indicatorRows([doc]), INDICATOR_COLUMNS), '\r\n');
 }
 
 /**
@@ -119,14 +166,33 @@ export const FINDING_COLUMNS = ['source', 'table_line', 'severity', 'code', 'lin
  * One row per analysis finding (document and table level), with its source lines.
  * @example findingsToCsv([analyzed]).split('\r\n')[0] // => '\uFEFFsource,table_line,severity,code,line_start,line_end,message'
  */
-export function findingsToCsv(docs: ReadonlyArray<{source: string; findings: ReadonlyArray<FindingLike>; tables: ReadonlyArray<{checks: {findings: ReadonlyArray<FindingLike>}}>}>): string {
-  const rows: Cell[][] = [];
-  for (const d of docs) {
-    for (const f of [...d.findings, ...d.tables.flatMap((t) => t.checks.findings)]) {
-      rows.push([d.source, f.table_line, f.severity, f.code, f.lines[0], f.lines[1], f.message]);
-    }
-  }
-  return toCsv([...FINDING_COLUMNS], rows);
+export function findingsToCsv(docs: ReadonlyArray<FindingsOf>): string {
+  return toCsv([...FINDING_COLUMNS], docs.flatMap(findingRows));
+}
+
+/**
+ * findingsToCsv in pieces, for streaming: its header (with the BOM), then the records of each document.
+ * @example findingsCsvHeader() + docs.map(findingsCsvRecords).join('') === findingsToCsv(docs) // => true
+ */
+export function findingsCsvHeader(): string {
+  return toCsv([...FINDING_COLUMNS], []);
+}
+
+/** The records of one document's findings, as findingsToCsv writes them (see {@link findingsCsvHeader}). */
+export function findingsCsvRecords(doc: FindingsOf): string {
+  return csvRecords(findingRows(doc), '\r\n');
+}
+
+/** What findingsToCsv reads of an analysed document. */
+export interface FindingsOf {
+  source: string;
+  findings: ReadonlyArray<FindingLike>;
+  tables: ReadonlyArray<{checks: {findings: ReadonlyArray<FindingLike>}}>;
+}
+
+function findingRows(d: FindingsOf): Cell[][] {
+  return [...d.findings, ...d.tables.flatMap((t) => t.checks.findings)]
+    .map((f) => [d.source, f.table_line, f.severity, f.code, f.lines[0], f.lines[1], f.message]);
 }
 
 /** The fields of an analysis finding that the CSV writes. */

@@ -117,8 +117,19 @@ function eachTable<T>(docs: ReadonlyArray<DocumentResult>, f: (ctx: TableContext
  * rows[0].table_index; // 1 (first table of its document)
  */
 export function indicatorRows(docs: ReadonlyArray<DocumentResult>): IndicatorRow[] {
+  // The context's fields are written out (not spread): a literal of fixed shape is much cheaper to make.
   return eachTable(docs, (ctx, t) => t.indicators.map((ind): IndicatorRow => ({
-    ...ctx,
+    source: ctx.source,
+    table_index: ctx.table_index,
+    kind: ctx.kind,
+    title_line: ctx.title_line,
+    year: ctx.year,
+    unit: ctx.unit,
+    project: ctx.project,
+    leader: ctx.leader,
+    budget_total: ctx.budget_total,
+    budget_fiscal: ctx.budget_fiscal,
+    budget_other: ctx.budget_other,
     level1: ind.level1,
     level2: ind.level2,
     level3: ind.level3,

@@ -73,6 +73,19 @@ test('extractFiles: the worker pool and the in-process loop give deep-equal resu
   }
 });
 
+test('extractFiles with analyze: the worker pool and the in-process loop give deep-equal analysed documents', async () => {
+  const {dir, files} = corpus();
+  try {
+    const serial = await extractFiles(files, {jobs: 1, analyze: true});
+    const pooled = await extractFiles(files, {jobs: JOBS, minFilesForPool: 0, analyze: true});
+    assert.deepEqual(pooled, serial);
+    const first = serial.find((r) => !isFailure(r)) as DocumentResult & {summary?: unknown};
+    assert.ok(first.summary !== undefined, 'analysed documents carry their summary');
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});
+
 test('extractFiles: a small batch stays in-process by default and still matches', async () => {
   const {dir, files} = corpus();
   try {
