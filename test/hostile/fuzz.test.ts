@@ -7,21 +7,11 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {extractText, type Extraction} from '../../src/index.ts';
 import {bundledNames, DATA} from '../helpers/bundled.ts';
+import {random} from '../helpers/random.ts';
 
 const SEEDS = [1, 2, 3];
 const CELLS = ['level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'] as const;
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Lines that lie inside a table of the original extraction (after its title). */
 function tableLines(e: Extraction): number[] {

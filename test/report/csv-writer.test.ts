@@ -13,6 +13,7 @@ import type {AnalyzedDocument} from '../../src/analyze/types.ts';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {bundledNames, DATA} from '../helpers/bundled.ts';
+import {random} from '../helpers/random.ts';
 
 /** toCsv as it was written with csv-stringify. */
 function reference(header: string[], rows: Array<Array<Cell | undefined>>, options: CsvOptions = {}): string {
@@ -22,17 +23,6 @@ function reference(header: string[], rows: Array<Array<Cell | undefined>>, optio
   });
 }
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('toCsv(header, rows) writes what csv-stringify wrote, for hostile cells and every option', () => {
   const rnd = random(7);
