@@ -7,7 +7,7 @@ import {stat} from 'node:fs/promises';
 import {availableParallelism} from 'node:os';
 import {parseArgs} from 'node:util';
 import {expandPaths, isFailure, type FileFailure} from './io/files.ts';
-import {iterateFiles, iterateRendered, streamJsonElements, writerFor} from './io/batch.ts';
+import {iterateFiles, iterateRendered, MIN_FILES_FOR_POOL, streamJsonElements, writerFor} from './io/batch.ts';
 import {isRenderFailure, type Rendered, type RenderFormat} from './io/rendered.ts';
 import type {AnalyzedDocument} from './analyze/types.ts';
 import {findingsCsvHeader, indicatorsCsvHeader} from './report/csv.ts';
@@ -155,7 +155,8 @@ function throughputLine(run: Run, bytes: number | null, ms: number): string {
   const mb = bytes === null ? null : bytes / (1024 * 1024);
   const rate = `${(run.docs / seconds).toFixed(run.docs / seconds < 100 ? 1 : 0)} documents/s` + (mb === null ? '' : `, ${(mb / seconds).toFixed(1)} MB/s`);
   const failed = run.failures.length ? `, ${run.failures.length} files failed` : '';
-  return `jixiao: ${run.docs} documents, ${run.tables} tables, ${run.indicators} indicators in ${seconds.toFixed(2)} s (${rate}, ${run.jobs} ${run.jobs === 1 ? 'thread' : 'workers'})${failed}`;
+  const workers = run.files.length < MIN_FILES_FOR_POOL ? 1 : Math.min(run.jobs, run.files.length);
+  return `jixiao: ${run.docs} documents, ${run.tables} tables, ${run.indicators} indicators in ${seconds.toFixed(2)} s (${rate}, ${workers === 1 ? 'one thread' : `${workers} workers`})${failed}`;
 }
 
 /** A progress bar on stderr, redrawn at most every 100 ms. */

@@ -87,6 +87,46 @@ function rowBreakCost(gap: Gap): number {
  * @example segmentGrid(tokenizeLine({no: 1, text: '产出指标\t数量指标\t人数\t≥2 人\t计划标准\t-\t10\t直接赋分\t工作资料'}), opts).items.length // => 1
  */
 export function segmentGrid(tokens: ReadonlyArray<Token>, options: GridOptions): GridParse {
+  // A short stream seen before (a table row repeated across tables and documents) has its answer kept.
+  const key = tokens.length <= CALL_MEMO_TOKENS ? callKey(tokens, options) : null;
+  const known = key === null ? undefined : CALL_MEMO.get(key);
+  if (known !== undefined) return assemble(tokens, options, known);
+  const path = bestPath(tokens, options);
+  if (key !== null) {
+    if (CALL_MEMO.size >= CALL_MEMO_SIZE) CALL_MEMO.clear();
+    CALL_MEMO.set(key, path);
+  }
+  return assemble(tokens, options, path);
+}
+
+/** Streams of up to this many tokens have their best path memoised, up to CALL_MEMO_SIZE of them. */
+const CALL_MEMO_TOKENS = 64;
+const CALL_MEMO_SIZE = 1 << 14;
+const CALL_MEMO = new Map<string, Path>();
+const GAP_CODES: Record<Gap, string> = {start: 'a', space: 's', tab: 't', line: 'l'};
+
+/**
+ * Everything the programme reads of a stream: the columns, context and mode, and per token its gap, page-break
+ * mark, page-number look (the tokens' lines matter only through it), and text, preceded by its length so that no
+ * two streams share a key whatever their texts hold.
+ */
+function callKey(tokens: ReadonlyArray<Token>, options: GridOptions): string {
+  let key = `${options.mode} ${options.context.freeTextBasis ? 1 : 0} ${options.columns.join(',')}`;
+  for (const t of tokens) {
+    key += `\n${GAP_CODES[t.gap]}${t.pageBreak === true ? 1 : 0}${options.pageNumberCandidate(t) ? 1 : 0}${t.text.length}:${t.text}`;
+  }
+  return key;
+}
+
+/** The best path of the programme: its steps (run i … j - 1 read via column code `col`, see Grid.viaCol) and score. */
+interface Path {
+  /** i, j, col of each step, in source order. */
+  steps: Int32Array;
+  score: number;
+}
+
+/** Run the programme over the stream and follow its best path back. */
+function bestPath(tokens: ReadonlyArray<Token>, options: GridOptions): Path {
   const {columns, context} = options;
   const n = tokens.length;
   const g = gridFor(tokens, options);
@@ -140,7 +180,7 @@ export function segmentGrid(tokens: ReadonlyArray<Token>, options: GridOptions):
       }
     }
   }
-  return backtrack(tokens, options, g);
+  return backtrack(n, g);
 }
 
 /**
@@ -339,7 +379,7 @@ function relaxNear(g: Grid, i: number, j: number): void {
  * run (nearBestFor, for the columns some run fits), in relaxAll's order of additions.
  */
 function nearBest(g: Grid, i: number): void {
-  const {K, S, W, best, gap, start, end, startFrom, contFrom, conts, startSum, contSum, live} = g;
+  const {S, best, end, startFrom, live} = g;
   const from = i * S;
   let alive = 0;
   for (let s = 0; s < S; s++) if (best[from + s] > NEG) live[alive++] = s;
@@ -668,45 +708,59 @@ interface Tables {
   endCost: (s: number) => number;
 }
 
-/** Follow the best path back and rebuild rows and dropped tokens in source order. */
-function backtrack(tokens: ReadonlyArray<Token>, options: GridOptions, t: Tables): GridParse {
-  const n = tokens.length;
-  const K = options.columns.length;
+/** Follow the best path back from the end of the stream. */
+function backtrack(n: number, t: Tables): Path {
   let bestS = 0;
   let bestV = NEG;
   for (let s = 0; s < t.S; s++) {
     const v = t.best[n * t.S + s] + t.endCost(s);
     if (t.best[n * t.S + s] > NEG && v > bestV) { bestV = v; bestS = s; }
   }
-  const steps: Array<{i: number; j: number; col: number}> = [];
+  const back: number[] = [];
   let j = n;
   let s = bestS;
   while (j > 0) {
     const at = j * t.S + s;
     const i = t.fromI[at];
-    steps.push({i, j, col: t.viaCol[at]});
+    back.push(i, j, t.viaCol[at]);
     s = t.fromS[at];
     j = i;
   }
-  steps.reverse();
+  const steps = new Int32Array(back.length);
+  for (let k = 0; k < back.length; k += 3) {
+    const to = back.length - 3 - k;
+    steps[to] = back[k];
+    steps[to + 1] = back[k + 1];
+    steps[to + 2] = back[k + 2];
+  }
+  return {steps, score: n === 0 ? 0 : bestV};
+}
+
+/** Rebuild the rows and dropped tokens of a path, in source order. */
+function assemble(tokens: ReadonlyArray<Token>, options: GridOptions, path: Path): GridParse {
+  const K = options.columns.length;
   const items: GridParse['items'] = [];
   let row: GridRow | null = null;
-  for (const step of steps) {
-    if (step.col === -1) {
-      items.push({dropped: {token: tokens[step.i], pageNumber: options.pageNumberCandidate(tokens[step.i])}});
+  const {steps} = path;
+  for (let k = 0; k < steps.length; k += 3) {
+    const i = steps[k];
+    const j = steps[k + 1];
+    const col = steps[k + 2];
+    if (col === -1) {
+      items.push({dropped: {token: tokens[i], pageNumber: options.pageNumberCandidate(tokens[i])}});
       continue;
     }
-    if (step.col >= 2 * K) {
-      row!.cells.get(options.columns[step.col - 2 * K])!.push(...tokens.slice(step.i, step.j));
+    if (col >= 2 * K) {
+      row!.cells.get(options.columns[col - 2 * K])!.push(...tokens.slice(i, j));
       continue;
     }
-    const newRow = step.col >= K;
-    const col = options.columns[newRow ? step.col - K : step.col];
+    const newRow = col >= K;
+    const column = options.columns[newRow ? col - K : col];
     if (newRow || row === null) {
       row = {cells: new Map()};
       items.push({row});
     }
-    row.cells.set(col, tokens.slice(step.i, step.j));
+    row.cells.set(column, tokens.slice(i, j));
   }
-  return {items, score: n === 0 ? 0 : bestV};
+  return {items, score: path.score};
 }
