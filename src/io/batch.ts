@@ -73,7 +73,7 @@ const TASKS_PER_WORKER = 2;
  * Extract every file and return the results in input order. Read and decode problems come back as a
  * FileFailure at the file's position; an exception inside the extractor rejects with an ExtractionError.
  * @example
- * const results = await extractFiles(['data/001_911f9712737d8e1a.txt', 'missing.txt'], {jobs: 4});
+ * const results = await extractFiles(['data/report.txt', 'missing.txt'], {jobs: 4});
  * // results[0].tables.length === 2; isFailure(results[1]) === true
  */
 export async function extractFiles(files: ReadonlyArray<string>, options: BatchOptions = {}): Promise<BatchResult[]> {

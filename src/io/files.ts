@@ -54,7 +54,7 @@ function failure(path: string, code: string, message: string, messageZh: string)
 
 /**
  * Read, decode and extract one file. The only extraction entry point that touches disk.
- * @example (await loadDocument('data/001_911f9712737d8e1a.txt')).tables.length // => 2
+ * @example (await loadDocument('data/report.txt')).tables.length // => 2
  * @throws never: read and decode errors come back as a FileFailure
  */
 export async function loadDocument(path: string): Promise<DocumentResult | FileFailure> {

@@ -39,7 +39,7 @@ export function documentJsonElement(doc: DocumentResult): string {
 
 /**
  * Render one extraction result.
- * @example (render(await loadDocument('data/001_911f9712737d8e1a.txt'), 'json') as RenderedDocument).tables // => 2
+ * @example (render(await loadDocument('data/report.txt'), 'json') as RenderedDocument).tables // => 2
  */
 export function render(result: DocumentResult | FileFailure, format: RenderFormat): Rendered {
   if (isFailure(result)) return result;

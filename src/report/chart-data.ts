@@ -6,7 +6,7 @@ import {KIND_NAMES, PRIOR_NAMES, SEVERITY_NAMES, findingName} from './labels.ts'
 
 /**
  * Short tag of a document: the leading number of its file name ("000_b3fa….txt" → "000"), else its position.
- * @example docTag('001_911f9712737d8e1a.txt', 1) // => '001'
+ * @example docTag('001_report.txt', 1) // => '001'
  */
 export function docTag(source: string, index: number): string {
   const m = /^(\d+)[_\-.]/.exec(source);
