@@ -1,20 +1,15 @@
 // indicatorType and direction on real rows of data/ (project and overall tables), plus the name predicates.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {bundledNames, extracted, tableAt} from '../helpers/bundled.ts';
+import {bundledNames, extracted, rowOf} from '../helpers/bundled.ts';
 import {
   bareName, direction, indicatorType, isCostRow, isNegativeName, isRateName, isSatisfactionRow, level1Group, level2Short,
 } from '../../src/analyze/classify.ts';
 import {parseTarget} from '../../src/analyze/target.ts';
 import type {Indicator} from '../../src/types.ts';
 
-const fileOf = (prefix: string): string => bundledNames().find((n) => n.startsWith(prefix)) as string;
 
-function real(prefix: string, titleLine: number, level3: string, line: number): Indicator {
-  const ind = tableAt(fileOf(prefix), titleLine).indicators.find((i) => i.level3 === level3 && i.lines[0] === line);
-  if (!ind) throw new Error(`no row "${level3}" at ${prefix}:${line}`);
-  return ind;
-}
+const real = (prefix: string, titleLine: number, level3: string, line: number): Indicator => rowOf(prefix, titleLine, level3, line).ind;
 const dir = (ind: Indicator): string => direction(ind, parseTarget(ind.target));
 
 const TYPES: Array<[prefix: string, titleLine: number, level3: string, line: number, type: string]> = [

@@ -2,12 +2,11 @@
 // fired and not fired (on a real row with one cell changed where no bundled row triggers it: marked synthetic).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {bundledNames, tableAt} from '../helpers/bundled.ts';
+import {tableOf} from '../helpers/bundled.ts';
 import {checkStructure, mergeCoverage, tableCoverage} from '../../src/analyze/coverage.ts';
 import type {Indicator, Table} from '../../src/types.ts';
 
-const fileOf = (prefix: string): string => bundledNames().find((n) => n.startsWith(prefix)) as string;
-const real = (prefix: string, titleLine: number): Table => tableAt(fileOf(prefix), titleLine);
+const real = tableOf;
 const codes = (t: Table): string[] => checkStructure(t).map((f) => f.code);
 
 /** `t` with the row named `level3` changed (or removed with null). */

@@ -4,12 +4,11 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {bundledNames, DATA, extracted, tableAt} from '../helpers/bundled.ts';
+import {bundledNames, DATA, extracted, fileOf, tableOf} from '../helpers/bundled.ts';
 import {checkMoney, costAmount, parseDisclosureText, parseNotesText, reconcileDisclosure, tableFigures} from '../../src/analyze/money.ts';
 import type {Indicator, Table} from '../../src/types.ts';
 
-const fileOf = (prefix: string): string => bundledNames().find((n) => n.startsWith(prefix)) as string;
-const real = (prefix: string, titleLine: number): Table => tableAt(fileOf(prefix), titleLine);
+const real = tableOf;
 const linesOf = (prefix: string): string[] => readFileSync(join(DATA, fileOf(prefix)), 'utf8').split('\n');
 const tablesOf = (prefix: string): Table[] => extracted(fileOf(prefix)).tables;
 const codes = (t: Table): string[] => checkMoney(t).map((f) => f.code);

@@ -2,20 +2,14 @@
 // targets, and each prior check fired and not fired (synthetic where no bundled row triggers it).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {bundledNames, tableAt} from '../helpers/bundled.ts';
+import {rowOf} from '../helpers/bundled.ts';
 import {direction} from '../../src/analyze/classify.ts';
 import {checkPrior, comparePrior, unitScale} from '../../src/analyze/prior.ts';
 import {parsePrior, parseTarget} from '../../src/analyze/target.ts';
 import type {Indicator, Table} from '../../src/types.ts';
 
-const fileOf = (prefix: string): string => bundledNames().find((n) => n.startsWith(prefix)) as string;
 
-function real(prefix: string, titleLine: number, level3: string, line: number): {table: Table; ind: Indicator} {
-  const table = tableAt(fileOf(prefix), titleLine);
-  const ind = table.indicators.find((i) => i.level3 === level3 && i.lines[0] === line);
-  if (!ind) throw new Error(`no row "${level3}" at ${prefix}:${line}`);
-  return {table, ind};
-}
+const real = rowOf;
 
 const compare = (ind: Indicator) => comparePrior(ind, parseTarget(ind.target), parsePrior(ind.prior_year));
 

@@ -2,23 +2,11 @@
 // does not (a check that fires on no bundled row is shown on a real row with one cell changed, marked synthetic).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {bundledNames, extracted, tableAt} from '../helpers/bundled.ts';
+import {bundledNames, extracted, rowOf} from '../helpers/bundled.ts';
 import {checkTarget, isValidDateText, parsePrior, parseTarget, whyUnparsed} from '../../src/analyze/target.ts';
 import type {Indicator, Table} from '../../src/types.ts';
 
-const fileOf = (prefix: string): string => {
-  const f = bundledNames().find((n) => n.startsWith(prefix));
-  if (!f) throw new Error(`no bundled file ${prefix}`);
-  return f;
-};
-
-/** The table at `titleLine` of bundled file `prefix` and its row named `level3` starting on `line`. */
-function real(prefix: string, titleLine: number, level3: string, line: number): {table: Table; ind: Indicator} {
-  const table = tableAt(fileOf(prefix), titleLine);
-  const ind = table.indicators.find((i) => i.level3 === level3 && i.lines[0] === line);
-  if (!ind) throw new Error(`no row "${level3}" at ${prefix}:${line} in table ${titleLine}`);
-  return {table, ind};
-}
+const real = rowOf;
 
 const codes = (table: Table, ind: Indicator): string[] => checkTarget(table, ind, parseTarget(ind.target)).map((f) => f.code);
 

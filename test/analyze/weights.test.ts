@@ -2,13 +2,12 @@
 // bundled table triggers are shown on a real table with some weights changed (marked synthetic).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {bundledNames, extracted, tableAt} from '../helpers/bundled.ts';
+import {bundledNames, extracted, tableOf} from '../helpers/bundled.ts';
 import {checkWeights, groupWeights} from '../../src/analyze/weights.ts';
 import * as msg from '../../src/analyze/messages.ts';
 import type {Indicator, Table} from '../../src/types.ts';
 
-const fileOf = (prefix: string): string => bundledNames().find((n) => n.startsWith(prefix)) as string;
-const real = (prefix: string, titleLine: number): Table => tableAt(fileOf(prefix), titleLine);
+const real = tableOf;
 const codes = (t: Table): string[] => checkWeights(t).findings.map((f) => f.code);
 
 /** A copy of `t` with the rows named in `patch` changed (and rows patched to null removed). */

@@ -41,3 +41,21 @@ export function expectedTables(name: string): ExpectedTable[] {
   const file = join(EXPECTED, name.replace(/\.txt$/, '.json'));
   return (JSON.parse(readFileSync(file, 'utf8')) as {tables: ExpectedTable[]}).tables;
 }
+
+/** The bundled document whose name starts with `prefix` ('000' … '004'). */
+export function fileOf(prefix: string): string {
+  const f = bundledNames().find((n) => n.startsWith(prefix));
+  if (!f) throw new Error(`no bundled file ${prefix}`);
+  return f;
+}
+
+/** The table at `titleLine` of the bundled document `prefix`. */
+export const tableOf = (prefix: string, titleLine: number): Table => tableAt(fileOf(prefix), titleLine);
+
+/** The table at `titleLine` of bundled document `prefix` and its row named `level3` starting on `line`. */
+export function rowOf(prefix: string, titleLine: number, level3: string, line: number): {table: Table; ind: Table['indicators'][number]} {
+  const table = tableOf(prefix, titleLine);
+  const ind = table.indicators.find((i) => i.level3 === level3 && i.lines[0] === line);
+  if (!ind) throw new Error(`no row "${level3}" at ${prefix}:${line} in table ${titleLine}`);
+  return {table, ind};
+}
