@@ -35,6 +35,8 @@ export const isLevel1 = (s: string): s is Level1 => s.length <= LEVEL1_LONGEST &
 const LEVEL1_LONGEST = longest(LEVEL1_SET);
 
 const LEVEL2_SET = new Set<string>(Object.values(LEVEL1_CHILDREN).flat());
+/** Every 一级 and 二级 name, once each. */
+export const LEVEL_NAMES: readonly string[] = [...new Set([...LEVEL1_SET, ...LEVEL2_SET])];
 /** 二级 names printed without their 指标 suffix ("社会效益", "可持续影响"), as some overall tables do. */
 export const SHORT_LEVEL2 = new Set<string>(
   Object.values(LEVEL1_CHILDREN).flat().map((n) => n.replace(/指标$/, '')).filter((n) => n.length >= 4 && !LEVEL2_SET.has(n)),

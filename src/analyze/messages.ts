@@ -203,19 +203,18 @@ export const outputMissing = (at: At, part: keyof typeof OUTPUT_PARTS): Finding 
   make(`output-missing-${part}`, 'warning',
     `产出指标缺少${OUTPUT_PARTS[part][0]} / output rows have no ${OUTPUT_PARTS[part][1]} indicator (${OUTPUT_PARTS[part][0]})`, at);
 
-export const level1Unknown = (at: At, level1: string, level3: string): Finding =>
-  make('level1-unknown', 'warning',
-    level1 === ''
-      ? `指标「${clip(level3)}」没有一级指标 / "${clip(level3)}" has no level-1 category`
-      : `一级指标「${level1}」不在指标体系中 / level-1 category "${level1}" is not in the framework`,
+/** A 一级 or 二级 name that is empty or outside the framework. */
+function levelUnknown(level: 1 | 2, at: At, name: string, level3: string): Finding {
+  const zh = level === 1 ? '一' : '二';
+  return make(`level${level}-unknown`, 'warning',
+    name === ''
+      ? `指标「${clip(level3)}」没有${zh}级指标 / "${clip(level3)}" has no level-${level} category`
+      : `${zh}级指标「${name}」不在指标体系中 / level-${level} category "${name}" is not in the framework`,
     at);
+}
 
-export const level2Unknown = (at: At, level2: string, level3: string): Finding =>
-  make('level2-unknown', 'warning',
-    level2 === ''
-      ? `指标「${clip(level3)}」没有二级指标 / "${clip(level3)}" has no level-2 category`
-      : `二级指标「${level2}」不在指标体系中 / level-2 category "${level2}" is not in the framework`,
-    at);
+export const level1Unknown = (at: At, level1: string, level3: string): Finding => levelUnknown(1, at, level1, level3);
+export const level2Unknown = (at: At, level2: string, level3: string): Finding => levelUnknown(2, at, level2, level3);
 
 export const level2NotUnderLevel1 = (at: At, level1: string, level2: string, parents: readonly string[]): Finding =>
   make('level2-not-under-level1', 'warning',

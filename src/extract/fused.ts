@@ -1,12 +1,10 @@
 // Some dumps lose every separator inside a row ("产出指标数量指标年接待读者人次≥30万人次计划标准…"). This cuts such a
 // line at the domain's landmarks — vocabulary words (一级/二级, 依据, 赋分规则, 佐证资料), comparators, and the
 // number that follows a 依据 or a unit — so the grid parser can assign the pieces; it decides, not this cut.
-import {BASES, EVIDENCE, LEVEL1_CHILDREN, NO_VALUE, SCORING_RULES} from '../vocab.ts';
+import {BASES, EVIDENCE, LEVEL_NAMES, NO_VALUE, SCORING_RULES} from '../vocab.ts';
 import type {Token} from './lines.ts';
 
-const WORDS: readonly string[] = [...new Set([
-  ...Object.keys(LEVEL1_CHILDREN), ...Object.values(LEVEL1_CHILDREN).flat(), ...BASES, ...SCORING_RULES, ...EVIDENCE,
-])].filter((w) => w.length >= 4).sort((a, b) => b.length - a.length); // short words (满意度, 产出) occur inside names
+const WORDS: readonly string[] = [...new Set([...LEVEL_NAMES, ...BASES, ...SCORING_RULES, ...EVIDENCE])].filter((w) => w.length >= 4).sort((a, b) => b.length - a.length); // short words (满意度, 产出) occur inside names
 const COMPARATOR = /^(?:[<>＜＞]=?|[≥≤≧≦=＝])/;
 const MIN_FUSED = 16;
 

@@ -8,13 +8,10 @@
 //                                                          wrapped: one DP over the stream
 //   grid parses ──assembleRows──▶ Indicator[] ──▶ Table (+ line accounting)
 import type {ColumnKey, Diagnostic, LayoutName, LineStats, Table, TemplateName} from '../types.ts';
-import {BASES, COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, LEVEL1_CHILDREN, SCORING_RULES} from '../vocab.ts';
+import {BASES, COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, SCORING_RULES} from '../vocab.ts';
 
 /** Below this share of well-formed rows a table is reported as probably misread. */
 const LOW_CONFIDENCE = 0.95;
-
-/** Every 一级/二级 name, for joining labels split over lines. */
-const LABEL_NAMES: readonly string[] = [...new Set([...Object.keys(LEVEL1_CHILDREN), ...Object.values(LEVEL1_CHILDREN).flat()])];
 import * as messages from '../diagnostics/messages.ts';
 import {findGridHeader, parseMeta, type GridHeader} from './header.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
@@ -96,7 +93,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     columns = tableColumns(header, region.kind);
     layout = detectLayout(furniture.kept, regionLines);
     const context: ScoreContext = {freeTextBasis: region.kind === 'overall'};
-    const stream = layout === 'tabbed' ? furniture.kept : joinSplitLabels(splitFusedTokens(furniture.kept), LABEL_NAMES);
+    const stream = layout === 'tabbed' ? furniture.kept : joinSplitLabels(splitFusedTokens(furniture.kept));
     const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context) : [parseStream(stream, columns, context)];
     const assembled = assembleRows(parses, columns, context, file);
     diagnostics.push(...assembled.diagnostics);

@@ -1,31 +1,19 @@
 // Wrapped and column-preserving dumps print a merged 一级/二级 label over several lines, interleaved with the
 // rows beside it ("经济成本指 日常养护单位成本 …" / "标 危桥改造平均造价 …"). This joins such fragments into one
 // label token at the first fragment's place, where it heads the rows of its span.
-import {isLevel1, isLevel2} from '../vocab.ts';
+import {LEVEL_NAMES} from '../vocab.ts';
 import type {Token} from './lines.ts';
 
-const LABELS = new Set<string>();
-const PREFIXES = new Set<string>();
-/** Is `s` the beginning, but not the whole, of a 一级/二级 name? Built lazily from the vocabularies. */
-function isLabelPrefix(s: string): boolean {
-  return PREFIXES.has(s);
-}
-/** Register every 一级/二级 name (called once). */
-function buildVocabulary(names: Iterable<string>): void {
-  for (const name of names) {
-    LABELS.add(name);
-    for (let k = 1; k < name.length; k++) PREFIXES.add(name.slice(0, k));
-  }
-}
+const LABELS = new Set<string>(LEVEL_NAMES);
+/** Beginnings, not the whole, of 一级/二级 names ("经济成本指"). */
+const PREFIXES = new Set<string>(LEVEL_NAMES.flatMap((n) => Array.from({length: n.length - 1}, (_, k) => n.slice(0, k + 1))));
 
 /**
  * Join label fragments split over lines: a token among the first two of its line that begins a 一级/二级 name,
  * completed by the first token of one of the next two lines.
- * @param names The 一级/二级 names to complete (e.g. every key and child of LEVEL1_CHILDREN).
- * @example joinSplitLabels(tokenizeLines(splitLines('经济成本指 单位成本 ≤7000元\n标 平均造价 ≤85万元')), names).map((t) => t.text) // => ['经济成本指标', '单位成本', '≤7000元', '平均造价', '≤85万元']
+ * @example joinSplitLabels(tokenizeLines(splitLines('经济成本指 单位成本 ≤7000元\n标 平均造价 ≤85万元'))).map((t) => t.text) // => ['经济成本指标', '单位成本', '≤7000元', '平均造价', '≤85万元']
  */
-export function joinSplitLabels(tokens: ReadonlyArray<Token>, names: Iterable<string>): Token[] {
-  if (LABELS.size === 0) buildVocabulary(names);
+export function joinSplitLabels(tokens: ReadonlyArray<Token>): Token[] {
   const lineStarts: number[] = [];
   tokens.forEach((t, i) => { if (i === 0 || t.line !== tokens[i - 1].line) lineStarts.push(i); });
   const removed = new Set<number>();
@@ -33,7 +21,7 @@ export function joinSplitLabels(tokens: ReadonlyArray<Token>, names: Iterable<st
   for (let k = 0; k < lineStarts.length; k++) {
     for (const i of [lineStarts[k], lineStarts[k] + 1]) {
       const t = tokens[i];
-      if (!t || t.line !== tokens[lineStarts[k]].line || removed.has(i) || !isLabelPrefix(t.text)) continue;
+      if (!t || t.line !== tokens[lineStarts[k]].line || removed.has(i) || !PREFIXES.has(t.text)) continue;
       for (const next of lineStarts.slice(k + 1, k + 3)) {
         const joined = t.text + tokens[next].text;
         if (removed.has(next) || !LABELS.has(joined)) continue;

@@ -5,7 +5,7 @@ import type {ColumnKey, Diagnostic, Indicator} from '../types.ts';
 import {COLUMN_ORDER, parentsOf} from '../vocab.ts';
 import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
-import type {Token} from './lines.ts';
+import {compact, type Token} from './lines.ts';
 import * as messages from '../diagnostics/messages.ts';
 
 /** What assembling rows produced. */
@@ -23,10 +23,9 @@ interface Draft {
 }
 
 const LABEL_COLUMNS = new Set<ColumnKey>(['level1', 'level2']);
-const FREE_TEXT = (s: string): string => s.replace(/\s+/g, '');
 
 /** The text of a cell: its tokens joined with the dump's whitespace removed. */
-export const cellText = (tokens: ReadonlyArray<Token>): string => FREE_TEXT(tokens.map((t) => t.text).join(''));
+export const cellText = (tokens: ReadonlyArray<Token>): string => compact(tokens.map((t) => t.text).join(''));
 
 /**
  * Turn the grid parses of one table into indicator records.
