@@ -26,6 +26,10 @@ export type TableKind = 'project' | 'overall';
 
 /** Canonical grid columns, in their fixed printed order. */
 export type ColumnKey =
+  // Several projects in one flat table: per-project columns before the indicators (lifted into each project's table).
+  | 'project' // 项目名称
+  | 'project_budget' // 项目资金 / 预算金额
+  | 'project_goal' // 年度绩效目标 / 项目绩效目标
   | 'level1'
   | 'level2'
   | 'level3'
@@ -145,7 +149,9 @@ export type LayoutName =
 
 /** Which table template the header names: the standard 9/6-column tables or a variant. */
 export type TemplateName =
-  | 'project-standard' | 'overall-standard' | 'split-target' | 'long-annual' | 'self-evaluation' | 'other';
+  | 'project-standard' | 'overall-standard' | 'split-target' | 'long-annual' | 'self-evaluation'
+  | 'multi-project' // several projects in one flat table (a 项目名称 column), split into one table each
+  | 'other';
 
 /** Result of extracting one document. */
 export interface DocumentResult {

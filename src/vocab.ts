@@ -121,6 +121,15 @@ export const TABLE_TITLES: ReadonlyArray<{kind: TableKind; pattern: RegExp}> = [
 
 /** Grid header names and the canonical column each means; longest first when matching. */
 export const COLUMN_ALIASES: ReadonlyArray<readonly [string, ColumnKey]> = [
+  ['项目名称', 'project'],
+  ['项目资金', 'project_budget'],
+  ['项目金额', 'project_budget'],
+  ['预算金额', 'project_budget'],
+  ['预算资金', 'project_budget'],
+  ['年度绩效目标', 'project_goal'],
+  ['项目绩效目标', 'project_goal'],
+  ['项目总体目标', 'project_goal'],
+  ['绩效目标', 'project_goal'],
   ['一级指标', 'level1'],
   ['二级指标', 'level2'],
   ['三级指标', 'level3'],
@@ -166,6 +175,7 @@ export const COLUMN_ALIASES: ReadonlyArray<readonly [string, ColumnKey]> = [
 
 /** The canonical header name printed for each column, by table kind. */
 const EXTRA_NAMES: Partial<Record<ColumnKey, string>> = {
+  project: '项目名称', project_budget: '项目资金', project_goal: '年度绩效目标',
   target_long: '长期指标值', target_nature: '指标性质', target_unit: '度量单位', actual: '全年实际值', score: '得分', deviation: '偏差原因分析及改进措施',
 };
 export const COLUMN_NAMES: Record<TableKind, Partial<Record<ColumnKey, string>>> = {
@@ -179,9 +189,12 @@ export const COLUMN_NAMES: Record<TableKind, Partial<Record<ColumnKey, string>>>
   },
 };
 
+/** The per-project columns of a flat table listing several projects (lifted into each project's table). */
+export const PROJECT_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['project', 'project_budget', 'project_goal']);
+
 /** Every grid column in printed order. */
 export const COLUMN_ORDER: readonly ColumnKey[] = [
-  'level1', 'level2', 'level3', 'target_long', 'target_nature', 'target', 'target_unit', 'basis', 'prior_year', 'weight', 'actual',
+  'project', 'project_budget', 'project_goal', 'level1', 'level2', 'level3', 'target_long', 'target_nature', 'target', 'target_unit', 'basis', 'prior_year', 'weight', 'actual',
   'score', 'deviation', 'scoring_rule', 'evidence',
 ];
 

@@ -65,3 +65,7 @@ export const noTables = (file: string, lineCount: number): Diagnostic =>
 /** A table whose grid yielded no indicator rows. */
 export const noRows = (file: string, line: number, endLine: number): Diagnostic =>
   make('no-rows', 'error', '表格中没有可提取的指标行 / no indicator rows could be read from this table', file, line, endLine);
+
+/** One flat table listing several projects (a 项目名称 column), split into one table per project. */
+export const projectsSplit = (file: string, line: number, endLine: number, count: number): Diagnostic =>
+  make('projects-split', 'info', `一张表含 ${count} 个项目，已按项目名称拆分 / one table lists ${count} projects: split by 项目名称`, file, line, endLine);

@@ -178,10 +178,10 @@ const MEMO_FREE_BASIS = new Map<string, Float64Array>();
 /** A null score, as kept in the memo (cellScore never returns -Infinity). */
 const NULL_SCORE = -Infinity;
 const MEMO_SLOT: Record<ColumnKey, number> = {
-  level1: 0, level2: 1, level3: 2, target_long: 3, target_nature: 4, target: 5, target_unit: 6, basis: 7, prior_year: 8,
+  project: 15, project_budget: 16, project_goal: 17, level1: 0, level2: 1, level3: 2, target_long: 3, target_nature: 4, target: 5, target_unit: 6, basis: 7, prior_year: 8,
   weight: 9, actual: 10, score: 11, deviation: 12, scoring_rule: 13, evidence: 14,
 };
-const MEMO_SLOTS = 15;
+const MEMO_SLOTS = 18;
 
 /**
  * cellScore of one text in any number of columns: what the columns have in common (is it a vocabulary word,
@@ -197,6 +197,9 @@ function scoreIn(col: ColumnKey, t: CellText, ctx: ScoreContext): number | null 
   const text = t.s;
   if (text.length === 0) return null;
   switch (col) {
+    case 'project': return projectNameScore(t);
+    case 'project_budget': return /^\d[\d,，]*(?:\.\d+)?$/.test(text) ? 4 : null;
+    case 'project_goal': return t.numeric || t.vocabulary || text.length < 4 ? null : 1;
     case 'level1': return levelScore(text, 1);
     case 'level2': return levelScore(text, 2);
     case 'level3': return level3Score(t);
@@ -299,6 +302,14 @@ const isHan = (code: number): boolean => code >= 0x4e00 && code <= 0x9fa5;
 
 /** The longest 合计/小计 label (TOTAL_ROW): a longer text is no such label. */
 const TOTAL_ROW_LONGEST = 4;
+
+/** A project name (项目名称 column of a flat table): a name, not a value, a vocabulary word or a level label. */
+function projectNameScore(t: CellText): number | null {
+  const s = t.s;
+  if (t.vocabulary || t.numeric || COMPARATOR_START.test(s) || s.length > 60) return null;
+  if (/^(产出|成本|效益|满意度|数量|质量|时效)指标/.test(s)) return null;
+  return /(项目|资金|经费|专项|补助|工程)$/.test(s) ? 2 : s.length === 1 ? -2 : 1;
+}
 
 function level3Score(t: CellText): number | null {
   const s = t.s;

@@ -36,6 +36,7 @@ export interface GridOptions {
 
 /** Cost of leaving a column empty inside a row (one-line reasons: see DOMAIN.md's layouts). */
 const SKIP: Record<ColumnKey, number> = {
+  project: 0, project_budget: 0, project_goal: 0, // merged over a project's rows, filled down
   level1: 0, // merged cell, filled down
   level2: -2, // given 一级 but no 二级: possible (merged), a little unusual
   level3: -10,
@@ -54,7 +55,7 @@ const SKIP: Record<ColumnKey, number> = {
 
 };
 /** At the start of a row, 一级 and 二级 may be absent at no cost: they are merged cells above. */
-const START_SKIP: Partial<Record<ColumnKey, number>> = {level1: 0, level2: 0};
+const START_SKIP: Partial<Record<ColumnKey, number>> = {project: 0, project_budget: 0, project_goal: 0, level1: 0, level2: 0};
 const DROP = -6;
 /** Cost of text continuing an earlier cell of the row after a page break (the rest of a wrapped basis). */
 const CONTINUATION = -2;
@@ -62,6 +63,7 @@ const DROP_PAGE_NUMBER = -0.5;
 const MAX_TOKENS_PER_CELL = 24;
 /** Longest text each column plausibly holds: longer runs are not scored at all (most of the speed). */
 const MAX_CHARS: Record<ColumnKey, number> = {
+  project: 60, project_budget: 16, project_goal: 300,
   level1: 16, level2: 20, level3: 120, target_nature: 8, target: 48, target_unit: 12, basis: 12, prior_year: 48,
   weight: 8, actual: 48, score: 8, scoring_rule: 16, evidence: 48, target_long: 48, deviation: 200,
 };
@@ -498,17 +500,18 @@ function memoSlot(col: ColumnKey, context: ScoreContext): number {
 
 /** cellScore depends on the context only for 指标设定依据, so one slot per column and one for free-text basis. */
 const COLUMN_SLOTS: Record<ColumnKey, number> = {
+  project: 16, project_budget: 17, project_goal: 18,
   level1: 0, level2: 1, level3: 2, target_long: 3, target_nature: 4, target: 5, target_unit: 6, basis: 7, prior_year: 8,
   weight: 9, actual: 10, score: 11, deviation: 12, scoring_rule: 13, evidence: 14,
 };
 const FREE_BASIS_SLOT = 15;
-/** A node of the memo: the token id + 1 and node of its latest child (0: none yet), then one byte per slot (16). */
-const NODE_INTS = 6;
+/** A node of the memo: the token id + 1 and node of its latest child (0: none yet), then one byte per slot (19). */
+const NODE_INTS = 7;
 const CODES_AT = 8;
 /** An entry of the memo's index: parent node, token id + 1 (0: empty entry), child node. */
 const INDEX_INTS = 3;
 const FIRST_NODES = 1 << 14;
-/** The memo's bound in runs (24 bytes each, plus 24 in the index); past it, the memo starts afresh. */
+/** The memo's bound in runs (28 bytes each, plus the index); past it, the memo starts afresh. */
 const MAX_NODES = 1 << 18;
 
 /**

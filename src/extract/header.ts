@@ -240,6 +240,8 @@ export function findGridHeader(tokens: ReadonlyArray<Token>, from = 0): GridHead
   for (let t = from; t < tokens.length; t++) {
     const m = matchColumnNames(text, starts[t]);
     if (m.columns.length < 3 || !(m.columns.includes('level3') || m.columns.includes('target'))) continue;
+    // 项目资金 / 年度绩效目标 open a grid only after 项目名称 (alone they are header-block labels).
+    if (PROJECT_ONLY.has(m.columns[0])) continue;
     const last = tokenAt(starts, m.end - 1);
     const lastEnd = starts[last] + tokens[last].text.length;
     const remainder = m.end < lastEnd ? text.slice(m.end, lastEnd) : null;
@@ -261,6 +263,8 @@ export function findGridHeader(tokens: ReadonlyArray<Token>, from = 0): GridHead
   return null;
 }
 
+const PROJECT_ONLY = new Set<ColumnKey>(['project_budget', 'project_goal']);
+
 /** A token made only of characters of column names ("据", "(必填)", "上年完成", "（100分）"). */
 function isHeaderFragment(s: string): boolean {
   if (/\d/.test(s) && !/[（(]/.test(s)) return false; // a bare number is data (a weight)
@@ -269,12 +273,14 @@ function isHeaderFragment(s: string): boolean {
 
 /** Signatures of each column in a header block, whatever the line breaks did to the names. */
 const SIGNATURES: ReadonlyArray<readonly [ColumnKey, RegExp]> = [
+  ['project', /项目名称/], ['project_budget', /项目资金|项目金额|预算金额|预算资金/], ['project_goal', /绩效目标|总体目标/],
   ['level1', /一级/], ['level2', /二级/], ['level3', /三级|指标内容|指标名称/], ['target_long', /长期/],
   ['target_nature', /指标性质/], ['target', /指标值(?!设)|目标值|年度目标/], ['target_unit', /度量单位|计量单位/],
   ['basis', /依据|设置依|设定依|绩效标准/], ['prior_year', /上年/], ['weight', /权重|分值/], ['actual', /实际/],
   ['score', /得分/], ['deviation', /偏差/], ['scoring_rule', /赋分/], ['evidence', /佐证/],
 ];
 const CANONICAL_NAME: Record<ColumnKey, string> = {
+  project: '项目名称', project_budget: '项目资金', project_goal: '年度绩效目标',
   level1: '一级指标', level2: '二级指标', level3: '三级指标', target_long: '长期指标值', target_nature: '指标性质',
   target: '指标值', target_unit: '度量单位', basis: '指标值设置依据', prior_year: '上年完成值', weight: '指标分值权重',
   actual: '全年实际值', score: '得分', deviation: '偏差原因分析及改进措施', scoring_rule: '指标赋分规则', evidence: '佐证资料',

@@ -8,7 +8,7 @@
 //                                                          wrapped: one DP over the stream
 //   grid parses ──assembleRows──▶ Indicator[] ──▶ Table (+ line accounting)
 import type {ColumnKey, Diagnostic, LayoutName, LineStats, Table, TemplateName} from '../types.ts';
-import {BASES, COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, SCORING_RULES} from '../vocab.ts';
+import {BASES, COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
 
 /** Below this share of well-formed rows a table is reported as probably misread. */
 const LOW_CONFIDENCE = 0.95;
@@ -17,7 +17,8 @@ import {findGridHeader, parseMeta, type GridHeader} from './header.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import {compact, isBlankLine, linesOf, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
 import {locateTables, type Region} from './locate.ts';
-import {assembleRows, cellText} from './rows.ts';
+import {assembleRows, cellText, type ProjectCells} from './rows.ts';
+import {groupByProject} from './flat.ts';
 import {joinSplitLabels} from './labels.ts';
 import {undoColumnMajor} from './interleave.ts';
 import {splitFusedTokens} from './fused.ts';
@@ -48,16 +49,16 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
   const diagnostics: Diagnostic[] = [];
   // 2. Each region on its own.
   for (const region of regions) {
-    const {table, diagnostics: found} = extractRegion(lines, region, file);
-    tables.push(table);
-    diagnostics.push(...found);
+    const found = extractRegion(lines, region, file);
+    tables.push(...found.tables);
+    diagnostics.push(...found.diagnostics);
   }
   if (regions.length === 0) diagnostics.push(messages.noTables(file, lines.length));
   return {tables, diagnostics};
 }
 
-/** Extract one located table. */
-export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: string): {table: Table; diagnostics: Diagnostic[]} {
+/** Extract one located table: one Table, or one per project when a flat table lists several projects. */
+export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: string): {tables: Table[]; diagnostics: Diagnostic[]} {
   const diagnostics: Diagnostic[] = [];
   const regionLines = lines.slice(region.start - 1, region.end);
   // 1. Tokens after the title line, page headers and footers removed.
@@ -81,6 +82,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   let layout: LayoutName = 'unknown';
   let indicators: Table['indicators'] = [];
   let confidence = 0;
+  let owners: ProjectCells[] = [];
   if (!header) {
     diagnostics.push(messages.noGridHeader(file, region.start, region.end));
   } else {
@@ -100,6 +102,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     for (const t of assembled.placed) for (const l of linesOf(t)) used.add(l);
     for (const t of assembled.reported) for (const l of linesOf(t)) diagnosed.add(l);
     indicators = assembled.indicators;
+    owners = assembled.owners;
     columns = usedColumns(columns, header, indicators);
     for (const r of indicators) for (const c of ['basis', 'prior_year', 'scoring_rule', 'evidence'] as const) if (!columns.includes(c)) r[c] = null;
     for (const r of indicators) if (r.weight_raw !== undefined) diagnostics.push(messages.weightNotNumber(file, r.lines[0], r.lines[1], r.weight_raw));
@@ -109,16 +112,36 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   }
   const incomplete = header !== null && region.toEndOfFile && isCutShort(indicators, columns);
   if (incomplete) diagnostics.push(messages.truncatedTable(file, region.start, region.end));
+  const names = columns.map((c) => header?.names[header.columns.indexOf(c)] ?? COLUMN_NAMES[region.kind][c] ?? c);
   const table: Table = {
     kind: region.kind, title: region.title, title_line: region.titleLine, lines: [region.start, region.end],
     year: meta.year, unit: meta.unit, project: region.kind === 'project' ? meta.project : null, leader: meta.leader,
     budget_total: meta.budget_total, budget_fiscal: meta.budget_fiscal, budget_other: meta.budget_other,
     budget_total_source: meta.budget_total_source, budget_upper: meta.budget_upper, budget_local: meta.budget_local,
-    goal: meta.goal, template: templateOf(region.kind, columns), confidence, columns: columns.map((c) => header?.names[header.columns.indexOf(c)] ?? COLUMN_NAMES[region.kind][c] ?? c), layout, indicators,
+    goal: meta.goal, template: templateOf(region.kind, columns), confidence, columns: names, layout, indicators,
     meta_lines: meta.lines, line_stats: lineStats(regionLines, used, diagnosed),
   };
   if (incomplete) table.incomplete = true;
-  return {table, diagnostics};
+  if (!header || !columns.includes('project')) return {tables: [table], diagnostics};
+  // 3b. A flat table listing several projects: one table per project, the project columns lifted into it.
+  const context: ScoreContext = {freeTextBasis: region.kind === 'overall'};
+  const yuan = /(?:资金|金额)[（(]元[)）]/.test(compact(regionLines.map((l) => l.text).join('')));
+  const groups = groupByProject(owners, yuan);
+  const starts = groups.map((g, k) => (k === 0 ? region.start : indicators[g.rows[0]].lines[0]));
+  const tables = groups.map((g, k): Table => {
+    const range: [number, number] = [starts[k], k + 1 < groups.length ? starts[k + 1] - 1 : region.end];
+    const rows = g.rows.map((i) => indicators[i]);
+    const kept = columns.map((c, i) => [c, names[i]] as const).filter(([c]) => !PROJECT_COLUMNS.has(c));
+    return {
+      ...table, lines: range, project: g.project || null, budget_total: g.budget, budget_fiscal: null, budget_other: null,
+      budget_total_source: g.budget === null ? null : 'printed', budget_upper: null, budget_local: null,
+      goal: g.goal ?? meta.goal, template: 'multi-project', confidence: confidenceOf(rows, context),
+      columns: kept.map(([, n]) => n), indicators: rows,
+      line_stats: lineStats(regionLines.filter((l) => l.no >= range[0] && l.no <= range[1]), used, diagnosed),
+    };
+  });
+  if (groups.length > 1) diagnostics.push(messages.projectsSplit(file, region.start, region.end, groups.length));
+  return {tables, diagnostics};
 }
 
 /** Grid tokens after the header, with the header's last token split when the first cell shares it. */

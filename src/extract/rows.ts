@@ -2,7 +2,7 @@
 // runs appended to the cell they continue (a basis wrapped past a page break) or reported, 一级/二级 filled
 // down as merged cells mean, whitespace the dump inserted removed, each row's source lines computed.
 import type {ColumnKey, Diagnostic, Indicator} from '../types.ts';
-import {COLUMN_ORDER, parentsOf} from '../vocab.ts';
+import {COLUMN_ORDER, PROJECT_COLUMNS, parentsOf} from '../vocab.ts';
 import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
 import {compact, type Token} from './lines.ts';
@@ -16,13 +16,23 @@ export interface Assembled {
   placed: Token[];
   /** Tokens reported in a diagnostic. */
   reported: Token[];
+  /** Per indicator, the cells of the project columns of a flat multi-project table, as printed (empty when none). */
+  owners: ProjectCells[];
+}
+
+/** The 项目名称 / 项目资金 / 年度绩效目标 cells a row of a flat table printed ("" where merged from above). */
+export interface ProjectCells {
+  project: string;
+  budget: string;
+  goal: string;
 }
 
 interface Draft {
   cells: Map<ColumnKey, Token[]>;
 }
 
-const LABEL_COLUMNS = new Set<ColumnKey>(['level1', 'level2']);
+/** Merged columns: printed once over several rows, carried to the rows below. */
+const LABEL_COLUMNS = new Set<ColumnKey>(['level1', 'level2', ...PROJECT_COLUMNS]);
 
 /** The text of a cell: its tokens joined with the dump's whitespace removed. */
 export const cellText = (tokens: ReadonlyArray<Token>): string => compact(tokens.map((t) => t.text).join(''));
@@ -35,7 +45,7 @@ export const cellText = (tokens: ReadonlyArray<Token>): string => compact(tokens
 export function assembleRows(
   parses: ReadonlyArray<GridParse>, columns: readonly ColumnKey[], context: ScoreContext, file: string,
 ): Assembled {
-  const out: Assembled = {indicators: [], diagnostics: [], placed: [], reported: []};
+  const out: Assembled = {indicators: [], diagnostics: [], placed: [], reported: [], owners: []};
   const drafts: Draft[] = [];
   let pending: Map<ColumnKey, Token[]> | null = null;
   let stray: Token[] = [];
@@ -68,6 +78,10 @@ export function assembleRows(
   if (pending) report(out, [...pending.values()].flat(), file);
   for (const d of drafts) for (const tokens of d.cells.values()) out.placed.push(...tokens);
   out.indicators = fillDown(drafts.map((d) => toIndicator(d, columns)));
+  out.owners = drafts.map((d) => ({
+    project: cellText(d.cells.get('project') ?? []), budget: cellText(d.cells.get('project_budget') ?? []),
+    goal: cellText(d.cells.get('project_goal') ?? []),
+  }));
   return out;
 }
 
@@ -85,6 +99,7 @@ function allTokens(row: GridRow): Token[] {
 
 function mergeLabels(pending: Map<ColumnKey, Token[]> | null, cells: Map<ColumnKey, Token[]>): Map<ColumnKey, Token[]> {
   const merged = new Map(pending ?? []);
+  if (cells.has('project')) { merged.delete('level1'); merged.delete('level2'); } // a new project starts afresh
   if (cells.has('level1')) merged.delete('level2'); // a new 一级 starts a new group
   for (const [k, v] of cells) merged.set(k, v);
   return merged;

@@ -43,7 +43,9 @@ const BUNDLED = join(ROOT, 'test', 'fixtures', 'expected');
  *  template extras: 指标性质/度量单位 (joined into `target`), 自评表 全年实际值/得分/偏差原因, 长期 target. */
 type Key =
   | 'level1' | 'level2' | 'level3' | 'target' | 'basis' | 'prior_year' | 'weight' | 'scoring_rule' | 'evidence'
-  | 'target_nature' | 'target_unit' | 'actual' | 'score' | 'deviation' | 'target_long_term';
+  | 'target_nature' | 'target_unit' | 'actual' | 'score' | 'deviation' | 'target_long_term'
+  // Several projects in one flat table: per-project columns merged over each project's rows.
+  | 'project' | 'project_budget' | 'project_goal';
 
 interface Column {
   key: Key;
@@ -708,6 +710,67 @@ const SPECS: Spec[] = [
     })()],
     after: [P5, '本部门 2025 年项目支出绩效目标表另行公开。'],
   },
+  {
+    name: 'flat-projects-culture',
+    about: 'several projects in one flat 项目支出绩效目标表 (culture, A4 landscape, 9.5pt): no per-project header block, only '
+      + '单位名称 above the grid; columns 项目名称 | 项目资金（万元） | 年度绩效目标 | 一级 | 二级 | 三级 | 指标值 | 指标值设置依据 | 分值, '
+      + 'the first three merged (rowspan) over each project\'s rows. Expected: one table per project (project = 项目名称, '
+      + 'budget_total = 项目资金, fiscal/other null, leader null), columns without the three project columns; footer '
+      + '"第 N 页 共 M 页"; weights sum 90 per project.',
+    page: 'A4 landscape', fontPt: 9.5, footer: 'cn',
+    before: [
+      P4,
+      '2025 年，本部门预算绩效管理整体预算绩效目标 0 个，涉及金额 0.00 万元；当年财政拨款项目 3 个，涉及预算金额 552.20 万元；'
+      + '当年非财政拨款项目 0 个，涉及预算金额 0.00 万元。具体情况见下表：',
+    ],
+    tables: [(() => {
+      const unit = '临江县文化广电和旅游局';
+      const A = '公共文化服务体系建设补助资金', B = '文物保护修缮专项', C = '全域旅游宣传推广经费';
+      const money: Money = {kind: 'project', unit: '万元', total: '552.20', fiscal: '552.20', other: '0.00'};
+      const gA = '保障 12 个乡镇综合文化站免费开放，开展送戏下乡 120 场，提升基层公共文化服务效能。';
+      const gB = '完成县级文物保护单位古戏台和祠堂 3 处修缮，消除文物安全隐患。';
+      const gC = '举办乡村旅游节 2 场，在主流媒体投放宣传 6 期，带动游客接待量增长。';
+      const a = [A, '186.40', gA], b = [B, '320.00', gB], cc = [C, '45.80', gC];
+      const spec: TableSpec = {
+        kind: 'project', title: '项目支出绩效目标表', yearLine: '（2025 年度）', year: 2025, unit, project: null, leader: null, money,
+        block: [[c('单位名称'), L(unit, 8)]],
+        columns: [
+          {key: 'project', label: '项目名称', width: 10},
+          {key: 'project_budget', label: '项目资金（万元）', name: '项目资金', width: 7},
+          {key: 'project_goal', label: '年度绩效目标', width: 18, left: true},
+          {key: 'level1', label: '一级指标', width: 6},
+          {key: 'level2', label: '二级指标', width: 7},
+          {key: 'level3', label: '三级指标', width: 15, left: true},
+          {key: 'target', label: '指标值', width: 9},
+          {key: 'basis', label: '指标值设置依据', width: 8},
+          {key: 'weight', label: '分值', width: 5},
+        ],
+        rows: [
+          [...a, '产出指标', '数量指标', '乡镇综合文化站免费开放个数', '≥12个', '计划标准', '15'],
+          [...a, '产出指标', '数量指标', '送戏下乡演出场次', '≥120场', '计划标准', '15'],
+          [...a, '产出指标', '质量指标', '文化站免费开放达标率', '≥95%', '行业标准', '10'],
+          [...a, '产出指标', '时效指标', '补助资金拨付及时率', '=100%', '计划标准', '10'],
+          [...a, '成本指标', '经济成本指标', '每场送戏下乡演出补助标准', '≤3000元/场', '预算支出标准', '10'],
+          [...a, '效益指标', '社会效益指标', '群众文化活动参与人次', '≥8万人次', '历史标准', '20'],
+          [...a, '满意度指标', '服务对象满意度指标', '群众对公共文化服务满意度', '≥90%', '计划标准', '10'],
+          [...b, '产出指标', '数量指标', '文物修缮处数', '=3处', '计划标准', '20'],
+          [...b, '产出指标', '质量指标', '修缮工程验收合格率', '=100%', '行业标准', '20'],
+          [...b, '产出指标', '时效指标', '修缮工程完工时间', '2025年11月30日前', '计划标准', '10'],
+          [...b, '效益指标', '社会效益指标', '文物安全隐患', '有效消除', '其他标准', '20'],
+          [...b, '效益指标', '可持续影响指标', '文物保护长效机制', '持续完善', '其他标准', '10'],
+          [...b, '满意度指标', '服务对象满意度指标', '周边群众满意度', '≥90%', '计划标准', '10'],
+          [...cc, '产出指标', '数量指标', '举办乡村旅游节场次', '=2场', '计划标准', '20'],
+          [...cc, '产出指标', '数量指标', '主流媒体宣传投放期数', '≥6期', '计划标准', '20'],
+          [...cc, '成本指标', '经济成本指标', '单场旅游节举办成本', '≤12万元', '预算支出标准', '10'],
+          [...cc, '效益指标', '经济效益指标', '游客接待量增长率', '≥8%', '历史标准', '20'],
+          [...cc, '效益指标', '社会效益指标', '县域旅游品牌知名度', '明显提升', '其他标准', '10'],
+          [...cc, '满意度指标', '服务对象满意度指标', '游客满意度', '≥92%', '计划标准', '10'],
+        ],
+      };
+      return spec;
+    })()],
+    after: [P5, '无。'],
+  },
 ];
 
 // ───────────────────────────── expected rows ─────────────────────────────
@@ -766,6 +829,26 @@ function expectedIndicator(columns: Column[], row: string[]): Record<string, str
     out[k] = k === 'score' ? num(cell.get(k)!) : cell.get(k)!;
   }
   return out;
+}
+
+const PROJECT_KEYS: Key[] = ['project', 'project_budget', 'project_goal'];
+
+/**
+ * The expected tables of a spec table: one, or for a flat table with a 项目名称 column one per project (its rows,
+ * 项目名称 as the project, 项目资金 as the total in 万元, no fiscal/other split printed, the grid's other columns).
+ */
+function expectedTables(t: TableSpec): Array<Record<string, unknown>> {
+  const ip = t.columns.findIndex((col) => col.key === 'project');
+  if (ip < 0) return [expectedTable(t)];
+  const ib = t.columns.findIndex((col) => col.key === 'project_budget');
+  const keep = t.columns.map((col, i) => (PROJECT_KEYS.includes(col.key) ? -1 : i)).filter((i) => i >= 0);
+  const names = [...new Set(t.rows.map((r) => r[ip]))];
+  return names.map((name) => {
+    const rows = t.rows.filter((r) => r[ip] === name);
+    const sub: TableSpec = {...t, project: name, columns: keep.map((i) => t.columns[i]), rows: rows.map((r) => keep.map((i) => r[i]))};
+    const total = ib < 0 ? null : round2(amount(rows[0][ib]) / (t.money.unit === '元' ? 10000 : 1));
+    return {...expectedTable(sub), budget_total: total, budget_fiscal: null, budget_other: null};
+  });
 }
 
 function expectedTable(t: TableSpec): Record<string, unknown> {
@@ -855,12 +938,15 @@ function renderTable(t: TableSpec): string {
 
   const i1 = t.columns.findIndex((col) => col.key === 'level1');
   const i2 = t.columns.findIndex((col) => col.key === 'level2');
-  const s1 = runSpans(t.rows.map((r) => r[i1]));
-  const s2 = runSpans(t.rows.map((r) => `${r[i1]}\u0000${r[i2]}`));
+  const ip = t.columns.findIndex((col) => col.key === 'project');
+  const owner = (r: string[]): string => (ip < 0 ? '' : r[ip]);
+  const sp = runSpans(t.rows.map(owner));
+  const s1 = runSpans(t.rows.map((r) => `${owner(r)}\u0000${r[i1]}`));
+  const s2 = runSpans(t.rows.map((r) => `${owner(r)}\u0000${r[i1]}\u0000${r[i2]}`));
   const body = t.rows.map((r, ri) => {
     const cells: string[] = [];
     r.forEach((text, ci) => {
-      const span = ci === i1 ? s1[ri] : ci === i2 ? s2[ri] : 1;
+      const span = ci === i1 ? s1[ri] : ci === i2 ? s2[ri] : PROJECT_KEYS.includes(t.columns[ci].key) ? sp[ri] : 1;
       if (span === 0) return;
       cells.push(td({t: text, rs: span, left: t.columns[ci].left}));
     });
@@ -1068,7 +1154,7 @@ function main(): void {
   for (const s of specs) {
     const html = join(tmp, `${s.name}.html`);
     const pdf = join(tmp, `${s.name}.pdf`);
-    const expected = {tables: s.tables.map(expectedTable)};
+    const expected = {tables: s.tables.flatMap(expectedTables)};
     writeFileSync(html, renderHtml(s));
     chromiumPdf(html, pdf, tmp);
     const pages = pdfPages(pdf);
