@@ -98,7 +98,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context) : [parseStream(stream, columns, context)];
     // Reading-order dumps (pdftotext without flags) print a row's cells out of column order: read them so too.
     const lineText = (no: number): string => regionLines[no - region.start].text;
-    if (layout !== 'tabbed' && layout !== 'columnar' && isReadingOrderDump(stream, lineText)) parses[0] = preferReadingOrder(parses[0], stream, columns, context);
+    if (layout !== 'tabbed' && layout !== 'columnar' && isReadingOrderDump(stream, lineText, tokens.slice(header.first, header.next))) parses[0] = preferReadingOrder(parses[0], stream, columns, context);
     const assembled = assembleRows(parses, columns, context, file);
     diagnostics.push(...assembled.diagnostics);
     for (const t of assembled.placed) for (const l of linesOf(t)) used.add(l);

@@ -6,8 +6,8 @@
 // a new cell, or the continuation of the column's open cell), numbers each column's cells into rows, and puts
 // the 一级/二级 labels at the rows they are printed beside. The result is a grid parse like segmentGrid's.
 import type {ColumnKey} from '../types.ts';
-import {BASES, EVIDENCE, isEvidence, LEVEL1_CHILDREN, LEVEL_NAMES, SCORING_RULES} from '../vocab.ts';
-import {cellScore, type ScoreContext} from './grammar.ts';
+import {BASES, COLUMN_ALIASES, COLUMN_ORDER, EVIDENCE, isEvidence, LEVEL1_CHILDREN, LEVEL_NAMES, SCORING_RULES} from '../vocab.ts';
+import {cellScore, parseValue, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
 import type {Token} from './lines.ts';
 import {assembleRows} from './rows.ts';
@@ -74,7 +74,7 @@ const OPEN_WORD_COLUMNS = Object.keys(VOCABULARY) as ColumnKey[];
 function isOpenWord(col: ColumnKey, text: string): boolean {
   const prefixes = PREFIXES[col];
   if (!prefixes) return false;
-  if (prefixes.has(text)) return true;
+  if (prefixes.has(text)) return !VOCABULARY[col]!.includes(text); // a whole word ("自定义") is no beginning
   if (col !== 'evidence') return false;
   const cut = Math.max(text.lastIndexOf('，'), text.lastIndexOf(','), text.lastIndexOf('、'));
   if (cut < 0) return false;
@@ -92,7 +92,13 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   }
   const s = cellScore(col, text, context);
   if (s === null) return null;
-  if (VALUE_COLUMNS.has(col) && /\d[^\d]*[指标准赋规资凭]/.test(text)) return null; // a unit holds no column word
+  if (VALUE_COLUMNS.has(col)) {
+    const value = parseValue(text);
+    // A unit is short and holds no column word: "≥14万人次补贴发放人次" is a value and a name.
+    if (value.unit !== null && (value.unit.length > 6 || /[指标准赋规资凭]/.test(value.unit))) return null;
+    // Qualitative values are short phrases (有效提高, 持续完善); a longer one is a name (…工作满意度).
+    if (value.kind === 'qualitative' && text.length > 6) return -1;
+  }
   // A value cut after "/" ("≤13275元/") waits for the rest of its unit.
   if (text.endsWith('/') && VALUE_COLUMNS.has(col)) return s - 4;
   return s;
@@ -115,8 +121,6 @@ export function readingOrder(tokens: ReadonlyArray<Token>, columns: readonly Col
   const first = labelLines(lines, columns, context, null);
   const widths = columnWidths(lines, first);
   const placed = labelLines(lines, columns, context, widths);
-  if ((globalThis as any).RO_DEBUG) console.log(columns.join(","));
-  if ((globalThis as any).RO_DEBUG) placed.forEach((ps, k) => console.log(lines[k].map((t) => t.text).join(" "), " => ", ps.map((p) => `${p.col}${p.cont ? "+" : ""}@${p.row}:${lines[k].slice(p.from, p.to).map((t) => t.text).join("")}`).join("  ")));
   return toParse(lines, placed, columns);
 }
 
@@ -134,12 +138,12 @@ function columnWidths(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Place
   const all = new Map<ColumnKey, number[]>();
   placed.forEach((line, k) => {
     for (const p of line) {
-      const w = widthOf(lines[k].slice(p.from, p.to).map((t) => t.text).join(''));
-      all.set(p.col, [...(all.get(p.col) ?? []), w]);
+      if (p.to - p.from !== 1) continue;
+      all.set(p.col, [...(all.get(p.col) ?? []), widthOf(lines[k][p.from].text)]);
     }
   });
-  // The second widest: one misread fragment does not set a column's width.
-  return new Map([...all].map(([c, ws]) => [c, ws.sort((a, b) => b - a)[Math.min(1, ws.length - 1)]]));
+  // The widest name; of other columns the second widest, so that one misread fragment does not set the width.
+  return new Map([...all].map(([c, ws]) => [c, ws.sort((a, b) => b - a)[c === 'level3' ? 0 : Math.min(1, ws.length - 1)]]));
 }
 
 /** Label every line in turn, each read against the cells of the lines before it. */
@@ -245,7 +249,7 @@ function options(
 ): Array<Placement & {score: number}> {
   const out = cellOptions(col, text, from, to, k, state, context, widths);
   const width = widths?.get(col);
-  if (width !== undefined && widthOf(text) > width + 2) for (const o of out) o.score += TOO_WIDE;
+  if (width !== undefined && col !== 'level3' && widthOf(text) > width + 2) for (const o of out) o.score += TOO_WIDE;
   return out;
 }
 
@@ -401,7 +405,6 @@ export function parseQuality(parse: GridParse, columns: readonly ColumnKey[], co
 /** The reading-order parse of a stream when it reads better than `plain` (another reading of the same stream). */
 export function preferReadingOrder(plain: GridParse, tokens: ReadonlyArray<Token>, columns: readonly ColumnKey[], context: ScoreContext): GridParse {
   const other = readingOrder(tokens, columns, context);
-  if ((globalThis as any).RO_Q) console.log("quality", parseQuality(other, columns, context), parseQuality(plain, columns, context));
   return parseQuality(other, columns, context) > parseQuality(plain, columns, context) ? other : plain;
 }
 
@@ -413,12 +416,17 @@ const ALL_WORDS = new Set<string>(Object.values(VOCABULARY).flat());
  * Is this grid a reading-order dump? Such dumps (pdftotext without flags) never pad with runs of spaces, and
  * split vocabulary words the way no line-by-line dump does: the beginning ("按照完成比例赋") followed by another
  * cell on its line, or its end ("分") starting a line further down, after lines of other cells.
+ * Whole header names printed out of column order tell it too.
  * @param lineText The text of a source line by number.
+ * @param header The tokens of the grid's column header.
  */
-export function isReadingOrderDump(tokens: ReadonlyArray<Token>, lineText: (no: number) => string): boolean {
+export function isReadingOrderDump(tokens: ReadonlyArray<Token>, lineText: (no: number) => string, header: ReadonlyArray<Token> = []): boolean {
   const lines = groupLines(tokens);
   const padded = lines.filter((l) => /^\s|\S {2,}\S/.test(lineText(l[0].line))).length;
   if (padded > lines.length * 0.1) return false;
+  // Whole header names printed out of column order ("绩效标准" / "分值" / "长期指标值"): blocks in reading order.
+  const named = header.map((t) => COLUMN_ALIASES.find(([name]) => name === t.text)?.[1]).filter((c) => c !== undefined);
+  if (named.some((c, k) => k > 0 && COLUMN_ORDER.indexOf(c) < COLUMN_ORDER.indexOf(named[k - 1]))) return true;
   let interrupted = 0;
   lines.forEach((line, k) => {
     line.forEach((t, i) => {
