@@ -95,7 +95,7 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   if (VALUE_COLUMNS.has(col)) {
     const value = parseValue(text);
     // A unit is short and holds no column word: "≥14万人次补贴发放人次" is a value and a name.
-    if (value.unit !== null && (value.unit.length > 6 || /[指标准赋规资凭]/.test(value.unit))) return null;
+    if (value.unit !== null && (value.unit.length > 5 || /[指标准赋规资凭]/.test(value.unit))) return null;
     // Qualitative values are short phrases (有效提高, 持续完善); a longer one is a name (…工作满意度).
     if (value.kind === 'qualitative' && text.length > 6) return -1;
   }
