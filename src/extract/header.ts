@@ -252,10 +252,11 @@ export function findGridHeader(tokens: ReadonlyArray<Token>, from = 0): GridHead
       while (next < tokens.length && isHeaderFragment(tokens[next].text)) next++;
     }
     if (next > last + 1 || (remainder !== null && isHeaderFragment(remainder))) {
-      const block = text.slice(starts[t], next < tokens.length ? starts[next] : text.length);
+      const first = headerLinesBefore(tokens, t, from);
+      const block = text.slice(starts[first], next < tokens.length ? starts[next] : text.length);
       const columns = columnsNamedIn(block);
       if (columns.length >= m.columns.length) {
-        return {first: t, next, remainder: null, columns, names: columns.map((c) => CANONICAL_NAME[c])};
+        return {first, next, remainder: null, columns, names: columns.map((c) => CANONICAL_NAME[c])};
       }
     }
     return {first: t, next: last + 1, remainder, columns: m.columns, names: m.names};
@@ -264,6 +265,22 @@ export function findGridHeader(tokens: ReadonlyArray<Token>, from = 0): GridHead
 }
 
 const PROJECT_ONLY = new Set<ColumnKey>(['project_budget', 'project_goal']);
+
+/**
+ * Where a header block really starts: reading-order dumps print the first lines of wrapped names ("一级指
+ * 二级指", "上年完成 指标分") before the line where three whole names follow each other. Whole lines of header
+ * fragments just before token t (from `from` on) belong to the block.
+ */
+function headerLinesBefore(tokens: ReadonlyArray<Token>, t: number, from: number): number {
+  let first = t;
+  while (first > from && tokens[first - 1].line === tokens[t].line) first--;
+  for (;;) {
+    let k = first;
+    while (k > from && tokens[k - 1].line === tokens[first - 1]?.line) k--;
+    if (k === first || !tokens.slice(k, first).every((x) => isHeaderFragment(x.text) && /[级指标值上年]/.test(x.text))) return first === t || tokens[first].line !== tokens[t].line ? first : t;
+    first = k;
+  }
+}
 
 /** A token made only of characters of column names ("据", "(必填)", "上年完成", "（100分）"). */
 function isHeaderFragment(s: string): boolean {

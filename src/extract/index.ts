@@ -22,6 +22,7 @@ import {groupByProject} from './flat.ts';
 import {joinSplitLabels} from './labels.ts';
 import {undoColumnMajor} from './interleave.ts';
 import {splitFusedTokens} from './fused.ts';
+import {isReadingOrderDump, preferReadingOrder} from './reading-order.ts';
 import {cellScore, TOTAL_ROW, type ScoreContext} from './grammar.ts';
 
 /** Options of extractText. */
@@ -97,6 +98,9 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     const context: ScoreContext = {freeTextBasis: region.kind === 'overall'};
     const stream = layout === 'tabbed' ? furniture.kept : joinSplitLabels(splitFusedTokens(furniture.kept));
     const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context) : [parseStream(stream, columns, context)];
+    // Reading-order dumps (pdftotext without flags) print a row's cells out of column order: read them so too.
+    const lineText = (no: number): string => regionLines[no - region.start].text;
+    if (layout !== 'tabbed' && layout !== 'columnar' && isReadingOrderDump(stream, lineText, tokens.slice(header.first, header.next))) parses[0] = preferReadingOrder(parses[0], stream, columns, context);
     const assembled = assembleRows(parses, columns, context, file);
     diagnostics.push(...assembled.diagnostics);
     for (const t of assembled.placed) for (const l of linesOf(t)) used.add(l);

@@ -1,0 +1,442 @@
+// Reading-order dumps (pdftotext without flags) print a table row's cells as blocks: several cells of one
+// visual line on one text line in column order, or one fragment per line, with the lines of neighbouring cells
+// and rows interleaved ("按照完成比例赋 工作资料" / "补贴公交线路数" / "=18条" / … / "分"). Two things hold whatever
+// the order: the words of one text line stand left to right on one baseline of one row, and each column's
+// fragments come top to bottom. So this labels every line's tokens with columns (a small programme per line:
+// a new cell, or the continuation of the column's open cell), numbers each column's cells into rows, and puts
+// the 一级/二级 labels at the rows they are printed beside. The result is a grid parse like segmentGrid's.
+import type {ColumnKey} from '../types.ts';
+import {BASES, COLUMN_ALIASES, COLUMN_ORDER, EVIDENCE, isEvidence, LEVEL1_CHILDREN, LEVEL_NAMES, SCORING_RULES} from '../vocab.ts';
+import {cellScore, parseValue, type ScoreContext} from './grammar.ts';
+import type {GridParse, GridRow} from './grid.ts';
+import type {Token} from './lines.ts';
+import {assembleRows} from './rows.ts';
+
+/** Columns a row may lack: merged labels, an empty prior-year value, a unit, a deviation note. */
+const OPTIONAL = new Set<ColumnKey>(['level1', 'level2', 'prior_year', 'target_unit', 'deviation']);
+const LABELS = new Set<ColumnKey>(['level1', 'level2']);
+
+const LEVEL1_WORDS: readonly string[] = Object.keys(LEVEL1_CHILDREN);
+/** The closed vocabulary of a column, where it has one: a beginning of one of its words is an open cell. */
+const VOCABULARY: Partial<Record<ColumnKey, readonly string[]>> = {
+  level1: LEVEL1_WORDS, level2: LEVEL_NAMES.filter((n) => !LEVEL1_WORDS.includes(n) || n.endsWith('指标')),
+  basis: BASES, scoring_rule: SCORING_RULES, evidence: EVIDENCE,
+};
+const PREFIXES: Partial<Record<ColumnKey, Set<string>>> = Object.fromEntries(Object.entries(VOCABULARY).map(([c, words]) => [
+  c, new Set(words.flatMap((w) => Array.from({length: w.length - 1}, (_, k) => w.slice(0, k + 1)))),
+]));
+
+/** Score of a cell still waiting for its end (a beginning of a vocabulary word). */
+const PREFIX_SCORE = 2;
+/** A cell starting a row that no column has reached yet. */
+const NEW_ROW = -0.5;
+/** Cells of one text line placed in different rows (a line is one baseline of one row). */
+const MIXED_ROWS = -6;
+/** A row left without a cell of a column every row has. */
+const MISSING_CELL = -4;
+/** A fragment wider than its column. */
+const TOO_WIDE = -4;
+/** A second cell of an optional column in one row. */
+const SECOND_OPTIONAL = -3;
+/** Continuing a cell whose last fragment filled its column's width, or stopped well short of it. */
+const WRAP_LIKELY = 2;
+const ENDED_SHORT = -1;
+
+/** A cell being read: its fragments (tokens, in dump order) and its row. */
+interface Cell {
+  tokens: Token[];
+  row: number;
+  /** Index of the line its last fragment is on. */
+  lastLine: number;
+}
+
+/** Everything read so far: each column's cells in dump order. */
+interface State {
+  cells: Map<ColumnKey, Cell[]>;
+  /** Rows started: the most cells any non-optional column has. */
+  rows: number;
+}
+
+/** One run of a line's tokens placed in a column, as a new cell or the continuation of the column's last one. */
+interface Placement {
+  from: number;
+  to: number;
+  col: ColumnKey;
+  cont: boolean;
+  /** Row of the cell (-1: a label, placed later; undefined: an optional cell placed by its neighbours). */
+  row: number | undefined;
+}
+
+const VALUE_COLUMNS = new Set<ColumnKey>(['target', 'prior_year', 'target_long', 'actual']);
+const OPEN_WORD_COLUMNS = Object.keys(VOCABULARY) as ColumnKey[];
+
+/** Is `text` the beginning, not the whole, of a word (or of a list of words) of the column's vocabulary? */
+function isOpenWord(col: ColumnKey, text: string): boolean {
+  const prefixes = PREFIXES[col];
+  if (!prefixes) return false;
+  if (prefixes.has(text)) return !VOCABULARY[col]!.includes(text); // a whole word ("自定义") is no beginning
+  if (col !== 'evidence') return false;
+  const cut = Math.max(text.lastIndexOf('，'), text.lastIndexOf(','), text.lastIndexOf('、'));
+  if (cut < 0) return false;
+  const last = text.slice(cut + 1);
+  return isEvidence(text.slice(0, cut)) && (last === '' || prefixes.has(last));
+}
+
+/** How well a (possibly unfinished) text fits a column: cellScore, with open words and cut values between. */
+export function fragmentScore(col: ColumnKey, text: string, context: ScoreContext): number | null {
+  if (isOpenWord(col, text)) return PREFIX_SCORE;
+  // The beginning of another column's word ("按照完成比例赋") is no value, and an unlikely name.
+  if (text.length >= 3 && OPEN_WORD_COLUMNS.some((c) => c !== col && isOpenWord(c, text))) {
+    if (col === 'level3') return -3;
+    if (col !== 'deviation') return null;
+  }
+  const s = cellScore(col, text, context);
+  if (s === null) return null;
+  if (VALUE_COLUMNS.has(col)) {
+    const value = parseValue(text);
+    // A unit is short and holds no column word: "≥14万人次补贴发放人次" is a value and a name.
+    if (value.unit !== null && (value.unit.length > 5 || /[指标准赋规资凭]/.test(value.unit))) return null;
+    // Qualitative values are short phrases (有效提高, 持续完善); a longer one is a name (…工作满意度).
+    if (value.kind === 'qualitative' && text.length > 6) return -1;
+  }
+  // A value cut after "/" ("≤13275元/") waits for the rest of its unit.
+  if (text.endsWith('/') && VALUE_COLUMNS.has(col)) return s - 4;
+  return s;
+}
+
+/** Printed width of a text in half-width units: CJK characters count two. */
+function widthOf(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/**
+ * Read a reading-order stream into rows of cells.
+ * @example readingOrder(tokens of "按照完成比例赋 工作资料" / "补贴公交线路数" / "=18条" / "计划标准" / "18条" / "10" / "分", opts).items.length // => 1
+ */
+export function readingOrder(tokens: ReadonlyArray<Token>, columns: readonly ColumnKey[], context: ScoreContext): GridParse {
+  const lines = groupLines(tokens);
+  // Two passes: the first measures how wide each column's fragments run, the second uses it to join wraps.
+  const first = labelLines(lines, columns, context, null);
+  const widths = columnWidths(lines, first);
+  const placed = labelLines(lines, columns, context, widths);
+  return toParse(lines, placed, columns);
+}
+
+function groupLines(tokens: ReadonlyArray<Token>): Token[][] {
+  const lines: Token[][] = [];
+  for (const t of tokens) {
+    const last = lines[lines.length - 1];
+    if (last && last[0].line === t.line) last.push(t); else lines.push([t]);
+  }
+  return lines;
+}
+
+/** Widest fragment of each column (half-width units). */
+function columnWidths(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[]>): Map<ColumnKey, number> {
+  const all = new Map<ColumnKey, number[]>();
+  placed.forEach((line, k) => {
+    for (const p of line) {
+      if (p.to - p.from !== 1) continue;
+      all.set(p.col, [...(all.get(p.col) ?? []), widthOf(lines[k][p.from].text)]);
+    }
+  });
+  // The widest name; of other columns the second widest, so that one misread fragment does not set the width.
+  return new Map([...all].map(([c, ws]) => [c, ws.sort((a, b) => b - a)[c === 'level3' ? 0 : Math.min(1, ws.length - 1)]]));
+}
+
+/** Label every line in turn, each read against the cells of the lines before it. */
+function labelLines(lines: ReadonlyArray<Token[]>, columns: readonly ColumnKey[], context: ScoreContext, widths: Map<ColumnKey, number> | null): Placement[][] {
+  const state: State = {cells: new Map(columns.map((c) => [c, []])), rows: 0};
+  const out: Placement[][] = [];
+  lines.forEach((line, k) => {
+    const placements = labelLine(line, k, state, columns, context, widths);
+    apply(state, line, k, placements, columns);
+    out.push(placements);
+  });
+  return out;
+}
+
+/** Add a line's placements to the state. */
+function apply(state: State, line: Token[], k: number, placements: Placement[], columns: readonly ColumnKey[]): void {
+  for (const p of placements) {
+    const cells = state.cells.get(p.col)!;
+    const tokens = line.slice(p.from, p.to);
+    if (p.cont) {
+      const cell = cells[cells.length - 1];
+      cell.tokens.push(...tokens);
+      cell.lastLine = k;
+    } else {
+      cells.push({tokens, row: p.row ?? -1, lastLine: k});
+    }
+  }
+  for (const c of columns) if (!OPTIONAL.has(c)) state.rows = Math.max(state.rows, state.cells.get(c)!.length);
+}
+
+interface Step {
+  score: number;
+  /** Row of the line's cells so far (undefined: none placed yet). */
+  lineRow: number | undefined;
+  placement: Placement | null;
+  back: Step | null;
+}
+
+/**
+ * The best placement of one line's tokens: runs of tokens in strictly increasing columns, each a new cell or
+ * the continuation of its column's last cell; tokens no column takes are left out. The programme's state is the
+ * last column used and the row of the line's cells (all of one row, or they pay MIXED_ROWS).
+ */
+function labelLine(
+  line: Token[], k: number, state: State, columns: readonly ColumnKey[], context: ScoreContext, widths: Map<ColumnKey, number> | null,
+): Placement[] {
+  const m = line.length;
+  const K = columns.length;
+  // best[i]: by "last column|line row", the best way to have placed the tokens before i.
+  const best: Array<Map<string, Step & {last: number}>> = Array.from({length: m + 1}, () => new Map());
+  const relax = (j: number, step: Step & {last: number}): void => {
+    const key = `${step.last}|${step.lineRow}`;
+    const old = best[j].get(key);
+    if (!old || step.score > old.score) best[j].set(key, step);
+  };
+  relax(0, {score: 0, lineRow: undefined, placement: null, back: null, last: -1});
+  for (let i = 0; i < m; i++) {
+    for (const from of best[i].values()) {
+      // Leave token i out.
+      relax(i + 1, {score: from.score + SKIP_TOKEN, lineRow: from.lineRow, placement: null, back: from, last: from.last});
+      let text = '';
+      for (let j = i + 1; j <= m && j - i <= 8; j++) {
+        text += line[j - 1].text;
+        for (let c = from.last + 1; c < K; c++) {
+          for (const option of options(columns[c], text, i, j, k, state, context, widths)) {
+            const row = option.row;
+            let score = from.score + option.score + JOINED_TOKEN * (j - i - 1);
+            let lineRow = from.lineRow;
+            if (row !== undefined && row >= 0) {
+              if (lineRow === undefined) {
+                lineRow = row;
+                if (row >= state.rows) score += NEW_ROW;
+                if (row > state.rows) score += MISSING_CELL;
+              } else if (lineRow !== row) score += MIXED_ROWS;
+            }
+            relax(j, {score, lineRow, placement: option, back: from, last: c});
+          }
+        }
+      }
+    }
+  }
+  let end: Step | null = null;
+  for (const s of best[m].values()) if (!end || s.score > end.score) end = s;
+  const out: Placement[] = [];
+  for (let s = end; s; s = s.back) if (s.placement) out.unshift({...s.placement});
+  // Optional cells take the row of the line's other cells.
+  const lineRow = end?.lineRow;
+  for (const p of out) if (p.row === undefined && lineRow !== undefined) p.row = lineRow;
+  return out;
+}
+
+/** Cost of each space inside a cell: in these dumps a space mostly separates cells. */
+const JOINED_TOKEN = -3;
+/** Cost of leaving a token out of every cell. */
+const SKIP_TOKEN = -6;
+
+/**
+ * The ways a run can go into column `col`: a new cell, or the end of the column's last cell. A run wider than
+ * the column's fragments run elsewhere (see columnWidths) does not sit in it: a fragment never crosses a cell.
+ */
+function options(
+  col: ColumnKey, text: string, from: number, to: number, k: number, state: State, context: ScoreContext, widths: Map<ColumnKey, number> | null,
+): Array<Placement & {score: number}> {
+  const out = cellOptions(col, text, from, to, k, state, context, widths);
+  const width = widths?.get(col);
+  if (width !== undefined && col !== 'level3' && widthOf(text) > width + 2) for (const o of out) o.score += TOO_WIDE;
+  return out;
+}
+
+function cellOptions(
+  col: ColumnKey, text: string, from: number, to: number, k: number, state: State, context: ScoreContext, widths: Map<ColumnKey, number> | null,
+): Array<Placement & {score: number}> {
+  const out: Array<Placement & {score: number}> = [];
+  const cells = state.cells.get(col)!;
+  const own = fragmentScore(col, text, context);
+  if (own !== null) {
+    let row: number | undefined;
+    let score = own;
+    if (LABELS.has(col)) row = -1;
+    else if (OPTIONAL.has(col)) {
+      row = undefined;
+      const latest = state.rows - 1;
+      if (cells.some((c) => c.row === latest)) score += SECOND_OPTIONAL;
+    } else {
+      // The next row of the column, or a later one when the column has no cell in the rows between.
+      const next = cells.length === 0 ? 0 : cells[cells.length - 1].row + 1;
+      for (let r = next; r <= Math.max(next, state.rows); r++) out.push({from, to, col, cont: false, row: r, score: score + MISSING_CELL * (r - next)});
+      return withContinuation(out, col, text, from, to, k, cells, context, widths);
+    }
+    out.push({from, to, col, cont: false, row, score});
+  }
+  return withContinuation(out, col, text, from, to, k, cells, context, widths);
+}
+
+/** Add to `out` the continuation of the column's last cell by the run, when its grammar allows. */
+function withContinuation(
+  out: Array<Placement & {score: number}>, col: ColumnKey, text: string, from: number, to: number, k: number, cells: Cell[],
+  context: ScoreContext, widths: Map<ColumnKey, number> | null,
+): Array<Placement & {score: number}> {
+  const open = cells[cells.length - 1];
+  if (open && open.lastLine < k) {
+    const before = open.tokens.map((t) => t.text).join('');
+    const was = fragmentScore(col, before, context);
+    const now = fragmentScore(col, before + text, context);
+    if (was !== null && now !== null) {
+      let score = now - was;
+      const width = widths?.get(col);
+      if (width !== undefined) {
+        const lastFragment = open.tokens.filter((t) => t.line === open.tokens[open.tokens.length - 1].line).map((t) => t.text).join('');
+        const w = widthOf(lastFragment);
+        if (w >= width - 2) score += WRAP_LIKELY;
+        else if (w < width * 0.6) score += ENDED_SHORT;
+      }
+      out.push({from, to, col, cont: true, row: LABELS.has(col) ? -1 : open.row, score});
+    }
+  }
+  return out;
+}
+
+/** Rows of cells from the placements: cells by row, labels and left-out tokens where they were printed. */
+function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[]>, columns: readonly ColumnKey[]): GridParse {
+  // Each cell, with its first line and row, in dump order per column.
+  interface Built {col: ColumnKey; tokens: Token[]; row: number | undefined; line: number}
+  const built: Built[] = [];
+  const lastOf = new Map<ColumnKey, Built>();
+  const rowOfLine: Array<number | undefined> = [];
+  const dropped: Array<{token: Token; line: number}> = [];
+  placed.forEach((line, k) => {
+    let at = 0;
+    for (const p of line) {
+      for (; at < p.from; at++) dropped.push({token: lines[k][at], line: k});
+      at = p.to;
+      const tokens = lines[k].slice(p.from, p.to);
+      if (p.cont) {
+        lastOf.get(p.col)!.tokens.push(...tokens);
+        continue;
+      }
+      const cell: Built = {col: p.col, tokens, row: p.row, line: k};
+      built.push(cell);
+      lastOf.set(p.col, cell);
+    }
+    for (; at < lines[k].length; at++) dropped.push({token: lines[k][at], line: k});
+    const rows = line.filter((p) => p.row !== undefined && p.row >= 0).map((p) => p.row!);
+    rowOfLine.push(rows.length > 0 ? rows[0] : undefined);
+  });
+  // Optional cells alone on their line: the row of the nearest line that has one (the next first).
+  const nearestRow = (k: number): number => {
+    for (let d = 1; d < lines.length; d++) {
+      if (k + d < lines.length && rowOfLine[k + d] !== undefined) return rowOfLine[k + d]!;
+      if (k - d >= 0 && rowOfLine[k - d] !== undefined) return rowOfLine[k - d]!;
+    }
+    return 0;
+  };
+  const rows: GridRow[] = [];
+  const labelsBefore = new Map<number, GridRow>();
+  const rowAt = (r: number): GridRow => {
+    while (rows.length <= r) rows.push({cells: new Map()});
+    return rows[r];
+  };
+  for (const cell of built) {
+    if (LABELS.has(cell.col)) {
+      const r = nearestRowFrom(cell.line, rowOfLine, lines.length);
+      const head = labelsBefore.get(r) ?? {cells: new Map()};
+      if (!head.cells.has(cell.col)) head.cells.set(cell.col, cell.tokens);
+      labelsBefore.set(r, head);
+      continue;
+    }
+    const r = cell.row ?? nearestRow(cell.line);
+    const row = rowAt(r);
+    const had = row.cells.get(cell.col);
+    row.cells.set(cell.col, had ? [...had, ...cell.tokens] : cell.tokens);
+  }
+  const items: GridParse['items'] = [];
+  rows.forEach((row, r) => {
+    const head = labelsBefore.get(r);
+    if (head) items.push({row: head});
+    if (row.cells.size > 0) items.push({row: ordered(row, columns)});
+  });
+  for (const d of dropped) items.push({dropped: {token: d.token, pageNumber: false}});
+  return {items, score: 0};
+}
+
+/** The row of a label: that of its own line's cells, else of the next line that has one. */
+function nearestRowFrom(k: number, rowOfLine: ReadonlyArray<number | undefined>, n: number): number {
+  for (let j = k; j < n; j++) if (rowOfLine[j] !== undefined) return rowOfLine[j]!;
+  for (let j = k - 1; j >= 0; j--) if (rowOfLine[j] !== undefined) return rowOfLine[j]!;
+  return 0;
+}
+
+/** A row's cells in column order. */
+function ordered(row: GridRow, columns: readonly ColumnKey[]): GridRow {
+  return {cells: new Map(columns.filter((c) => row.cells.has(c)).map((c) => [c, row.cells.get(c)!]))};
+}
+
+/**
+ * How well a parse reads, to choose between readings of one stream: each filled cell that fits its column
+ * counts one, one that does not fit costs one, a row without a column every row has costs one and a half, each token
+ * left out costs one, and weights summing to 90 or 100 count two.
+ */
+export function parseQuality(parse: GridParse, columns: readonly ColumnKey[], context: ScoreContext): number {
+  const assembled = assembleRows([parse], columns, context, '');
+  let q = -assembled.reported.length;
+  let weights = 0;
+  for (const r of assembled.indicators) {
+    const cells = r as unknown as Record<string, unknown>;
+    for (const c of columns) {
+      if (LABELS.has(c)) continue;
+      const v = c === 'target' ? r.target : c === 'target_long' ? r.target_long_term : cells[c];
+      if (v === null || v === undefined || v === '') { if (!OPTIONAL.has(c)) q -= 1.5; continue; }
+      const fits = c === 'weight' ? typeof v === 'number' : (cellScore(c, String(v), context) ?? -1) > 0;
+      q += fits ? 1 : -1;
+    }
+    weights += r.weight ?? 0;
+  }
+  if (Math.abs(weights - 90) < 0.01 || Math.abs(weights - 100) < 0.01) q += 2;
+  return q;
+}
+
+/** The reading-order parse of a stream when it reads better than `plain` (another reading of the same stream). */
+export function preferReadingOrder(plain: GridParse, tokens: ReadonlyArray<Token>, columns: readonly ColumnKey[], context: ScoreContext): GridParse {
+  const other = readingOrder(tokens, columns, context);
+  return parseQuality(other, columns, context) > parseQuality(plain, columns, context) ? other : plain;
+}
+
+/** Vocabulary words split over lines are found by their beginnings: every beginning of every word. */
+const ALL_PREFIXES = new Set<string>(Object.values(PREFIXES).flatMap((p) => [...(p ?? [])]).filter((p) => p.length >= 2));
+const ALL_WORDS = new Set<string>(Object.values(VOCABULARY).flat());
+
+/**
+ * Is this grid a reading-order dump? Such dumps (pdftotext without flags) never pad with runs of spaces, and
+ * split vocabulary words the way no line-by-line dump does: the beginning ("按照完成比例赋") followed by another
+ * cell on its line, or its end ("分") starting a line further down, after lines of other cells.
+ * Whole header names printed out of column order tell it too.
+ * @param lineText The text of a source line by number.
+ * @param header The tokens of the grid's column header.
+ */
+export function isReadingOrderDump(tokens: ReadonlyArray<Token>, lineText: (no: number) => string, header: ReadonlyArray<Token> = []): boolean {
+  const lines = groupLines(tokens);
+  const padded = lines.filter((l) => /^\s|\S {2,}\S/.test(lineText(l[0].line))).length;
+  if (padded > lines.length * 0.1) return false;
+  // Whole header names printed out of column order ("绩效标准" / "分值" / "长期指标值"): blocks in reading order.
+  const named = header.map((t) => COLUMN_ALIASES.find(([name]) => name === t.text)?.[1]).filter((c) => c !== undefined);
+  if (named.some((c, k) => k > 0 && COLUMN_ORDER.indexOf(c) < COLUMN_ORDER.indexOf(named[k - 1]))) return true;
+  let interrupted = 0;
+  lines.forEach((line, k) => {
+    line.forEach((t, i) => {
+      if (!ALL_PREFIXES.has(t.text)) return;
+      for (let j = k + 1; j < Math.min(lines.length, k + 8); j++) {
+        if (!ALL_WORDS.has(t.text + lines[j][0].text)) continue;
+        if (i < line.length - 1 || j > k + 1) interrupted++;
+        break;
+      }
+    });
+  });
+  return interrupted >= 2;
+}

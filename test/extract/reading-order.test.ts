@@ -1,0 +1,93 @@
+// Reading-order dumps (pdftotext without flags, test/fixtures/rendered/*.default.txt): cells compared with the
+// expected rows of the specs (not the extractor's output), per-dump floors at what the reader reaches, named rows
+// exactly; and hand-made snippets of the reorderings it handles.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {extractText} from '../../src/index.ts';
+import {splitLines, tokenizeLines} from '../../src/extract/lines.ts';
+import {fragmentScore, isReadingOrderDump, readingOrder} from '../../src/extract/reading-order.ts';
+import {assembleRows} from '../../src/extract/rows.ts';
+import type {ColumnKey} from '../../src/types.ts';
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'rendered');
+const CELLS = ['level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'] as const;
+const norm = (v: unknown): string | null => (v === null || v === undefined ? null
+  : typeof v === 'number' ? String(Math.round(v * 100) / 100) : String(v).normalize('NFKC').replace(/\s+/g, ''));
+type Row = Record<string, unknown>;
+const expectedOf = (spec: string): Array<{indicators: Row[]}> => JSON.parse(readFileSync(join(DIR, `${spec}.expected.json`), 'utf8')).tables;
+const extracted = (spec: string): Array<{indicators: Row[]}> =>
+  extractText(readFileSync(join(DIR, `${spec}.default.txt`), 'utf8'), {file: spec}).tables as unknown as Array<{indicators: Row[]}>;
+
+/** Share of cells equal to the expected ones, over every expected table and row. */
+function cellShare(spec: string): number {
+  const got = extracted(spec);
+  let cells = 0;
+  let ok = 0;
+  expectedOf(spec).forEach((e, k) => e.indicators.forEach((row, i) => {
+    for (const c of CELLS) { cells++; if (norm(row[c]) === norm(got[k]?.indicators[i]?.[c])) ok++; }
+  }));
+  return ok / cells;
+}
+
+// Floors at what the reader reaches today (issue 4 aims at 0.99 for each); narrow-wrap-b5 is not read yet.
+const FLOORS: Record<string, number> = {
+  'bundled-001-long': 0.84, 'bundled-002-pair': 0.95, 'bundled-003-overall': 0.87, 'exec-rate-education': 0.83,
+  'long-annual-health': 0.78, 'yuan-pifu-transport': 0.86,
+};
+for (const [spec, floor] of Object.entries(FLOORS)) {
+  test(`extractText(rendered/${spec}.default.txt) matches at least ${floor * 100}% of the expected cells`, () => {
+    assert.equal(extracted(spec).length, expectedOf(spec).length);
+    const share = cellShare(spec);
+    assert.ok(share >= floor, `${(share * 100).toFixed(1)}%`);
+  });
+}
+
+test('extractText(rendered/*.default.txt) gives named rows exactly as the specs print them', () => {
+  const cases: Array<[string, number, number]> = [
+    ['yuan-pifu-transport', 0, 0], ['yuan-pifu-transport', 0, 1], ['yuan-pifu-transport', 0, 2],
+    ['bundled-002-pair', 0, 3], ['bundled-002-pair', 0, 4], ['bundled-002-pair', 0, 5],
+  ];
+  for (const [spec, table, row] of cases) {
+    const want = expectedOf(spec)[table].indicators[row];
+    const got = extracted(spec)[table].indicators[row];
+    for (const c of CELLS) assert.equal(norm(got[c]), norm(want[c]), `${spec} ${table}#${row} ${c}`);
+  }
+});
+
+const COLUMNS: ColumnKey[] = ['level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'];
+const CONTEXT = {freeTextBasis: false};
+const rowsOf = (text: string): string[][] => {
+  const tokens = tokenizeLines(splitLines(text));
+  const {indicators} = assembleRows([readingOrder(tokens, COLUMNS, CONTEXT)], COLUMNS, CONTEXT, 'snippet');
+  return indicators.map((r) => [r.level1, r.level2, r.level3, r.target, r.basis ?? '', r.prior_year ?? '', String(r.weight), r.scoring_rule ?? '', r.evidence ?? '']);
+};
+
+test('readingOrder(a row whose rule and evidence come before its name, the rule\'s end last) reads one row', () => {
+  assert.deepEqual(rowsOf('按照完成比例赋 工作资料\n补贴公交线路数\n=18条\n计划标准\n18条\n10\n分'),
+    [['', '', '补贴公交线路数', '=18条', '计划标准', '18条', '10', '按照完成比例赋分', '工作资料']]);
+});
+
+test('readingOrder(wrapped cells printed as fragments on later lines) joins each to its cell', () => {
+  const rows = rowsOf('公交车辆年检合格率 =100% 行业标准 100% 10 直接赋分 正式材料\n单车年度运营补贴 ≤13275元/ 预算支出 13000元/台 10 直接赋分 原始凭证\n台\n标准');
+  assert.deepEqual(rows.map((r) => r.slice(2)), [
+    ['公交车辆年检合格率', '=100%', '行业标准', '100%', '10', '直接赋分', '正式材料'],
+    ['单车年度运营补贴', '≤13275元/台', '预算支出标准', '13000元/台', '10', '直接赋分', '原始凭证'],
+  ]);
+});
+
+test('fragmentScore(col, the beginning of a vocabulary word) keeps it open in its column only', () => {
+  assert.equal(fragmentScore('scoring_rule', '按照完成比例赋', CONTEXT), 2);
+  assert.equal(fragmentScore('target', '按照完成比例赋', CONTEXT), null);
+  assert.equal(fragmentScore('basis', '自定义', CONTEXT), 5); // a whole word, though it begins 自定义标准
+});
+
+test('isReadingOrderDump(tokens) sees words split around other cells, not one cell per line', () => {
+  const text = (s: string): [ReturnType<typeof tokenizeLines>, (no: number) => string] => {
+    const lines = splitLines(s);
+    return [tokenizeLines(lines), (no) => lines[no - 1].text];
+  };
+  assert.equal(isReadingOrderDump(...text('名称甲 ≥1次 计划标准 10 按照完成比例赋 工作资料\n分\n名称乙 ≥2次 计划标准 10 按照完成比例赋 工作资料\n分')), true);
+  assert.equal(isReadingOrderDump(...text('名称甲\n≥1次\n计划标准\n10\n按照完成比例赋\n分\n工作资料')), false);
+});
