@@ -41,6 +41,8 @@ const SECOND_OPTIONAL = -3;
 /** Continuing a cell whose last fragment filled its column's width, or stopped well short of it. */
 const WRAP_LIKELY = 2;
 const ENDED_SHORT = -1;
+/** A beginning of a 一级/二级 label read as the end of another column's cell. */
+const LABEL_PIECE = -3;
 
 /** A cell being read: its fragments (tokens, in dump order) and its row. */
 interface Cell {
@@ -80,6 +82,11 @@ function isOpenWord(col: ColumnKey, text: string): boolean {
   if (cut < 0) return false;
   const last = text.slice(cut + 1);
   return isEvidence(text.slice(0, cut)) && (last === '' || prefixes.has(last));
+}
+
+/** Is `text` the beginning of a 一级/二级 word, two characters or more ("质量指", "社会效益")? */
+export function isLabelPiece(text: string): boolean {
+  return text.length >= 2 && [...LABELS].some((c) => isOpenWord(c, text));
 }
 
 /** How well a (possibly unfinished) text fits a column: cellScore, with open words and cut values between. */
@@ -262,6 +269,7 @@ function cellOptions(
   if (own !== null) {
     let row: number | undefined;
     let score = own;
+    if (col === 'level1' && isOpenWord('level2', text) && !sameTemplate(text, cells)) score += OTHER_TEMPLATE;
     if (LABELS.has(col)) row = -1;
     else if (OPTIONAL.has(col)) {
       row = undefined;
@@ -278,6 +286,19 @@ function cellOptions(
   return withContinuation(out, col, text, from, to, k, cells, context, widths);
 }
 
+/** 一级 words of one template: the project table's, or the others (overall tables, 项目完成指标 …). */
+const PROJECT_LEVEL1 = new Set(['产出指标', '成本指标', '效益指标', '满意度指标']);
+/** A beginning of a 一级 word of another template than the column's earlier labels, that also begins a 二级 word. */
+const OTHER_TEMPLATE = -1;
+
+/** Could the 一级 beginning `text` end in a word of the template of the column's earlier labels (if any)? */
+function sameTemplate(text: string, cells: ReadonlyArray<Cell>): boolean {
+  const earlier = cells.map((c) => c.tokens.map((t) => t.text).join('')).filter((w) => LEVEL1_WORDS.includes(w));
+  if (earlier.length === 0) return true;
+  const project = PROJECT_LEVEL1.has(earlier[0]);
+  return LEVEL1_WORDS.some((w) => w.startsWith(text) && PROJECT_LEVEL1.has(w) === project);
+}
+
 /** Add to `out` the continuation of the column's last cell by the run, when its grammar allows. */
 function withContinuation(
   out: Array<Placement & {score: number}>, col: ColumnKey, text: string, from: number, to: number, k: number, cells: Cell[],
@@ -290,6 +311,8 @@ function withContinuation(
     const now = fragmentScore(col, before + text, context);
     if (was !== null && now !== null) {
       let score = now - was;
+      // The beginning of a merged label ("质量指") continues no other column's cell.
+      if (!LABELS.has(col) && isLabelPiece(text)) score += LABEL_PIECE;
       const width = widths?.get(col);
       if (width !== undefined) {
         const lastFragment = open.tokens.filter((t) => t.line === open.tokens[open.tokens.length - 1].line).map((t) => t.text).join('');
