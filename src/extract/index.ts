@@ -21,6 +21,7 @@ import {assembleRows, cellText} from './rows.ts';
 import {joinSplitLabels} from './labels.ts';
 import {undoColumnMajor} from './interleave.ts';
 import {splitFusedTokens} from './fused.ts';
+import {readColumnar} from './columnar.ts';
 import {cellScore, TOTAL_ROW, type ScoreContext} from './grammar.ts';
 
 /** Options of extractText. */
@@ -94,7 +95,9 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     layout = detectLayout(furniture.kept, regionLines);
     const context: ScoreContext = {freeTextBasis: region.kind === 'overall'};
     const stream = layout === 'tabbed' ? furniture.kept : joinSplitLabels(splitFusedTokens(furniture.kept));
-    const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context) : [parseStream(stream, columns, context)];
+    const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context)
+      : (layout === 'columnar' ? readColumnar(furniture.kept, (no) => regionLines[no - region.start].text, gridOptions(furniture.kept, columns, context, 'stream')) : null)
+        ?? [parseStream(stream, columns, context)];
     const assembled = assembleRows(parses, columns, context, file);
     diagnostics.push(...assembled.diagnostics);
     for (const t of assembled.placed) for (const l of linesOf(t)) used.add(l);

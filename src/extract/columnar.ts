@@ -1,0 +1,441 @@
+// Column-preserving dumps (pdftotext -layout): one table row spans several physical lines, its single-line cells
+// on one "anchor" line (the one holding the weight) and its wrapped cells continued on the lines around it at
+// about the same x; merged 一级/二级 labels are printed across their span, split over lines. This reads such a
+// grid in two dimensions: token x positions → label fragments | body tokens → rows (anchor + the continuation
+// lines that read best with it) → one token stream per row, in column order → GridParse per row.
+import type {ColumnKey} from '../types.ts';
+import {BASES, EVIDENCE, isLevel1, isLevel2, LEVEL_NAMES, SCORING_RULES} from '../vocab.ts';
+import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
+import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
+import type {Token} from './lines.ts';
+
+/** A token with its character column in its line. */
+interface Placed {
+  token: Token;
+  x: number;
+}
+
+/** The tokens of one source line, left to right. */
+interface Row2D {
+  line: number;
+  /** Page index: the number of page breaks before this line. */
+  page: number;
+  labels: Placed[];
+  body: Placed[];
+}
+
+/** A label joined from fragments in one label column, with its vertical centre. */
+interface Label {
+  column: 'level1' | 'level2';
+  parts: Placed[];
+  text: string;
+  centre: number;
+  page: number;
+}
+
+/** Longest run of lines between two anchors that is searched for the best split (beyond: split at the middle). */
+const MAX_GAP_LINES = 12;
+/** Cost per line of distance between a continuation line and its row's anchor (ties go to the nearer row). */
+const DISTANCE_COST = 0.3;
+/** Extra cost for a continuation line above its anchor (pdftotext puts a row's single-line cells on its top line). */
+const ABOVE_COST = 0.2;
+
+/**
+ * Read a column-preserving grid into one parse per table row.
+ * @param tokens Grid tokens in source order (page furniture removed).
+ * @param lineText The text of a source line, by 1-based number.
+ * @returns Parses in row order, or null when the grid shows no anchor lines (nothing to read in 2-D).
+ */
+export function readColumnar(
+  tokens: ReadonlyArray<Token>, lineText: (no: number) => string, options: GridOptions,
+): GridParse[] | null {
+  const placed = placeTokens(tokens, lineText);
+  const level3Start = bodyStart(placed);
+  if (level3Start === null) return null;
+  const level2Start = labelSplit(placed, level3Start);
+  for (const l of placed) splitLabels(l, level3Start);
+  const lines = unfoldColumnMajor(placed);
+  const anchors = findAnchors(lines);
+  if (anchors.length < 2) return null;
+  const spans = chooseSpans(lines, anchors, options);
+  const rows = spans.map(([top, bottom], k) => rowStream(lines.slice(top, bottom + 1), anchors[k] - top, options));
+  const labels = joinLabels(lines, level2Start);
+  const heads = labelHeads(labels, spans, lines);
+  const parses: GridParse[] = [];
+  const unplaced: Token[] = [];
+  rows.forEach((stream, k) => {
+    const parse = segmentGrid(stream, options);
+    const headed = heads.get(k) ?? [];
+    for (const item of parse.items) {
+      if (!('row' in item)) continue;
+      for (const label of headed) item.row.cells.set(label.column, label.parts.map((p) => p.token));
+      break;
+    }
+    parses.push(parse);
+  });
+  for (const label of labels) if (![...heads.values()].some((h) => h.includes(label))) unplaced.push(...label.parts.map((p) => p.token));
+  if (unplaced.length > 0) parses.push({items: unplaced.map((token) => ({dropped: {token, pageNumber: false}})), score: 0});
+  return parses;
+}
+
+/** Group tokens by line and give each its character column, found by searching the line's text in order. */
+function placeTokens(tokens: ReadonlyArray<Token>, lineText: (no: number) => string): Row2D[] {
+  const out: Row2D[] = [];
+  let page = 0;
+  let cursor = 0;
+  for (const token of tokens) {
+    let row = out[out.length - 1];
+    if (!row || row.line !== token.line) {
+      if (row && pageBetween(row.line, token.line, lineText)) page++;
+      row = {line: token.line, page, labels: [], body: []};
+      out.push(row);
+      cursor = 0;
+    }
+    const text = lineText(token.line);
+    const at = text.indexOf(token.text, cursor);
+    const x = at === -1 ? cursor : at;
+    cursor = x + token.text.length;
+    row.body.push({token, x});
+  }
+  return out;
+}
+
+/** A page ends between two grid lines when a form feed or removed text (a footer, a repeated header) lies between. */
+function pageBetween(a: number, b: number, lineText: (no: number) => string): boolean {
+  for (let no = a; no < b; no++) if (lineText(no).includes('\f') || (no > a && lineText(no).trim() !== '')) return true;
+  return lineText(b).includes('\f');
+}
+
+/** Is `s` a piece of a 一级/二级 name ("产出指", "标", "本指标")? */
+const isNameFragment = (s: string): boolean => LEVEL_NAMES.some((n) => n.includes(s));
+
+/**
+ * Left edge of the 三级 column: the lowest x at which a fifth of the lines' leading non-label words (two or more
+ * characters, not a piece of a 一级/二级 name) start. Labels sit left of it.
+ */
+function bodyStart(lines: ReadonlyArray<Row2D>): number | null {
+  const xs: number[] = [];
+  for (const l of lines) {
+    const lead = l.body.slice(0, 3).find((p) => p.token.text.length >= 2 && !isNameFragment(p.token.text));
+    if (lead) xs.push(lead.x);
+  }
+  if (xs.length === 0) return null;
+  xs.sort((a, b) => a - b);
+  return xs[Math.floor(xs.length * 0.2)];
+}
+
+/** x from which a label belongs to 二级 rather than 一级: past the typical start of the second label column. */
+function labelSplit(lines: ReadonlyArray<Row2D>, level3Start: number): number {
+  const starts = lines.flatMap((l) => l.body.filter((p) => p.x < level3Start - 1).map((p) => p.x)).sort((a, b) => a - b);
+  // The widest jump between label starts separates the two label columns.
+  let split = Math.max(2, Math.floor(level3Start / 2));
+  let widest = 0;
+  for (let k = 1; k < starts.length; k++) {
+    if (starts[k] - starts[k - 1] > widest) { widest = starts[k] - starts[k - 1]; split = starts[k]; }
+  }
+  return widest >= 2 ? split : Math.max(2, Math.floor(level3Start / 2));
+}
+
+/** Move the label fragments of a line (its leading words left of the 三级 column) out of its body. */
+function splitLabels(line: Row2D, level3Start: number): void {
+  while (line.labels.length < 2 && line.body.length > 0) {
+    const p = line.body[0];
+    const fragment = isNameFragment(p.token.text);
+    if (p.x + Math.min(p.token.text.length, 2) > level3Start && !(p.x < level3Start && fragment)) break;
+    if (!fragment && p.token.text.length > 4) break; // a 三级 name pulled left, not a free 一级/二级 label
+
+    line.labels.push(line.body.shift()!);
+  }
+}
+
+/** Tolerance, in characters, for words of one column printed on successive lines. */
+const SAME_X = 3;
+
+/**
+ * pdftotext sometimes prints a few rows column by column: k lines of 三级 names, then k lines of targets, … then
+ * k lines of weights and the rest. Each such block is put back as k lines, one per row, in column order.
+ */
+function unfoldColumnMajor(lines: ReadonlyArray<Row2D>): Row2D[] {
+  const out: Row2D[] = [];
+  for (let i = 0; i < lines.length;) {
+    const block = columnMajorBlock(lines, i);
+    if (block === null) { out.push(lines[i]); i++; continue; }
+    const {k, groups} = block;
+    for (let r = 0; r < k; r++) {
+      const members = Array.from({length: groups}, (_, g) => lines[i + g * k + r]);
+      out.push({line: members[0].line, page: members[0].page, labels: members.flatMap((m) => m.labels), body: members.flatMap((m) => m.body)});
+    }
+    i += k * groups;
+  }
+  return out;
+}
+
+/** A column-major block starting at line i: k lines per column group (2 to 4), at least three groups, the last with a weight. */
+function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; groups: number} | null {
+  for (let k = 2; k <= 4; k++) {
+    let groups = 0;
+    let lastX = -Infinity;
+    for (let at = i; at + k <= lines.length; at += k) {
+      const group = lines.slice(at, at + k);
+      if (group.some((l) => l.body.length === 0 || l.page !== lines[i].page)) break;
+      const x = group[0].body[0].x;
+      if (!group.every((l) => Math.abs(l.body[0].x - x) <= SAME_X && l.body.length === group[0].body.length) || x <= lastX + SAME_X) break;
+      if (groups > 0 && group.some((l) => l.labels.length > 0)) break;
+      lastX = Math.max(...group.map((l) => l.body[l.body.length - 1].x));
+      groups++;
+    }
+    if (groups < 3) continue;
+    const last = lines.slice(i + (groups - 1) * k, i + groups * k);
+    if (last.every((l) => l.body.some((p) => parseWeight(p.token.text) !== null))) return {k, groups};
+  }
+  return null;
+}
+
+/** Anchor lines (indexes into `lines`): lines whose body holds a weight after some other cell, at the weight column's x. */
+function findAnchors(lines: ReadonlyArray<Row2D>): number[] {
+  const candidates: Array<{index: number; x: number}> = [];
+  lines.forEach((l, index) => {
+    const w = l.body.findIndex((p, k) => (k > 0 || l.body.length > 2) && /^\d{1,3}(\.\d{1,2})?$/.test(p.token.text) && parseWeight(p.token.text) !== null);
+    if (w !== -1) candidates.push({index, x: l.body[w].x});
+  });
+  if (candidates.length === 0) return [];
+  const xs = candidates.map((c) => c.x).sort((a, b) => a - b);
+  const median = xs[Math.floor(xs.length / 2)];
+  return candidates.filter((c) => Math.abs(c.x - median) <= 12).map((c) => c.index);
+}
+
+/**
+ * Each row's first and last line (indexes into `lines`): lines before the first anchor go to the first row, after
+ * the last to the last; the lines between two anchors are split where the two rows read best (a programme over
+ * the anchors, since a row's score depends on both its splits).
+ */
+function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>, options: GridOptions): Array<[number, number]> {
+  const n = anchors.length;
+  // cuts[k]: candidate last lines of row k (row k + 1 starts after it).
+  const cuts: number[][] = [];
+  for (let k = 0; k < n - 1; k++) {
+    const from = anchors[k];
+    const to = anchors[k + 1];
+    if (to - from - 1 > MAX_GAP_LINES) { cuts.push([Math.floor((from + to - 1) / 2)]); continue; }
+    cuts.push(Array.from({length: to - from}, (_, d) => from + d));
+  }
+  const top = (k: number, c: number): number => (k === 0 ? 0 : cuts[k - 1][c] + 1);
+  const bottom = (k: number, c: number): number => (k === n - 1 ? lines.length - 1 : cuts[k][c]);
+  const rowScore = (k: number, t: number, b: number): number => {
+    const slice = lines.slice(t, b + 1);
+    const score = segmentGrid(rowStream(slice, anchors[k] - t, options), options).score;
+    let distance = 0;
+    for (let i = t; i <= b; i++) {
+      if (lines[i].body.length === 0) continue;
+      distance += Math.abs(i - anchors[k]) * DISTANCE_COST + (i < anchors[k] ? ABOVE_COST : 0);
+    }
+    return score - distance;
+  };
+  // best[k][c]: best score of rows 0..k with row k ending at cut c (for the last row: one state).
+  const width = (k: number): number => (k === n - 1 ? 1 : cuts[k].length);
+  const best: number[][] = [];
+  const from: number[][] = [];
+  for (let k = 0; k < n; k++) {
+    best.push([]);
+    from.push([]);
+    for (let c = 0; c < width(k); c++) {
+      let top1 = -Infinity;
+      let arg = -1;
+      const prevWidth = k === 0 ? 1 : width(k - 1);
+      for (let p = 0; p < prevWidth; p++) {
+        const base = k === 0 ? 0 : best[k - 1][p];
+        const v = base + rowScore(k, top(k, p), bottom(k, c));
+        if (v > top1) { top1 = v; arg = p; }
+      }
+      best[k].push(top1);
+      from[k].push(arg);
+    }
+  }
+  const spans: Array<[number, number]> = new Array(n);
+  let c = 0;
+  for (let k = n - 1; k >= 0; k--) {
+    const p = from[k][c];
+    spans[k] = [top(k, p), bottom(k, c)];
+    c = p;
+  }
+  return spans;
+}
+
+/**
+ * The body tokens of a row's lines as one stream in column order. The anchor line is read alone first (which
+ * column each of its words is); then each continuation line, nearest first, hands each word to the anchor word
+ * whose cell it best continues: near it in x and reading well joined to it (its column's grammar), hosts never
+ * going back within a line. Words above the anchor line come before their host, words below after it.
+ */
+function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, options: GridOptions): Token[] {
+  const anchor = lines[anchorAt].body;
+  const columnOf = anchorColumns(anchor, options);
+  const texts = anchor.map((p) => p.token.text);
+  const keyed: Array<{token: Token; host: number; phase: number; line: number; x: number}> = [];
+  anchor.forEach((p, k) => keyed.push({token: p.token, host: k, phase: 1, line: p.token.line, x: p.x}));
+  const order = lines.map((_, i) => i).filter((i) => i !== anchorAt).sort((a, b) => Math.abs(a - anchorAt) - Math.abs(b - anchorAt) || b - a);
+  for (const i of order) {
+    const above = i < anchorAt;
+    let host = -1;
+    for (const p of lines[i].body) {
+      host = hostOf(anchor, columnOf, texts, p, host, above, options.context);
+      if (host >= 0) texts[host] = above ? p.token.text + texts[host] : texts[host] + p.token.text;
+      keyed.push({token: p.token, host, phase: above ? 0 : 2, line: p.token.line, x: p.x});
+    }
+  }
+  keyed.sort((a, b) => a.host - b.host || a.phase - b.phase || a.line - b.line || a.x - b.x);
+  return keyed.map((k, i) => ({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false}));
+}
+
+/** The column the programme gives each word of an anchor line read alone (null: dropped). */
+function anchorColumns(anchor: ReadonlyArray<Placed>, options: GridOptions): Array<ColumnKey | null> {
+  const tokens = anchor.map((p, i) => ({...p.token, text: completed(p.token.text), gap: i === 0 ? 'line' as const : 'space' as const, pageBreak: false}));
+  const byToken = new Map<Token, ColumnKey>();
+  for (const item of segmentGrid(tokens, options).items) {
+    if ('row' in item) for (const [c, ts] of item.row.cells) for (const t of ts) byToken.set(t, c);
+  }
+  return tokens.map((t) => byToken.get(t) ?? null);
+}
+
+/** Words of the closed vocabularies a wrapped cell may begin on the anchor line ("按照完成比例赋" … "分"). */
+const COMPLETABLE: readonly string[] = [...SCORING_RULES, ...BASES, ...EVIDENCE];
+
+/** A word as the whole vocabulary word it begins (two characters at least), else itself. */
+function completed(s: string): string {
+  if (s.length < 2) return s;
+  return COMPLETABLE.find((w) => w.length > s.length && w.startsWith(s)) ?? s;
+}
+
+/** cellScore, with the beginning of a vocabulary word scored as the word, a little less. */
+function fragmentScore(column: ColumnKey, text: string, context: ScoreContext): number | null {
+  const whole = completed(text);
+  if (whole === text) return cellScore(column, text, context);
+  const score = cellScore(column, whole, context);
+  return score === null ? cellScore(column, text, context) : score - 0.5;
+}
+
+/** Cost per character of x distance between a continuation word and its host. */
+const X_COST = 0.3;
+/** Grammar gain counted for a join its column's grammar rejects. */
+const REJECTED = -6;
+
+/**
+ * The anchor word a continuation word continues (-1: before them all): the best of x nearness and the gain in
+ * its column's score from the join, at or after `from`.
+ */
+function hostOf(
+  anchor: ReadonlyArray<Placed>, columnOf: ReadonlyArray<ColumnKey | null>, texts: string[], p: Placed, from: number,
+  above: boolean, context: ScoreContext,
+): number {
+  if (anchor.length === 0) return -1;
+  let best = from;
+  let bestValue = from === -1 ? -X_COST * Math.max(0, p.x - anchor[0].x + 2) * 2 : -Infinity;
+  for (let k = Math.max(0, from); k < anchor.length; k++) {
+    const column = columnOf[k];
+    let gain = 0;
+    if (column !== null) {
+      const before = fragmentScore(column, texts[k], context);
+      const after = fragmentScore(column, above ? p.token.text + texts[k] : texts[k] + p.token.text, context);
+      gain = after === null ? REJECTED : after - (before ?? 0);
+    }
+    const value = gain - X_COST * Math.abs(anchor[k].x - p.x);
+    if (value > bestValue) { bestValue = value; best = k; }
+  }
+  return best;
+}
+
+/** Is `s` the beginning of a 一级/二级 name? */
+const isNamePrefix = (s: string): boolean => LEVEL_NAMES.some((n) => n.startsWith(s));
+const isName = (s: string): boolean => isLevel1(s) || isLevel2(s);
+
+/**
+ * Join the label fragments of each label column into labels: a fragment continues the label above while the
+ * joined text is still the beginning of a 一级/二级 name (also when printed out of order: "成本" "经济" "指标"), or
+ * when the label above is no name yet and the fragment is short and close below it.
+ */
+function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number): Label[] {
+  const out: Label[] = [];
+  const open: Partial<Record<Label['column'], Label>> = {};
+  lines.forEach((l, i) => {
+    l.labels.forEach((p, k) => {
+      const column: Label['column'] = k === 0 && p.x < level2Start && l.labels.length === 2 ? 'level1' : p.x < level2Start ? 'level1' : 'level2';
+      const text = p.token.text;
+      const cur = open[column];
+      const near = cur !== undefined && cur.page === l.page && i - lastIndex(cur, lines) <= 2;
+      if (cur && near) {
+        if (isNamePrefix(cur.text + text)) { extend(cur, p, cur.text + text, i); return; }
+        if (isNamePrefix(text + cur.text)) { extend(cur, p, text + cur.text, i); return; }
+        if (!isName(cur.text) && !isNamePrefix(cur.text) && text.length <= 3) { extend(cur, p, cur.text + text, i); return; }
+      }
+      const label: Label = {column, parts: [p], text, centre: i, page: l.page};
+      out.push(label);
+      open[column] = label;
+    });
+  });
+  return out;
+}
+
+function lastIndex(label: Label, lines: ReadonlyArray<Row2D>): number {
+  const last = label.parts[label.parts.length - 1].token.line;
+  return lines.findIndex((l) => l.line === last);
+}
+
+function extend(label: Label, p: Placed, text: string, index: number): void {
+  const n = label.parts.length;
+  label.centre = (label.centre * n + index) / (n + 1);
+  label.parts.push(p);
+  label.text = text;
+}
+
+/**
+ * The row each label heads (its span's first row): per label column, the split of the rows into consecutive
+ * spans, one per label, whose middles (on the label's page) lie nearest the labels' centres.
+ */
+function labelHeads(labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, number]>, lines: ReadonlyArray<Row2D>): Map<number, Label[]> {
+  const heads = new Map<number, Label[]>();
+  for (const column of ['level1', 'level2'] as const) {
+    const own = labels.filter((l) => l.column === column);
+    const starts = spanStarts(own, spans, lines);
+    own.forEach((label, j) => {
+      const list = heads.get(starts[j]) ?? [];
+      list.push(label);
+      heads.set(starts[j], list);
+    });
+  }
+  return heads;
+}
+
+/** First row of each label's span, by a programme over (label, first row). */
+function spanStarts(labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, number]>, lines: ReadonlyArray<Row2D>): number[] {
+  const J = labels.length;
+  const K = spans.length;
+  if (J === 0) return [];
+  // cost(j, s, e): distance between label j's centre and the middle of rows s..e on its page.
+  const cost = (j: number, s: number, e: number): number => {
+    const onPage = spans.slice(s, e + 1).filter(([t]) => lines[t].page === labels[j].page);
+    if (onPage.length === 0) return 50;
+    const mid = (onPage[0][0] + onPage[onPage.length - 1][1]) / 2;
+    return Math.abs(mid - labels[j].centre);
+  };
+  // best[j][s]: best cost of labels j..J-1 with label j starting at row s.
+  const best: number[][] = Array.from({length: J + 1}, () => new Array(K + 1).fill(Infinity));
+  const next: number[][] = Array.from({length: J}, () => new Array(K).fill(-1));
+  for (let j = J - 1; j >= 0; j--) {
+    for (let s = 0; s < K; s++) {
+      if (j === J - 1) { best[j][s] = cost(j, s, K - 1); continue; }
+      for (let t = s + 1; t < K; t++) {
+        const v = cost(j, s, t - 1) + best[j + 1][t];
+        if (v < best[j][s]) { best[j][s] = v; next[j][s] = t; }
+      }
+    }
+  }
+  let s = 0;
+  for (let k = 1; k < K; k++) if (best[0][k] + k * 2 < best[0][s] + s * 2) s = k;
+  const out: number[] = [];
+  for (let j = 0; j < J; j++) {
+    out.push(s);
+    s = next[j][s];
+    if (s === -1) s = K - 1;
+  }
+  return out;
+}
