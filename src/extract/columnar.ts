@@ -102,8 +102,9 @@ function placeTokens(tokens: ReadonlyArray<Token>, lineText: (no: number) => str
 
 /** A page ends between two grid lines when a form feed or removed text (a footer, a repeated header) lies between. */
 function pageBetween(a: number, b: number, lineText: (no: number) => string): boolean {
-  for (let no = a; no < b; no++) if (lineText(no).includes('\f') || (no > a && lineText(no).trim() !== '')) return true;
-  return lineText(b).includes('\f');
+  for (let no = a + 1; no < b; no++) if (lineText(no).trim() !== '') return true;
+  for (let no = a + 1; no <= b; no++) if (lineText(no).includes('\f')) return true;
+  return false;
 }
 
 /** Is `s` a piece of a 一级/二级 name ("产出指", "标", "本指标")? */
@@ -140,9 +141,10 @@ function labelSplit(lines: ReadonlyArray<Row2D>, level3Start: number): number {
 function splitLabels(line: Row2D, level3Start: number): void {
   while (line.labels.length < 2 && line.body.length > 0) {
     const p = line.body[0];
-    const fragment = isNameFragment(p.token.text);
-    if (p.x + Math.min(p.token.text.length, 2) > level3Start && !(p.x < level3Start && fragment)) break;
-    if (!fragment && p.token.text.length > 4) break; // a 三级 name pulled left, not a free 一级/二级 label
+    const text = p.token.text;
+    if (p.x >= level3Start - 1) break;
+    // A 三级 name pulled left is no label: labels are pieces of 一级/二级 names, or short free ones (overall tables).
+    if (!isNameFragment(text) && text.length > 4 && p.x + text.length > level3Start) break;
 
     line.labels.push(line.body.shift()!);
   }
@@ -170,7 +172,7 @@ function unfoldColumnMajor(lines: ReadonlyArray<Row2D>): Row2D[] {
   return out;
 }
 
-/** A column-major block starting at line i: k lines per column group (2 to 4), at least three groups, the last with a weight. */
+/** A column-major block starting at line i: k lines per column group (2 to 4), at least three groups, one after the first all weights. */
 function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; groups: number} | null {
   for (let k = 2; k <= 4; k++) {
     let groups = 0;
@@ -185,23 +187,23 @@ function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; g
       groups++;
     }
     if (groups < 3) continue;
-    const last = lines.slice(i + (groups - 1) * k, i + groups * k);
-    if (last.every((l) => l.body.some((p) => parseWeight(p.token.text) !== null))) return {k, groups};
+    const weighted = (g: number): boolean => lines.slice(i + g * k, i + (g + 1) * k).every((l) => l.body.some((p) => parseWeight(p.token.text) !== null));
+    if (Array.from({length: groups - 1}, (_, g) => g + 1).some(weighted)) return {k, groups};
   }
   return null;
 }
 
 /** Anchor lines (indexes into `lines`): lines whose body holds a weight after some other cell, at the weight column's x. */
 function findAnchors(lines: ReadonlyArray<Row2D>): number[] {
-  const candidates: Array<{index: number; x: number}> = [];
-  lines.forEach((l, index) => {
-    const w = l.body.findIndex((p, k) => (k > 0 || l.body.length > 2) && /^\d{1,3}(\.\d{1,2})?$/.test(p.token.text) && parseWeight(p.token.text) !== null);
-    if (w !== -1) candidates.push({index, x: l.body[w].x});
-  });
-  if (candidates.length === 0) return [];
-  const xs = candidates.map((c) => c.x).sort((a, b) => a - b);
-  const median = xs[Math.floor(xs.length / 2)];
-  return candidates.filter((c) => Math.abs(c.x - median) <= 12).map((c) => c.index);
+  const weightsOf = (l: Row2D): number[] => l.body
+    .filter((p, k) => (k > 0 || l.body.length > 2) && /^\d{1,3}(\.\d{1,2})?$/.test(p.token.text) && parseWeight(p.token.text) !== null)
+    .map((p) => p.x);
+  const lasts = lines.map(weightsOf).filter((xs) => xs.length > 0).map((xs) => xs[xs.length - 1]).sort((a, b) => a - b);
+  if (lasts.length === 0) return [];
+  const median = lasts[Math.floor(lasts.length / 2)];
+  const out: number[] = [];
+  lines.forEach((l, index) => { if (weightsOf(l).some((x) => Math.abs(x - median) <= 12)) out.push(index); });
+  return out;
 }
 
 /**
@@ -405,17 +407,22 @@ function labelHeads(labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, 
   return heads;
 }
 
+/** Cost of a label printed outside the rows it would head. */
+const OUTSIDE_SPAN = 10;
+
 /** First row of each label's span, by a programme over (label, first row). */
 function spanStarts(labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, number]>, lines: ReadonlyArray<Row2D>): number[] {
   const J = labels.length;
   const K = spans.length;
   if (J === 0) return [];
-  // cost(j, s, e): distance between label j's centre and the middle of rows s..e on its page.
+  // cost(j, s, e): distance between label j's centre and the middle of rows s..e. A span broken by a page prints
+  // its label at its top (Chromium; it is not centred on either part).
   const cost = (j: number, s: number, e: number): number => {
-    const onPage = spans.slice(s, e + 1).filter(([t]) => lines[t].page === labels[j].page);
-    if (onPage.length === 0) return 50;
-    const mid = (onPage[0][0] + onPage[onPage.length - 1][1]) / 2;
-    return Math.abs(mid - labels[j].centre);
+    const top = spans[s][0];
+    const bottom = spans[e][1];
+    const c = labels[j].centre;
+    if (lines[top].page !== lines[bottom].page) return Math.abs(c - top - 0.5);
+    return Math.abs((top + bottom) / 2 - c) + (c >= top - 1 && c <= bottom + 1 ? 0 : OUTSIDE_SPAN);
   };
   // best[j][s]: best cost of labels j..J-1 with label j starting at row s.
   const best: number[][] = Array.from({length: J + 1}, () => new Array(K + 1).fill(Infinity));
