@@ -13,6 +13,8 @@ import type {Token} from './lines.ts';
 interface Placed {
   token: Token;
   x: number;
+  /** A label fragment only if it joins the label above (else it goes back to the body). */
+  unsure?: boolean;
 }
 
 /** The tokens of one source line, left to right. */
@@ -55,11 +57,11 @@ export function readColumnar(
   const level2Start = labelSplit(placed, level3Start);
   for (const l of placed) splitLabels(l, level3Start);
   const lines = unfoldColumnMajor(placed);
+  const labels = joinLabels(lines, level2Start);
   const anchors = findAnchors(lines);
   if (anchors.length < 2) return null;
   const spans = chooseSpans(lines, anchors, options);
   const rows = spans.map(([top, bottom], k) => rowStream(lines.slice(top, bottom + 1), anchors[k] - top, options));
-  const labels = joinLabels(lines, level2Start);
   const heads = labelHeads(labels, spans, lines);
   const parses: GridParse[] = [];
   const unplaced: Token[] = [];
@@ -142,11 +144,16 @@ function splitLabels(line: Row2D, level3Start: number): void {
   while (line.labels.length < 2 && line.body.length > 0) {
     const p = line.body[0];
     const text = p.token.text;
-    if (p.x >= level3Start - 1) break;
-    // A 三级 name pulled left is no label: labels are pieces of 一级/二级 names, or short free ones (overall tables).
-    if (!isNameFragment(text) && text.length > 4 && p.x + text.length > level3Start) break;
-
+    const fragment = isNameFragment(text);
+    if (p.x >= level3Start - 1) {
+      // A short piece of a name against the 三级 column ("标", "响"): a label only if it completes one (joinLabels).
+      if (!(fragment && text.length <= 3 && p.x < level3Start + 2)) break;
+      p.unsure = true;
+    } else if (!fragment && text.length > 4 && p.x + text.length > level3Start) {
+      break; // a 三级 name pulled left is no label: labels are pieces of 一级/二级 names, or short free ones
+    }
     line.labels.push(line.body.shift()!);
+    if (p.unsure) break;
   }
 }
 
@@ -281,8 +288,10 @@ function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, options: GridO
     let host = -1;
     for (const p of lines[i].body) {
       host = hostOf(anchor, columnOf, texts, p, host, above, options.context);
-      if (host >= 0) texts[host] = above ? p.token.text + texts[host] : texts[host] + p.token.text;
-      keyed.push({token: p.token, host, phase: above ? 0 : 2, line: p.token.line, x: p.x});
+      if (host >= 0) texts[host] = above && p.token.text.length >= anchor[host].token.text.length ? p.token.text + texts[host] : texts[host] + p.token.text;
+      // A wrapped cell's lines are full but its last: a word above its host yet shorter ends the cell ("…不断提" "升").
+      const tail = above && host >= 0 && p.token.text.length < anchor[host].token.text.length;
+      keyed.push({token: p.token, host, phase: above && !tail ? 0 : 2, line: tail ? Infinity : p.token.line, x: p.x});
     }
   }
   keyed.sort((a, b) => a.host - b.host || a.phase - b.phase || a.line - b.line || a.x - b.x);
@@ -359,20 +368,28 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number): Label[] {
   const out: Label[] = [];
   const open: Partial<Record<Label['column'], Label>> = {};
   lines.forEach((l, i) => {
-    l.labels.forEach((p, k) => {
-      const column: Label['column'] = k === 0 && p.x < level2Start && l.labels.length === 2 ? 'level1' : p.x < level2Start ? 'level1' : 'level2';
+    const taken = new Set<Label['column']>();
+    for (const p of [...l.labels]) {
+      let column: Label['column'] = p.x < level2Start && !taken.has('level1') ? 'level1' : 'level2';
+      if (p.unsure) column = taken.has('level2') ? 'level1' : 'level2';
+      taken.add(column);
       const text = p.token.text;
       const cur = open[column];
       const near = cur !== undefined && cur.page === l.page && i - lastIndex(cur, lines) <= 2;
       if (cur && near) {
-        if (isNamePrefix(cur.text + text)) { extend(cur, p, cur.text + text, i); return; }
-        if (isNamePrefix(text + cur.text)) { extend(cur, p, text + cur.text, i); return; }
-        if (!isName(cur.text) && !isNamePrefix(cur.text) && text.length <= 3) { extend(cur, p, cur.text + text, i); return; }
+        if (isNamePrefix(cur.text + text)) { extend(cur, p, cur.text + text, i); continue; }
+        if (isNamePrefix(text + cur.text)) { extend(cur, p, text + cur.text, i); continue; }
+        if (!p.unsure && !isName(cur.text) && !isNamePrefix(cur.text) && text.length <= 3) { extend(cur, p, cur.text + text, i); continue; }
+      }
+      if (p.unsure) { // not a label after all: back to the body
+        l.labels.splice(l.labels.indexOf(p), 1);
+        l.body.unshift(p);
+        continue;
       }
       const label: Label = {column, parts: [p], text, centre: i, page: l.page};
       out.push(label);
       open[column] = label;
-    });
+    }
   });
   return out;
 }
@@ -407,6 +424,8 @@ function labelHeads(labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, 
   return heads;
 }
 
+/** How far below its printed line a label's centre is taken to be (pdftotext rounds a centre between lines up). */
+const LABEL_ROUNDING = 0.25;
 /** Cost of a label printed outside the rows it would head. */
 const OUTSIDE_SPAN = 10;
 
@@ -420,7 +439,8 @@ function spanStarts(labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, 
   const cost = (j: number, s: number, e: number): number => {
     const top = spans[s][0];
     const bottom = spans[e][1];
-    const c = labels[j].centre;
+    // A label centred between two lines is printed on the upper one: its true centre is a little lower.
+    const c = labels[j].centre + LABEL_ROUNDING;
     if (lines[top].page !== lines[bottom].page) return Math.abs(c - top - 0.5);
     return Math.abs((top + bottom) / 2 - c) + (c >= top - 1 && c <= bottom + 1 ? 0 : OUTSIDE_SPAN);
   };

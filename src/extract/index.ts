@@ -233,7 +233,7 @@ export function detectLayout(tokens: ReadonlyArray<Token>, regionLines: Readonly
   for (const no of gridLines) {
     const text = regionLines[no - first].text;
     if (/\S\t+\S/.test(text.trim())) tabbed++;
-    if (/\S {3,}\S/.test(text)) columnar++;
+    if (/\S {3,}\S/.test(text) || /^ {6,}\S/.test(text)) columnar++; // cells apart, or a cell printed at its column
     if (text.trim().split(/\s+/).length >= 4) multi++;
   }
   if (tabbed >= gridLines.size * 0.5) return 'tabbed';
