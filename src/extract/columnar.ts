@@ -8,6 +8,7 @@ import {BASES, EVIDENCE, isLevel1, isLevel2, LEVEL_NAMES, SCORING_RULES} from '.
 import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import type {Token} from './lines.ts';
+import {isHeaderFragment} from './header.ts';
 
 /** A token with its character column in its line. */
 interface Placed {
@@ -465,4 +466,39 @@ function spanStarts(labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, 
     if (s === -1) s = K - 1;
   }
   return out;
+}
+
+/** Header lines in a row needed to read a header down its columns, and header words among them. */
+const MIN_HEADER_LINES = 2;
+const MIN_HEADER_WORDS = 6;
+
+/**
+ * A grid header wrapped inside narrow columns ("一级 二级 三级指标 … 指标赋" / "指标 指标 … 分规则") read down its
+ * columns: the first run of lines made only of header words becomes one word per column (words starting within
+ * two characters of each other, joined top to bottom), left to right. Null when there is no such run.
+ * @example joinHeaderColumns(tokenizeLines(splitLines('一级 二级\n指标 指标')), text).map((t) => t.text) // => ['一级指标', '二级指标']
+ */
+export function joinHeaderColumns(tokens: ReadonlyArray<Token>, lineText: (no: number) => string): Token[] | null {
+  const lines = placeTokens(tokens, lineText);
+  const isHeaderLine = (l: Row2D): boolean => l.body.every((p) => isHeaderFragment(p.token.text));
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    while (j < lines.length && isHeaderLine(lines[j])) j++;
+    const run = lines.slice(i, j);
+    if (run.length < MIN_HEADER_LINES || run.reduce((n, l) => n + l.body.length, 0) < MIN_HEADER_WORDS) { i = j; continue; }
+    const columns: Placed[][] = [];
+    for (const p of run.flatMap((l) => l.body).sort((a, b) => a.x - b.x)) {
+      const near = columns.find((c) => Math.abs(c[0].x - p.x) <= 2);
+      if (near) near.push(p); else columns.push([p]);
+    }
+    const joined = columns.map((c, k): Token => {
+      const parts = c.sort((a, b) => a.token.line - b.token.line);
+      const others = parts.slice(1).map((p) => p.token.line).filter((l) => l !== parts[0].token.line);
+      return {...parts[0].token, text: parts.map((p) => p.token.text).join(''), gap: k === 0 ? 'line' : 'space', alsoLines: others.length > 0 ? others : undefined};
+    });
+    const first = tokens.indexOf(run[0].body[0].token);
+    const last = tokens.indexOf(run[run.length - 1].body[run[run.length - 1].body.length - 1].token);
+    return [...tokens.slice(0, first), ...joined, ...tokens.slice(last + 1)];
+  }
+  return null;
 }

@@ -21,7 +21,7 @@ import {assembleRows, cellText} from './rows.ts';
 import {joinSplitLabels} from './labels.ts';
 import {undoColumnMajor} from './interleave.ts';
 import {splitFusedTokens} from './fused.ts';
-import {readColumnar} from './columnar.ts';
+import {joinHeaderColumns, readColumnar} from './columnar.ts';
 import {cellScore, TOTAL_ROW, type ScoreContext} from './grammar.ts';
 
 /** Options of extractText. */
@@ -63,10 +63,10 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   const regionLines = lines.slice(region.start - 1, region.end);
   // 1. Tokens after the title line, page headers and footers removed.
   const footers = stripFooters(tokenizeLines(regionLines.slice(1)), file);
-  const tokens = footers.kept;
+  const lineText = (no: number): string => regionLines[no - region.start].text;
   diagnostics.push(...footers.diagnostics);
-  // 2. The grid header splits metadata from the grid.
-  const header = findGridHeader(tokens);
+  // 2. The grid header splits metadata from the grid; a header wrapped column by column is read down its columns.
+  const {tokens, header} = gridHeaderOf(footers.kept, lineText);
   const metaTokens = header ? tokens.slice(0, header.first) : tokens;
   const meta = parseMeta(metaTokens, region.kind, region.title);
   for (const bad of meta.badAmounts) diagnostics.push(messages.badAmount(file, bad.line, bad.label, bad.value));
@@ -96,7 +96,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     const context: ScoreContext = {freeTextBasis: region.kind === 'overall'};
     const stream = layout === 'tabbed' ? furniture.kept : joinSplitLabels(splitFusedTokens(furniture.kept));
     const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context)
-      : (layout === 'columnar' ? readColumnar(furniture.kept, (no) => regionLines[no - region.start].text, gridOptions(furniture.kept, columns, context, 'stream')) : null)
+      : (layout === 'columnar' ? readColumnar(furniture.kept, lineText, gridOptions(furniture.kept, columns, context, 'stream')) : null)
         ?? [parseStream(stream, columns, context)];
     const assembled = assembleRows(parses, columns, context, file);
     diagnostics.push(...assembled.diagnostics);
@@ -122,6 +122,15 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   };
   if (incomplete) table.incomplete = true;
   return {table, diagnostics};
+}
+
+/** The grid header of a region's tokens, looked for as printed, then with header names read down their columns. */
+function gridHeaderOf(tokens: Token[], lineText: (no: number) => string): {tokens: Token[]; header: GridHeader | null} {
+  const header = findGridHeader(tokens);
+  if (header) return {tokens, header};
+  const joined = joinHeaderColumns(tokens, lineText);
+  const again = joined === null ? null : findGridHeader(joined);
+  return again === null || joined === null ? {tokens, header: null} : {tokens: joined, header: again};
 }
 
 /** Grid tokens after the header, with the header's last token split when the first cell shares it. */
