@@ -31,7 +31,7 @@ const HEAD = [
   printed([[0, '一级指标'], [1, '二级指标'], [2, '三级指标'], [3, '指标值'], [4, '指标值设置依据'], [5, '上年完成值'], [6, '指标分值权重'], [7, '指标赋分规则'], [8, '佐证资料']]),
 ];
 
-const rowOf = (r: Record<string, unknown>): unknown[] => CELLS.map((c) => r[c]);
+const rowOf = (r: object): unknown[] => CELLS.map((c) => (r as Record<string, unknown>)[c]);
 
 // 产出指标 is printed beside the middle row of its three-row span; 数量指标 is split over two lines ("数量指" / "标")
 // centred on its two rows; the first two rows wrap their 赋分规则 ("按照完成比例赋" / "分").
