@@ -286,14 +286,15 @@ function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, options: GridO
   const order = lines.map((_, i) => i).filter((i) => i !== anchorAt).sort((a, b) => Math.abs(a - anchorAt) - Math.abs(b - anchorAt) || b - a);
   for (const i of order) {
     const above = i < anchorAt;
-    let host = -1;
-    for (const p of lines[i].body) {
-      host = hostOf(anchor, columnOf, texts, p, host, above, options.context);
-      if (host >= 0) texts[host] = above && p.token.text.length >= anchor[host].token.text.length ? p.token.text + texts[host] : texts[host] + p.token.text;
+    const words = lines[i].body;
+    const hosts = alignToAnchor(anchor, columnOf, texts, words, above, options.context);
+    words.forEach((p, w) => {
+      const host = hosts[w];
       // A wrapped cell's lines are full but its last: a word above its host yet shorter ends the cell ("…不断提" "升").
       const tail = above && host >= 0 && p.token.text.length < anchor[host].token.text.length;
+      if (host >= 0) texts[host] = above && !tail ? p.token.text + texts[host] : texts[host] + p.token.text;
       keyed.push({token: p.token, host, phase: above && !tail ? 0 : 2, line: tail ? Infinity : p.token.line, x: p.x});
-    }
+    });
   }
   keyed.sort((a, b) => a.host - b.host || a.phase - b.phase || a.line - b.line || a.x - b.x);
   return keyed.map((k, i) => ({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false}));
@@ -318,42 +319,75 @@ function completed(s: string): string {
   return COMPLETABLE.find((w) => w.length > s.length && w.startsWith(s)) ?? s;
 }
 
-/** cellScore, with the beginning of a vocabulary word scored as the word, a little less. */
+/** How much less the beginning of a vocabulary word scores than the word: what completing it gains. */
+const PREFIX_DISCOUNT = 2;
+
+/** cellScore, with the beginning of a vocabulary word scored as the word, less PREFIX_DISCOUNT. */
 function fragmentScore(column: ColumnKey, text: string, context: ScoreContext): number | null {
   const whole = completed(text);
   if (whole === text) return cellScore(column, text, context);
   const score = cellScore(column, whole, context);
-  return score === null ? cellScore(column, text, context) : score - 0.5;
+  return score === null ? cellScore(column, text, context) : score - PREFIX_DISCOUNT;
 }
 
-/** Cost per character of x distance between a continuation word and its host. */
-const X_COST = 0.3;
+/** Cost per character of a continuation word printed right of its host, and left of it. */
+const RIGHT_COST = 0.15;
+const LEFT_COST = 0.6;
 /** Grammar gain counted for a join its column's grammar rejects. */
 const REJECTED = -6;
 
 /**
- * The anchor word a continuation word continues (-1: before them all): the best of x nearness and the gain in
- * its column's score from the join, at or after `from`.
+ * The anchor word each word of a continuation line continues (-1: before them all), hosts never going back
+ * along the line: the best sum of x nearness and the gain in the host column's score from each join.
  */
-function hostOf(
-  anchor: ReadonlyArray<Placed>, columnOf: ReadonlyArray<ColumnKey | null>, texts: string[], p: Placed, from: number,
-  above: boolean, context: ScoreContext,
-): number {
-  if (anchor.length === 0) return -1;
-  let best = from;
-  let bestValue = from === -1 ? -X_COST * Math.max(0, p.x - anchor[0].x + 2) * 2 : -Infinity;
-  for (let k = Math.max(0, from); k < anchor.length; k++) {
-    const column = columnOf[k];
-    let gain = 0;
-    if (column !== null) {
-      const before = fragmentScore(column, texts[k], context);
-      const after = fragmentScore(column, above ? p.token.text + texts[k] : texts[k] + p.token.text, context);
-      gain = after === null ? REJECTED : after - (before ?? 0);
+function alignToAnchor(
+  anchor: ReadonlyArray<Placed>, columnOf: ReadonlyArray<ColumnKey | null>, texts: ReadonlyArray<string>,
+  words: ReadonlyArray<Placed>, above: boolean, context: ScoreContext,
+): number[] {
+  const gains = words.map((p) => anchor.map((_, h) => joinGain(columnOf[h], texts[h], p.token.text, above, context)));
+  return alignWords(anchor, words, gains);
+}
+
+/** What joining `word` to a cell holding `text` gains in the column's score (REJECTED when it no longer fits). */
+function joinGain(column: ColumnKey | null, text: string, word: string, above: boolean, context: ScoreContext): number {
+  if (column === null) return 0;
+  const before = fragmentScore(column, text, context);
+  const after = fragmentScore(column, above ? word + text : text + word, context);
+  return after === null ? REJECTED : after - (before ?? 0);
+}
+
+/**
+ * The best monotone hosts of a line's words. pdftotext packs a full line tighter than a sparse one, so a
+ * continuation word sits at or right of its host's x, further right the further along the line: a word right
+ * of its host costs little, left of it much.
+ */
+function alignWords(anchor: ReadonlyArray<Placed>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>): number[] {
+  const m = anchor.length + 1; // host h is stored at h + 1
+  const value = (w: number, h: number): number => {
+    const x = words[w].x;
+    if (h === -1) return anchor.length === 0 ? 0 : -LEFT_COST * Math.max(0, x - anchor[0].x + 3);
+    const d = x - anchor[h].x;
+    return gains[w][h] - (d >= 0 ? RIGHT_COST * d : LEFT_COST * -d);
+  };
+  const best: number[][] = [];
+  const from: number[][] = [];
+  for (let w = 0; w < words.length; w++) {
+    best.push(new Array(m).fill(-Infinity));
+    from.push(new Array(m).fill(-1));
+    let runBest = -Infinity;
+    let runArg = -1;
+    for (let h = 0; h < m; h++) {
+      if (w > 0 && best[w - 1][h] > runBest) { runBest = best[w - 1][h]; runArg = h; }
+      best[w][h] = (w === 0 ? 0 : runBest) + value(w, h - 1);
+      from[w][h] = runArg;
     }
-    const value = gain - X_COST * Math.abs(anchor[k].x - p.x);
-    if (value > bestValue) { bestValue = value; best = k; }
   }
-  return best;
+  const hosts = new Array<number>(words.length);
+  if (words.length === 0) return hosts;
+  const last = best[words.length - 1];
+  let h = last.indexOf(Math.max(...last));
+  for (let w = words.length - 1; w >= 0; w--) { hosts[w] = h - 1; h = from[w][h]; }
+  return hosts;
 }
 
 /** Is `s` the beginning of a 一级/二级 name? */
