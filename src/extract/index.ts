@@ -238,15 +238,18 @@ export function detectLayout(tokens: ReadonlyArray<Token>, regionLines: Readonly
   const first = regionLines[0].no;
   let tabbed = 0;
   let columnar = 0;
+  let indented = 0;
   let multi = 0;
   for (const no of gridLines) {
     const text = regionLines[no - first].text;
     if (/\S\t+\S/.test(text.trim())) tabbed++;
-    if (/\S {3,}\S/.test(text) || /^ {6,}\S/.test(text)) columnar++; // cells apart, or a cell printed at its column
+    if (/\S {3,}\S/.test(text)) columnar++;
+    else if (/^ {6,}\S/.test(text)) indented++; // a cell printed alone at its column
     if (text.trim().split(/\s+/).length >= 4) multi++;
   }
   if (tabbed >= gridLines.size * 0.5) return 'tabbed';
-  if (columnar >= gridLines.size * 0.3) return 'columnar';
+  // Cells apart on a line, or (with some of those: not a hierarchy shown by indentation) alone at their column.
+  if (columnar >= gridLines.size * 0.3 || (columnar >= gridLines.size * 0.1 && columnar + indented >= gridLines.size * 0.3)) return 'columnar';
   return multi >= gridLines.size * 0.6 ? 'space-separated' : 'wrapped';
 }
 
