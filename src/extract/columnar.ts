@@ -98,9 +98,19 @@ function placeTokens(tokens: ReadonlyArray<Token>, lineText: (no: number) => str
     const at = text.indexOf(token.text, cursor);
     const x = at === -1 ? cursor : at;
     cursor = x + token.text.length;
-    row.body.push({token, x});
+    for (const piece of splitAtTitle(token)) row.body.push({token: piece, x: x + token.text.indexOf(piece.text)});
   }
   return out;
+}
+
+/**
+ * A value printed flush against the next cell's document title ("=100%《梅岭县政务服务事项办理") is two words: a
+ * free-text basis opens with the title of a document.
+ */
+function splitAtTitle(token: Token): Token[] {
+  const at = token.text.indexOf('《');
+  if (at <= 0 || token.text.slice(0, at).includes('《')) return [token];
+  return [{...token, text: token.text.slice(0, at)}, {...token, text: token.text.slice(at), gap: 'space'}];
 }
 
 /** A page ends between two grid lines when a form feed or removed text (a footer, a repeated header) lies between. */
@@ -180,7 +190,11 @@ function unfoldColumnMajor(lines: ReadonlyArray<Row2D>): Row2D[] {
   return out;
 }
 
-/** A column-major block starting at line i: k lines per column group (2 to 4), at least three groups, one after the first all weights. */
+/**
+ * A column-major block starting at line i: k lines per column group (2 to 4), at least two groups, one after
+ * the first all with weights. The words of a group start at one x (the first group's, of 三级 names, within a
+ * wider tolerance: pdftotext indents them unevenly), each group right of the one before.
+ */
 function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; groups: number} | null {
   for (let k = 2; k <= 4; k++) {
     let groups = 0;
@@ -188,15 +202,16 @@ function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; g
     for (let at = i; at + k <= lines.length; at += k) {
       const group = lines.slice(at, at + k);
       if (group.some((l) => l.body.length === 0 || l.page !== lines[i].page)) break;
-      const x = group[0].body[0].x;
-      if (!group.every((l) => Math.abs(l.body[0].x - x) <= SAME_X && l.body.length === group[0].body.length) || x <= lastX + SAME_X) break;
+      const x = Math.min(...group.map((l) => l.body[0].x));
+      const tolerance = groups === 0 ? 2 * SAME_X : SAME_X;
+      if (!group.every((l) => l.body[0].x - x <= tolerance && l.body.length === group[0].body.length) || x <= lastX + SAME_X) break;
       if (groups > 0 && group.some((l) => l.labels.length > 0)) break;
       lastX = Math.max(...group.map((l) => l.body[l.body.length - 1].x));
       groups++;
     }
-    if (groups < 3) continue;
+    if (groups < 2) continue;
     const weighted = (g: number): boolean => lines.slice(i + g * k, i + (g + 1) * k).every((l) => l.body.some((p) => parseWeight(p.token.text) !== null));
-    if (Array.from({length: groups - 1}, (_, g) => g + 1).some(weighted)) return {k, groups};
+    for (let g = groups - 1; g >= 1; g--) if (weighted(g)) return {k, groups};
   }
   return null;
 }
