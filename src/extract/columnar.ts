@@ -4,7 +4,7 @@
 // grid in two dimensions: token x positions → label fragments | body tokens → rows (anchor + the continuation
 // lines that read best with it) → one token stream per row, in column order → GridParse per row.
 import type {ColumnKey} from '../types.ts';
-import {BASES, EVIDENCE, isLevel1, isLevel2, LEVEL_NAMES, SCORING_RULES} from '../vocab.ts';
+import {BASES, EVIDENCE, isLevel1, isLevel2, LEVEL_NAMES, parentsOf, SCORING_RULES} from '../vocab.ts';
 import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import type {Token} from './lines.ts';
@@ -458,41 +458,89 @@ function extend(label: Label, p: Placed, text: string, index: number): void {
 
 /**
  * The row each label heads (its span's first row): per label column, the split of the rows into consecutive
- * spans, one per label, whose middles (on the label's page) lie nearest the labels' centres.
+ * spans, one per label, whose middles lie nearest the labels' centres. 二级 spans nest in 一级 spans, under a
+ * 一级 that admits them: one column is split freely and the other within it, both ways round, and the cheaper
+ * pair is kept (a label's printed line is only good to a line or so, which the other column settles).
  */
 function labelHeads(labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, number]>, lines: ReadonlyArray<Row2D>): Map<number, Label[]> {
+  const level1 = labels.filter((l) => l.column === 'level1');
+  const level2 = labels.filter((l) => l.column === 'level2');
+  const free = (): number => 0;
+  const a1 = spanStarts(level1, spans, lines, free);
+  const a2 = spanStarts(level2, spans, lines, nested(a1, level1, level2));
+  const b2 = spanStarts(level2, spans, lines, free);
+  const b1 = spanStarts(level1, spans, lines, enclosing(b2, level2, level1));
+  const [starts1, starts2] = a1.cost + a2.cost <= b1.cost + b2.cost ? [a1, a2] : [b1, b2];
   const heads = new Map<number, Label[]>();
-  for (const column of ['level1', 'level2'] as const) {
-    const own = labels.filter((l) => l.column === column);
-    const starts = spanStarts(own, spans, lines);
-    own.forEach((label, j) => {
-      const list = heads.get(starts[j]) ?? [];
-      list.push(label);
-      heads.set(starts[j], list);
-    });
-  }
+  const add = (label: Label, row: number): void => { heads.set(row, [...(heads.get(row) ?? []), label]); };
+  level1.forEach((label, j) => add(label, starts1.starts[j]));
+  level2.forEach((label, j) => add(label, starts2.starts[j]));
   return heads;
 }
 
-/** How far below its printed line a label's centre is taken to be (pdftotext rounds a centre between lines up). */
-const LABEL_ROUNDING = 0.25;
+/** Extra cost of a span of rows s..e for a label j, given the spans already chosen in the other column. */
+type SpanRule = (j: number, s: number, e: number) => number;
+
+/** Cost of a 二级 span crossing a 一级 boundary, or under a 一级 that does not admit it. */
+const UNNESTED = 20;
+const FOREIGN_PARENT = 5;
+
+/** Whether a 一级 name admits a 二级 name (unknown names admit anything). */
+function admits(level1: string, level2: string): boolean {
+  const parents: string[] = parentsOf(level2);
+  return !isLevel1(level1) || parents.length === 0 || parents.includes(level1);
+}
+
+/** 二级 spans within the given 一级 spans. */
+function nested(starts1: {starts: number[]}, level1: ReadonlyArray<Label>, level2: ReadonlyArray<Label>): SpanRule {
+  return (j, s, e) => {
+    let cost = 0;
+    starts1.starts.forEach((b, k) => {
+      if (b > s && b <= e) cost += UNNESTED;
+      const end = k + 1 < starts1.starts.length ? starts1.starts[k + 1] - 1 : Infinity;
+      if (b <= s && s <= end && !admits(level1[k].text, level2[j].text)) cost += FOREIGN_PARENT;
+    });
+    return cost;
+  };
+}
+
+/** 一级 spans made of whole given 二级 spans. */
+function enclosing(starts2: {starts: number[]}, level2: ReadonlyArray<Label>, level1: ReadonlyArray<Label>): SpanRule {
+  return (j, s, e) => {
+    let cost = 0;
+    starts2.starts.forEach((b, k) => {
+      const end = k + 1 < starts2.starts.length ? starts2.starts[k + 1] - 1 : Infinity;
+      if (b < s && end >= s) cost += UNNESTED; // the 二级 span above runs into this 一级 span
+      if (b >= s && b <= e && !admits(level1[j].text, level2[k].text)) cost += FOREIGN_PARENT;
+    });
+    return cost;
+  };
+}
+
+/**
+ * How far below its printed line a label's centre is taken to be: pdftotext prints a label centred between two
+ * lines on the upper one, so of two readings that fit as well the one a little lower wins.
+ */
+const LABEL_ROUNDING = 0.1;
 /** Cost of a label printed outside the rows it would head. */
 const OUTSIDE_SPAN = 10;
 
-/** First row of each label's span, by a programme over (label, first row). */
-function spanStarts(labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, number]>, lines: ReadonlyArray<Row2D>): number[] {
+/** First row of each label's span, by a programme over (label, first row), and the cost of the split. */
+function spanStarts(
+  labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, number]>, lines: ReadonlyArray<Row2D>, rule: SpanRule,
+): {starts: number[]; cost: number} {
   const J = labels.length;
   const K = spans.length;
-  if (J === 0) return [];
+  if (J === 0) return {starts: [], cost: 0};
   // cost(j, s, e): distance between label j's centre and the middle of rows s..e. A span broken by a page prints
   // its label at its top (Chromium; it is not centred on either part).
   const cost = (j: number, s: number, e: number): number => {
     const top = spans[s][0];
     const bottom = spans[e][1];
-    // A label centred between two lines is printed on the upper one: its true centre is a little lower.
     const c = labels[j].centre + LABEL_ROUNDING;
-    if (lines[top].page !== lines[bottom].page) return Math.abs(c - top - 0.5);
-    return Math.abs((top + bottom) / 2 - c) + (c >= top - 1 && c <= bottom + 1 ? 0 : OUTSIDE_SPAN);
+    const extra = rule(j, s, e);
+    if (lines[top].page !== lines[bottom].page) return Math.abs(c - top - 0.5) + extra;
+    return Math.abs((top + bottom) / 2 - c) + (c >= top - 1 && c <= bottom + 1 ? 0 : OUTSIDE_SPAN) + extra;
   };
   // best[j][s]: best cost of labels j..J-1 with label j starting at row s.
   const best: number[][] = Array.from({length: J + 1}, () => new Array(K + 1).fill(Infinity));
@@ -507,15 +555,19 @@ function spanStarts(labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, 
     }
   }
   let s = 0;
-  for (let k = 1; k < K; k++) if (best[0][k] + k * 2 < best[0][s] + s * 2) s = k;
-  const out: number[] = [];
+  for (let k = 1; k < K; k++) if (best[0][k] + k * LATE_START < best[0][s] + s * LATE_START) s = k;
+  const total = best[0][s] + s * LATE_START;
+  const starts: number[] = [];
   for (let j = 0; j < J; j++) {
-    out.push(s);
+    starts.push(s);
     s = next[j][s];
     if (s === -1) s = K - 1;
   }
-  return out;
+  return {starts, cost: total};
 }
+
+/** Cost per row left above the first label of a column (they take the label above the table: none). */
+const LATE_START = 2;
 
 /** Header lines in a row needed to read a header down its columns, and header words among them. */
 const MIN_HEADER_LINES = 2;
