@@ -306,8 +306,8 @@ function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, options: GridO
     words.forEach((p, w) => {
       const host = hosts[w];
       // A wrapped cell's lines are full but its last: a word above its host yet shorter ends the cell ("…不断提" "升").
-      const tail = above && host >= 0 && p.token.text.length < anchor[host].token.text.length;
-      if (host >= 0) texts[host] = above && !tail ? p.token.text + texts[host] : texts[host] + p.token.text;
+      const tail = above && host >= 0 && host < anchor.length && p.token.text.length <= 2 && anchor[host].token.text.length >= 2 * p.token.text.length + 2;
+      if (host >= 0 && host < anchor.length) texts[host] = above && !tail ? p.token.text + texts[host] : texts[host] + p.token.text;
       keyed.push({token: p.token, host, phase: above && !tail ? 0 : 2, line: tail ? Infinity : p.token.line, x: p.x});
     });
   }
@@ -328,23 +328,25 @@ function anchorColumns(anchor: ReadonlyArray<Placed>, options: GridOptions): Arr
 /** Words of the closed vocabularies a wrapped cell may begin on the anchor line ("按照完成比例赋" … "分"). */
 const COMPLETABLE: readonly string[] = [...SCORING_RULES, ...BASES, ...EVIDENCE];
 
-/** A word as the whole vocabulary word it begins (two characters at least), else itself. */
+/** A word as the whole vocabulary word it begins, or else is part of (two characters at least), else itself. */
 function completed(s: string): string {
   if (s.length < 2) return s;
-  return COMPLETABLE.find((w) => w.length > s.length && w.startsWith(s)) ?? s;
+  return COMPLETABLE.find((w) => w.length > s.length && w.startsWith(s)) ?? COMPLETABLE.find((w) => w.length > s.length && w.includes(s)) ?? s;
 }
 
-/** How much less the beginning of a vocabulary word scores than the word: what completing it gains. */
+/** How much less half a vocabulary word scores than the word: what completing it gains. */
 const PREFIX_DISCOUNT = 2;
 
-/** cellScore, with the beginning of a vocabulary word scored as the word, less PREFIX_DISCOUNT. */
+/** cellScore, with a piece of a vocabulary word scored as the word, less in proportion to what it lacks. */
 function fragmentScore(column: ColumnKey, text: string, context: ScoreContext): number | null {
   const whole = completed(text);
   if (whole === text) return cellScore(column, text, context);
   const score = cellScore(column, whole, context);
-  return score === null ? cellScore(column, text, context) : score - PREFIX_DISCOUNT;
+  return score === null ? cellScore(column, text, context) : score - (PREFIX_DISCOUNT * 2 * (whole.length - text.length)) / whole.length;
 }
 
+/** Cost of a continuation word right of all anchor words taken as a cell of its own (the anchor line left it empty). */
+const BEYOND = -2;
 /** Cost per character of a continuation word printed right of its host, and left of it. */
 const RIGHT_COST = 0.15;
 const LEFT_COST = 0.6;
@@ -363,9 +365,13 @@ function alignToAnchor(
   return alignWords(anchor, words, gains);
 }
 
+/** Columns holding values (a number and unit, a date, a phrase): no piece of a 依据/赋分/佐证 word continues them. */
+const VALUE_COLUMNS = new Set<ColumnKey>(['target', 'prior_year', 'actual', 'target_long', 'target_unit']);
+
 /** What joining `word` to a cell holding `text` gains in the column's score (REJECTED when it no longer fits). */
 function joinGain(column: ColumnKey | null, text: string, word: string, above: boolean, context: ScoreContext): number {
   if (column === null) return 0;
+  if (VALUE_COLUMNS.has(column) && completed(word) !== word) return REJECTED; // no value goes on with a rule's piece
   const before = fragmentScore(column, text, context);
   const after = fragmentScore(column, above ? word + text : text + word, context);
   return after === null ? REJECTED : after - (before ?? 0);
@@ -377,10 +383,13 @@ function joinGain(column: ColumnKey | null, text: string, word: string, above: b
  * of its host costs little, left of it much.
  */
 function alignWords(anchor: ReadonlyArray<Placed>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>): number[] {
-  const m = anchor.length + 1; // host h is stored at h + 1
+  const m = anchor.length + 2; // host h is stored at h + 1; host anchor.length: after all anchor words
   const value = (w: number, h: number): number => {
     const x = words[w].x;
-    if (h === -1) return anchor.length === 0 ? 0 : -LEFT_COST * Math.max(0, x - anchor[0].x + 3);
+    if (anchor.length === 0) return h === -1 ? 0 : -Infinity;
+    // Before or after all anchor words: a column the anchor line leaves empty, left or right of its words.
+    if (h === -1) return x <= anchor[0].x - SAME_X ? 0 : REJECTED - LEFT_COST * (x - anchor[0].x + SAME_X);
+    if (h === anchor.length) return x > anchor[h - 1].x + anchor[h - 1].token.text.length ? BEYOND : -Infinity;
     const d = x - anchor[h].x;
     return gains[w][h] - (d >= 0 ? RIGHT_COST * d : LEFT_COST * -d);
   };
@@ -425,10 +434,10 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number): Label[] {
       taken.add(column);
       const text = p.token.text;
       const cur = open[column];
-      const near = cur !== undefined && cur.page === l.page && i - lastIndex(cur, lines) <= 2;
+      const near = cur !== undefined && cur.page === l.page && i - lastIndex(cur, lines) <= LABEL_GAP;
       if (cur && near) {
         if (isNamePrefix(cur.text + text)) { extend(cur, p, cur.text + text, i); continue; }
-        if (isNamePrefix(text + cur.text)) { extend(cur, p, text + cur.text, i); continue; }
+        if (isNamePrefix(text + cur.text)) { extend(cur, p, text + cur.text, i, true); continue; }
         if (!p.unsure && !isName(cur.text) && !isNamePrefix(cur.text) && text.length <= 3) { extend(cur, p, cur.text + text, i); continue; }
       }
       if (p.unsure) { // not a label after all: back to the body
@@ -444,15 +453,18 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number): Label[] {
   return out;
 }
 
+/** Most lines from one piece of a label to the next. */
+const LABEL_GAP = 3;
+
 function lastIndex(label: Label, lines: ReadonlyArray<Row2D>): number {
   const last = label.parts[label.parts.length - 1].token.line;
   return lines.findIndex((l) => l.line === last);
 }
 
-function extend(label: Label, p: Placed, text: string, index: number): void {
+function extend(label: Label, p: Placed, text: string, index: number, before = false): void {
   const n = label.parts.length;
   label.centre = (label.centre * n + index) / (n + 1);
-  label.parts.push(p);
+  if (before) label.parts.unshift(p); else label.parts.push(p);
   label.text = text;
 }
 
