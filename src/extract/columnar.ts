@@ -40,6 +40,8 @@ interface Label {
 const MAX_GAP_LINES = 12;
 /** Cost per line of distance between a continuation line and its row's anchor (ties go to the nearer row). */
 const DISTANCE_COST = 0.3;
+/** Extra cost for a continuation line on another page than its anchor (rows are rarely split by a page). */
+const OTHER_PAGE_COST = 1;
 /** Extra cost for a continuation line above its anchor (pdftotext puts a row's single-line cells on its top line). */
 const ABOVE_COST = 0.2;
 
@@ -52,7 +54,7 @@ const ABOVE_COST = 0.2;
 export function readColumnar(
   tokens: ReadonlyArray<Token>, lineText: (no: number) => string, options: GridOptions,
 ): GridParse[] | null {
-  const placed = placeTokens(tokens, lineText);
+  const {kept: placed, pageNumbers} = dropPageNumbers(placeTokens(tokens, lineText));
   const level3Start = bodyStart(placed);
   if (level3Start === null) return null;
   const level2Start = labelSplit(placed, level3Start);
@@ -77,6 +79,7 @@ export function readColumnar(
     parses.push(parse);
   });
   for (const label of labels) if (![...heads.values()].some((h) => h.includes(label))) unplaced.push(...label.parts.map((p) => p.token));
+  if (pageNumbers.length > 0) parses.push({items: pageNumbers.map((token) => ({dropped: {token, pageNumber: true}})), score: 0});
   if (unplaced.length > 0) parses.push({items: unplaced.map((token) => ({dropped: {token, pageNumber: false}})), score: 0});
   return parses;
 }
@@ -111,6 +114,18 @@ function splitAtTitle(token: Token): Token[] {
   const at = token.text.indexOf('《');
   if (at <= 0 || token.text.slice(0, at).includes('《')) return [token];
   return [{...token, text: token.text.slice(0, at)}, {...token, text: token.text.slice(at), gap: 'space'}];
+}
+
+/** Lines holding only a short number next to a page break (the page's number), apart from the grid's lines. */
+function dropPageNumbers(lines: ReadonlyArray<Row2D>): {kept: Row2D[]; pageNumbers: Token[]} {
+  const kept: Row2D[] = [];
+  const pageNumbers: Token[] = [];
+  lines.forEach((l, i) => {
+    const atBreak = (i > 0 && lines[i - 1].page !== l.page) || (i + 1 < lines.length && lines[i + 1].page !== l.page);
+    if (atBreak && l.body.length === 1 && /^\d{1,4}$/.test(l.body[0].token.text)) pageNumbers.push(l.body[0].token);
+    else kept.push(l);
+  });
+  return {kept, pageNumbers};
 }
 
 /** A page ends between two grid lines when a form feed or removed text (a footer, a repeated header) lies between. */
@@ -252,7 +267,7 @@ function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>
     let distance = 0;
     for (let i = t; i <= b; i++) {
       if (lines[i].body.length === 0) continue;
-      distance += Math.abs(i - anchors[k]) * DISTANCE_COST + (i < anchors[k] ? ABOVE_COST : 0);
+      distance += Math.abs(i - anchors[k]) * DISTANCE_COST + (i < anchors[k] ? ABOVE_COST : 0) + (lines[i].page !== lines[anchors[k]].page ? OTHER_PAGE_COST : 0);
     }
     return score - distance;
   };
@@ -317,7 +332,7 @@ function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, options: GridO
 
 /** The column the programme gives each word of an anchor line read alone (null: dropped). */
 function anchorColumns(anchor: ReadonlyArray<Placed>, options: GridOptions): Array<ColumnKey | null> {
-  const tokens = anchor.map((p, i) => ({...p.token, text: completed(p.token.text), gap: i === 0 ? 'line' as const : 'space' as const, pageBreak: false}));
+  const tokens = anchor.map((p, i) => ({...p.token, text: completed(p.token.text, 1), gap: i === 0 ? 'line' as const : 'space' as const, pageBreak: false}));
   const byToken = new Map<Token, ColumnKey>();
   for (const item of segmentGrid(tokens, options).items) {
     if ('row' in item) for (const [c, ts] of item.row.cells) for (const t of ts) byToken.set(t, c);
@@ -328,9 +343,9 @@ function anchorColumns(anchor: ReadonlyArray<Placed>, options: GridOptions): Arr
 /** Words of the closed vocabularies a wrapped cell may begin on the anchor line ("按照完成比例赋" … "分"). */
 const COMPLETABLE: readonly string[] = [...SCORING_RULES, ...BASES, ...EVIDENCE];
 
-/** A word as the whole vocabulary word it begins, or else is part of (two characters at least), else itself. */
-function completed(s: string): string {
-  if (s.length < 2) return s;
+/** A word as the whole vocabulary word it begins, or else is part of (`shortest` characters at least), else itself. */
+function completed(s: string, shortest = 2): string {
+  if (s.length < shortest) return s;
   return COMPLETABLE.find((w) => w.length > s.length && w.startsWith(s)) ?? COMPLETABLE.find((w) => w.length > s.length && w.includes(s)) ?? s;
 }
 
@@ -365,12 +380,15 @@ function alignToAnchor(
   return alignWords(anchor, words, gains);
 }
 
+/** Gain counted for joining a word the anchor line's reading left out (its column unknown). */
+const UNKNOWN_COLUMN = -1;
+
 /** Columns holding values (a number and unit, a date, a phrase): no piece of a 依据/赋分/佐证 word continues them. */
 const VALUE_COLUMNS = new Set<ColumnKey>(['target', 'prior_year', 'actual', 'target_long', 'target_unit']);
 
 /** What joining `word` to a cell holding `text` gains in the column's score (REJECTED when it no longer fits). */
 function joinGain(column: ColumnKey | null, text: string, word: string, above: boolean, context: ScoreContext): number {
-  if (column === null) return 0;
+  if (column === null) return UNKNOWN_COLUMN;
   if (VALUE_COLUMNS.has(column) && completed(word) !== word) return REJECTED; // no value goes on with a rule's piece
   const before = fragmentScore(column, text, context);
   const after = fragmentScore(column, above ? word + text : text + word, context);

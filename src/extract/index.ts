@@ -85,7 +85,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   if (!header) {
     diagnostics.push(messages.noGridHeader(file, region.start, region.end));
   } else {
-    for (const t of tokens.slice(header.first, header.next)) used.add(t.line);
+    for (const t of tokens.slice(header.first, header.next)) for (const l of linesOf(t)) used.add(l);
     // 3. The grid: strip page furniture, pick the layout, segment, assemble.
     const grid = gridTokens(tokens, header);
     const furniture = stripRepeatedHeaders(grid, file);
