@@ -2,9 +2,10 @@
 // Pure: no disk, no clock. Bytes are decoded before this (decode.ts); files are read in src/io/.
 //
 //   text ──splitLines──▶ Line[] ──locateTables──▶ Region[]
-//   Region ──tokenize──▶ Token[] ──findGridHeader──▶ meta tokens │ grid tokens
+//   Region ──tokenize──▶ Token[] ──findGridHeader (or read down columns)──▶ meta tokens │ grid tokens
 //   meta tokens ──parseMeta──▶ TableMeta
 //   grid tokens ──strip page furniture──▶ ──detectLayout──▶ tabbed: one DP per line (continuations merged)
+//                                                          columnar: 2-D rows (columnar.ts), one DP per row
 //                                                          wrapped: one DP over the stream
 //   grid parses ──assembleRows──▶ Indicator[] ──▶ Table (+ line accounting)
 import type {ColumnKey, Diagnostic, LayoutName, LineStats, Table, TemplateName} from '../types.ts';
