@@ -63,8 +63,9 @@ export function readColumnar(
   const labels = joinLabels(lines, level2Start);
   const anchors = findAnchors(lines);
   if (anchors.length < 2) return null;
-  const spans = chooseSpans(lines, anchors, options);
-  const rows = spans.map(([top, bottom], k) => rowStream(lines.slice(top, bottom + 1), anchors[k] - top, options));
+  const reading: Reading = {options, level3Start};
+  const spans = chooseSpans(lines, anchors, reading);
+  const rows = spans.map(([top, bottom], k) => rowStream(lines.slice(top, bottom + 1), anchors[k] - top, reading));
   const heads = labelHeads(labels, spans, lines);
   const parses: GridParse[] = [];
   const unplaced: Token[] = [];
@@ -249,7 +250,7 @@ function findAnchors(lines: ReadonlyArray<Row2D>): number[] {
  * the last to the last; the lines between two anchors are split where the two rows read best (a programme over
  * the anchors, since a row's score depends on both its splits).
  */
-function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>, options: GridOptions): Array<[number, number]> {
+function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>, reading: Reading): Array<[number, number]> {
   const n = anchors.length;
   // cuts[k]: candidate last lines of row k (row k + 1 starts after it).
   const cuts: number[][] = [];
@@ -263,7 +264,7 @@ function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>
   const bottom = (k: number, c: number): number => (k === n - 1 ? lines.length - 1 : cuts[k][c]);
   const rowScore = (k: number, t: number, b: number): number => {
     const slice = lines.slice(t, b + 1);
-    const score = segmentGrid(rowStream(slice, anchors[k] - t, options), options).score;
+    const score = segmentGrid(rowStream(slice, anchors[k] - t, reading), reading.options).score;
     let distance = 0;
     for (let i = t; i <= b; i++) {
       if (lines[i].body.length === 0) continue;
@@ -307,9 +308,28 @@ function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>
  * whose cell it best continues: near it in x and reading well joined to it (its column's grammar), hosts never
  * going back within a line. Words above the anchor line come before their host, words below after it.
  */
-function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, options: GridOptions): Token[] {
+function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, reading: Reading): Token[] {
   const anchor = lines[anchorAt].body;
-  const columnOf = anchorColumns(anchor, options);
+  // An anchor line starting right of the 三级 column has no 一级 … 三级 words (they are above or below it), and
+  // may start with any later column: each reading is tried, the one whose row reads best is kept.
+  const late = anchor.length > 0 && anchor[0].x > reading.level3Start + SAME_X;
+  if (!late) return orderRow(lines, anchorAt, anchorColumns(anchor, reading.options.columns, reading.options), reading.options.context);
+  const values = reading.options.columns.filter((c) => !NAME_COLUMNS.has(c));
+  let best: {stream: Token[]; score: number} | null = null;
+  for (let skip = 0; skip < Math.min(LATE_STARTS, values.length); skip++) {
+    const stream = orderRow(lines, anchorAt, anchorColumns(anchor, values.slice(skip), reading.options), reading.options.context);
+    const score = segmentGrid(stream, reading.options).score;
+    if (best === null || score > best.score) best = {stream, score};
+  }
+  return best!.stream;
+}
+
+/** How many first value columns a late anchor line is tried with (指标值, 依据, 上年 …). */
+const LATE_STARTS = 3;
+
+/** A row's words in column order, given the column of each anchor word (see rowStream). */
+function orderRow(lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, context: ScoreContext): Token[] {
+  const anchor = lines[anchorAt].body;
   const texts = anchor.map((p) => p.token.text);
   const keyed: Array<{token: Token; host: number; phase: number; line: number; x: number}> = [];
   anchor.forEach((p, k) => keyed.push({token: p.token, host: k, phase: 1, line: p.token.line, x: p.x}));
@@ -317,7 +337,7 @@ function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, options: GridO
   for (const i of order) {
     const above = i < anchorAt;
     const words = lines[i].body;
-    const hosts = alignToAnchor(anchor, columnOf, texts, words, above, options.context);
+    const hosts = alignToAnchor(anchor, columnOf, texts, words, above, context);
     words.forEach((p, w) => {
       const host = hosts[w];
       // A wrapped cell's lines are full but its last: a word above its host yet shorter ends the cell ("…不断提" "升").
@@ -326,15 +346,41 @@ function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, options: GridO
       keyed.push({token: p.token, host, phase: above && !tail ? 0 : 2, line: tail ? Infinity : p.token.line, x: p.x});
     });
   }
-  keyed.sort((a, b) => a.host - b.host || a.phase - b.phase || a.line - b.line || a.x - b.x);
+  const column = hostlessColumns(keyed.filter((k) => k.host === -1 || k.host === anchor.length).map((k) => k.x));
+  const sub = (k: {host: number; x: number}): number => (k.host === -1 || k.host === anchor.length ? column(k.x) : 0);
+  keyed.sort((a, b) => a.host - b.host || sub(a) - sub(b) || a.phase - b.phase || a.line - b.line || a.x - b.x);
   return keyed.map((k, i) => ({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false}));
 }
 
+/**
+ * Words with no anchor word to follow (left or right of them all) may fill several columns: these are told
+ * apart by x, words starting within SAME_X of each other sharing a column. Returns each x's column index.
+ */
+function hostlessColumns(xs: ReadonlyArray<number>): (x: number) => number {
+  const starts = [...new Set(xs)].sort((a, b) => a - b);
+  const columnStarts: number[] = [];
+  for (const x of starts) if (columnStarts.length === 0 || x - columnStarts[columnStarts.length - 1] > SAME_X) columnStarts.push(x);
+  return (x) => {
+    let c = 0;
+    while (c + 1 < columnStarts.length && columnStarts[c + 1] <= x) c++;
+    return c;
+  };
+}
+
+/** The name columns, left of the values. */
+const NAME_COLUMNS = new Set<ColumnKey>(['level1', 'level2', 'level3']);
+
+/** What reading a grid's rows needs besides the lines: the programme's options and the 三级 column's left edge. */
+interface Reading {
+  options: GridOptions;
+  level3Start: number;
+}
+
 /** The column the programme gives each word of an anchor line read alone (null: dropped). */
-function anchorColumns(anchor: ReadonlyArray<Placed>, options: GridOptions): Array<ColumnKey | null> {
+function anchorColumns(anchor: ReadonlyArray<Placed>, columns: readonly ColumnKey[], options: GridOptions): Array<ColumnKey | null> {
   const tokens = anchor.map((p, i) => ({...p.token, text: completed(p.token.text, 1), gap: i === 0 ? 'line' as const : 'space' as const, pageBreak: false}));
   const byToken = new Map<Token, ColumnKey>();
-  for (const item of segmentGrid(tokens, options).items) {
+  for (const item of segmentGrid(tokens, {...options, columns}).items) {
     if ('row' in item) for (const [c, ts] of item.row.cells) for (const t of ts) byToken.set(t, c);
   }
   return tokens.map((t) => byToken.get(t) ?? null);
