@@ -319,6 +319,7 @@ function level3Score(t: CellText): number | null {
   if (COMPARATOR_START.test(s)) return -6;
   if (/^(产出|成本|效益|满意度|数量|质量|时效)指标/.test(s)) return -4;
   if (s.length === 1) return -2;
+  if (/^[（(][^（()）]{0,4}[)）]/.test(s)) return -1; // "（%）", "(万元)": the end of the name above
   return t.fragment || hasTrailingNumber(s) ? -1 : 1;
 }
 

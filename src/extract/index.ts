@@ -2,9 +2,10 @@
 // Pure: no disk, no clock. Bytes are decoded before this (decode.ts); files are read in src/io/.
 //
 //   text ──splitLines──▶ Line[] ──locateTables──▶ Region[]
-//   Region ──tokenize──▶ Token[] ──findGridHeader──▶ meta tokens │ grid tokens
+//   Region ──tokenize──▶ Token[] ──findGridHeader (or read down columns)──▶ meta tokens │ grid tokens
 //   meta tokens ──parseMeta──▶ TableMeta
 //   grid tokens ──strip page furniture──▶ ──detectLayout──▶ tabbed: one DP per line (continuations merged)
+//                                                          columnar: 2-D rows (columnar.ts), one DP per row
 //                                                          wrapped: one DP over the stream
 //   grid parses ──assembleRows──▶ Indicator[] ──▶ Table (+ line accounting)
 import type {ColumnKey, Diagnostic, LayoutName, LineStats, Table, TemplateName} from '../types.ts';
@@ -23,6 +24,7 @@ import {joinSplitLabels} from './labels.ts';
 import {undoColumnMajor} from './interleave.ts';
 import {splitFusedTokens} from './fused.ts';
 import {isReadingOrderDump, preferReadingOrder} from './reading-order.ts';
+import {joinHeaderColumns, readColumnar} from './columnar.ts';
 import {cellScore, TOTAL_ROW, type ScoreContext} from './grammar.ts';
 
 /** Options of extractText. */
@@ -64,10 +66,10 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   const regionLines = lines.slice(region.start - 1, region.end);
   // 1. Tokens after the title line, page headers and footers removed.
   const footers = stripFooters(tokenizeLines(regionLines.slice(1)), file);
-  const tokens = footers.kept;
+  const lineText = (no: number): string => regionLines[no - region.start].text;
   diagnostics.push(...footers.diagnostics);
-  // 2. The grid header splits metadata from the grid.
-  const header = findGridHeader(tokens);
+  // 2. The grid header splits metadata from the grid; a header wrapped column by column is read down its columns.
+  const {tokens, header} = gridHeaderOf(footers.kept, lineText);
   const metaTokens = header ? tokens.slice(0, header.first) : tokens;
   const meta = parseMeta(metaTokens, region.kind, region.title);
   for (const bad of meta.badAmounts) diagnostics.push(messages.badAmount(file, bad.line, bad.label, bad.value));
@@ -87,7 +89,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   if (!header) {
     diagnostics.push(messages.noGridHeader(file, region.start, region.end));
   } else {
-    for (const t of tokens.slice(header.first, header.next)) used.add(t.line);
+    for (const t of tokens.slice(header.first, header.next)) for (const l of linesOf(t)) used.add(l);
     // 3. The grid: strip page furniture, pick the layout, segment, assemble.
     const grid = gridTokens(tokens, header);
     const furniture = stripRepeatedHeaders(grid, file);
@@ -97,9 +99,10 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     layout = detectLayout(furniture.kept, regionLines);
     const context: ScoreContext = {freeTextBasis: region.kind === 'overall'};
     const stream = layout === 'tabbed' ? furniture.kept : joinSplitLabels(splitFusedTokens(furniture.kept));
-    const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context) : [parseStream(stream, columns, context)];
+    const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context)
+      : (layout === 'columnar' ? readColumnar(furniture.kept, lineText, gridOptions(furniture.kept, columns, context, 'stream')) : null)
+        ?? [parseStream(stream, columns, context)];
     // Reading-order dumps (pdftotext without flags) print a row's cells out of column order: read them so too.
-    const lineText = (no: number): string => regionLines[no - region.start].text;
     if (layout !== 'tabbed' && layout !== 'columnar' && isReadingOrderDump(stream, lineText, tokens.slice(header.first, header.next))) parses[0] = preferReadingOrder(parses[0], stream, columns, context);
     const assembled = assembleRows(parses, columns, context, file);
     diagnostics.push(...assembled.diagnostics);
@@ -146,6 +149,15 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   });
   if (groups.length > 1) diagnostics.push(messages.projectsSplit(file, region.start, region.end, groups.length));
   return {tables, diagnostics};
+}
+
+/** The grid header of a region's tokens, looked for as printed, then with header names read down their columns. */
+function gridHeaderOf(tokens: Token[], lineText: (no: number) => string): {tokens: Token[]; header: GridHeader | null} {
+  const header = findGridHeader(tokens);
+  if (header) return {tokens, header};
+  const joined = joinHeaderColumns(tokens, lineText);
+  const again = joined === null ? null : findGridHeader(joined);
+  return again === null || joined === null ? {tokens, header: null} : {tokens: joined, header: again};
 }
 
 /** Grid tokens after the header, with the header's last token split when the first cell shares it. */
@@ -253,15 +265,18 @@ export function detectLayout(tokens: ReadonlyArray<Token>, regionLines: Readonly
   const first = regionLines[0].no;
   let tabbed = 0;
   let columnar = 0;
+  let indented = 0;
   let multi = 0;
   for (const no of gridLines) {
     const text = regionLines[no - first].text;
     if (/\S\t+\S/.test(text.trim())) tabbed++;
     if (/\S {3,}\S/.test(text)) columnar++;
+    else if (/^ {6,}\S/.test(text)) indented++; // a cell printed alone at its column
     if (text.trim().split(/\s+/).length >= 4) multi++;
   }
   if (tabbed >= gridLines.size * 0.5) return 'tabbed';
-  if (columnar >= gridLines.size * 0.3) return 'columnar';
+  // Cells apart on a line, or (with some of those: not a hierarchy shown by indentation) alone at their column.
+  if (columnar >= gridLines.size * 0.3 || (columnar >= gridLines.size * 0.1 && columnar + indented >= gridLines.size * 0.3)) return 'columnar';
   return multi >= gridLines.size * 0.6 ? 'space-separated' : 'wrapped';
 }
 

@@ -1,0 +1,681 @@
+// Column-preserving dumps (pdftotext -layout): one table row spans several physical lines, its single-line cells
+// on one "anchor" line (the one holding the weight) and its wrapped cells continued on the lines around it at
+// about the same x; merged 一级/二级 labels are printed across their span, split over lines. This reads such a
+// grid in two dimensions: token x positions → label fragments | body tokens → rows (anchor + the continuation
+// lines that read best with it) → one token stream per row, in column order → GridParse per row.
+import type {ColumnKey} from '../types.ts';
+import {BASES, EVIDENCE, isLevel1, isLevel2, LEVEL_NAMES, parentsOf, SCORING_RULES} from '../vocab.ts';
+import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
+import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
+import type {Token} from './lines.ts';
+import {isHeaderFragment} from './header.ts';
+
+/** A token with its character column in its line. */
+interface Placed {
+  token: Token;
+  x: number;
+  /** A label fragment only if it joins the label above (else it goes back to the body). */
+  unsure?: boolean;
+}
+
+/** The tokens of one source line, left to right. */
+interface Row2D {
+  line: number;
+  /** Page index: the number of page breaks before this line. */
+  page: number;
+  labels: Placed[];
+  body: Placed[];
+}
+
+/** A label joined from fragments in one label column, with its vertical centre. */
+interface Label {
+  column: 'level1' | 'level2';
+  parts: Placed[];
+  text: string;
+  centre: number;
+  page: number;
+}
+
+/** Longest run of lines between two anchors that is searched for the best split (beyond: split at the middle). */
+const MAX_GAP_LINES = 12;
+/** Cost per line of distance between a continuation line and its row's anchor (ties go to the nearer row). */
+const DISTANCE_COST = 0.3;
+/** Extra cost for a continuation line on another page than its anchor (rows are rarely split by a page). */
+const OTHER_PAGE_COST = 1;
+/** Extra cost for a continuation line above its anchor (pdftotext puts a row's single-line cells on its top line). */
+const ABOVE_COST = 0.2;
+
+/**
+ * Read a column-preserving grid into one parse per table row.
+ * @param tokens Grid tokens in source order (page furniture removed).
+ * @param lineText The text of a source line, by 1-based number.
+ * @returns Parses in row order, or null when the grid shows no anchor lines (nothing to read in 2-D).
+ */
+export function readColumnar(
+  tokens: ReadonlyArray<Token>, lineText: (no: number) => string, options: GridOptions,
+): GridParse[] | null {
+  const {kept: placed, pageNumbers} = dropPageNumbers(placeTokens(tokens, lineText));
+  const level3Start = bodyStart(placed);
+  if (level3Start === null) return null;
+  const level2Start = labelSplit(placed, level3Start);
+  for (const l of placed) splitLabels(l, level3Start);
+  const lines = unfoldColumnMajor(placed);
+  const labels = joinLabels(lines, level2Start);
+  const anchors = findAnchors(lines);
+  if (anchors.length < 2) return null;
+  const reading: Reading = {options, level3Start};
+  const spans = chooseSpans(lines, anchors, reading);
+  const rows = spans.map(([top, bottom], k) => rowStream(lines.slice(top, bottom + 1), anchors[k] - top, reading));
+  const heads = labelHeads(labels, spans, lines);
+  const parses: GridParse[] = [];
+  const unplaced: Token[] = [];
+  rows.forEach((stream, k) => {
+    const parse = segmentGrid(stream, options);
+    const headed = heads.get(k) ?? [];
+    for (const item of parse.items) {
+      if (!('row' in item)) continue;
+      for (const label of headed) item.row.cells.set(label.column, label.parts.map((p) => p.token));
+      break;
+    }
+    parses.push(parse);
+  });
+  for (const label of labels) if (![...heads.values()].some((h) => h.includes(label))) unplaced.push(...label.parts.map((p) => p.token));
+  if (pageNumbers.length > 0) parses.push({items: pageNumbers.map((token) => ({dropped: {token, pageNumber: true}})), score: 0});
+  if (unplaced.length > 0) parses.push({items: unplaced.map((token) => ({dropped: {token, pageNumber: false}})), score: 0});
+  return parses;
+}
+
+/** Group tokens by line and give each its character column, found by searching the line's text in order. */
+function placeTokens(tokens: ReadonlyArray<Token>, lineText: (no: number) => string): Row2D[] {
+  const out: Row2D[] = [];
+  let page = 0;
+  let cursor = 0;
+  for (const token of tokens) {
+    let row = out[out.length - 1];
+    if (!row || row.line !== token.line) {
+      if (row && pageBetween(row.line, token.line, lineText)) page++;
+      row = {line: token.line, page, labels: [], body: []};
+      out.push(row);
+      cursor = 0;
+    }
+    const text = lineText(token.line);
+    const at = text.indexOf(token.text, cursor);
+    const x = at === -1 ? cursor : at;
+    cursor = x + token.text.length;
+    for (const piece of splitAtTitle(token)) row.body.push({token: piece, x: x + token.text.indexOf(piece.text)});
+  }
+  return out;
+}
+
+/**
+ * A value printed flush against the next cell's document title ("=100%《梅岭县政务服务事项办理") is two words: a
+ * free-text basis opens with the title of a document.
+ */
+function splitAtTitle(token: Token): Token[] {
+  const at = token.text.indexOf('《');
+  if (at <= 0 || token.text.slice(0, at).includes('《')) return [token];
+  return [{...token, text: token.text.slice(0, at)}, {...token, text: token.text.slice(at), gap: 'space'}];
+}
+
+/** Lines holding only a short number next to a page break (the page's number), apart from the grid's lines. */
+function dropPageNumbers(lines: ReadonlyArray<Row2D>): {kept: Row2D[]; pageNumbers: Token[]} {
+  const kept: Row2D[] = [];
+  const pageNumbers: Token[] = [];
+  lines.forEach((l, i) => {
+    const atBreak = (i > 0 && lines[i - 1].page !== l.page) || (i + 1 < lines.length && lines[i + 1].page !== l.page);
+    if (atBreak && l.body.length === 1 && /^\d{1,4}$/.test(l.body[0].token.text)) pageNumbers.push(l.body[0].token);
+    else kept.push(l);
+  });
+  return {kept, pageNumbers};
+}
+
+/** A page ends between two grid lines when a form feed or removed text (a footer, a repeated header) lies between. */
+function pageBetween(a: number, b: number, lineText: (no: number) => string): boolean {
+  for (let no = a + 1; no < b; no++) if (lineText(no).trim() !== '') return true;
+  for (let no = a + 1; no <= b; no++) if (lineText(no).includes('\f')) return true;
+  return false;
+}
+
+/** Is `s` a piece of a 一级/二级 name ("产出指", "标", "本指标")? */
+const isNameFragment = (s: string): boolean => LEVEL_NAMES.some((n) => n.includes(s));
+
+/**
+ * Left edge of the 三级 column: the lowest x at which a fifth of the lines' leading non-label words (two or more
+ * characters, not a piece of a 一级/二级 name) start. Labels sit left of it.
+ */
+function bodyStart(lines: ReadonlyArray<Row2D>): number | null {
+  const xs: number[] = [];
+  for (const l of lines) {
+    const lead = l.body.slice(0, 3).find((p) => p.token.text.length >= 2 && !isNameFragment(p.token.text));
+    if (lead) xs.push(lead.x);
+  }
+  if (xs.length === 0) return null;
+  xs.sort((a, b) => a - b);
+  return xs[Math.floor(xs.length * 0.2)];
+}
+
+/** x from which a label belongs to 二级 rather than 一级: past the typical start of the second label column. */
+function labelSplit(lines: ReadonlyArray<Row2D>, level3Start: number): number {
+  const starts = lines.flatMap((l) => l.body.filter((p) => p.x < level3Start - 1).map((p) => p.x)).sort((a, b) => a - b);
+  // The widest jump between label starts separates the two label columns.
+  let split = Math.max(2, Math.floor(level3Start / 2));
+  let widest = 0;
+  for (let k = 1; k < starts.length; k++) {
+    if (starts[k] - starts[k - 1] > widest) { widest = starts[k] - starts[k - 1]; split = starts[k]; }
+  }
+  return widest >= 2 ? split : Math.max(2, Math.floor(level3Start / 2));
+}
+
+/** Move the label fragments of a line (its leading words left of the 三级 column) out of its body. */
+function splitLabels(line: Row2D, level3Start: number): void {
+  while (line.labels.length < 2 && line.body.length > 0) {
+    const p = line.body[0];
+    const text = p.token.text;
+    const fragment = isNameFragment(text);
+    if (p.x >= level3Start - 1) {
+      // A short piece of a name against the 三级 column ("标", "响"): a label only if it completes one (joinLabels).
+      if (!(fragment && text.length <= 3 && p.x < level3Start + 2)) break;
+      p.unsure = true;
+    } else if (!fragment && text.length > 4 && p.x + text.length > level3Start) {
+      break; // a 三级 name pulled left is no label: labels are pieces of 一级/二级 names, or short free ones
+    }
+    line.labels.push(line.body.shift()!);
+    if (p.unsure) break;
+  }
+}
+
+/** Tolerance, in characters, for words of one column printed on successive lines. */
+const SAME_X = 3;
+
+/**
+ * pdftotext sometimes prints a few rows column by column: k lines of 三级 names, then k lines of targets, … then
+ * k lines of weights and the rest. Each such block is put back as k lines, one per row, in column order.
+ */
+function unfoldColumnMajor(lines: ReadonlyArray<Row2D>): Row2D[] {
+  const out: Row2D[] = [];
+  for (let i = 0; i < lines.length;) {
+    const block = columnMajorBlock(lines, i);
+    if (block === null) { out.push(lines[i]); i++; continue; }
+    const {k, groups} = block;
+    for (let r = 0; r < k; r++) {
+      const members = Array.from({length: groups}, (_, g) => lines[i + g * k + r]);
+      out.push({line: members[0].line, page: members[0].page, labels: members.flatMap((m) => m.labels), body: members.flatMap((m) => m.body)});
+    }
+    i += k * groups;
+  }
+  return out;
+}
+
+/**
+ * A column-major block starting at line i: k lines per column group (2 to 4), at least two groups, one after
+ * the first all with weights. The words of a group start at one x (the first group's, of 三级 names, within a
+ * wider tolerance: pdftotext indents them unevenly), each group right of the one before.
+ */
+function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; groups: number} | null {
+  for (let k = 2; k <= 4; k++) {
+    let groups = 0;
+    let lastX = -Infinity;
+    for (let at = i; at + k <= lines.length; at += k) {
+      const group = lines.slice(at, at + k);
+      if (group.some((l) => l.body.length === 0 || l.page !== lines[i].page)) break;
+      const x = Math.min(...group.map((l) => l.body[0].x));
+      const tolerance = groups === 0 ? 2 * SAME_X : SAME_X;
+      if (!group.every((l) => l.body[0].x - x <= tolerance && l.body.length === group[0].body.length) || x <= lastX + SAME_X) break;
+      if (groups > 0 && group.some((l) => l.labels.length > 0)) break;
+      lastX = Math.max(...group.map((l) => l.body[l.body.length - 1].x));
+      groups++;
+    }
+    if (groups < 2) continue;
+    const weighted = (g: number): boolean => lines.slice(i + g * k, i + (g + 1) * k).every((l) => l.body.some((p) => parseWeight(p.token.text) !== null));
+    for (let g = groups - 1; g >= 1; g--) if (weighted(g)) return {k, groups};
+  }
+  return null;
+}
+
+/** Anchor lines (indexes into `lines`): lines whose body holds a weight after some other cell, at the weight column's x. */
+function findAnchors(lines: ReadonlyArray<Row2D>): number[] {
+  const weightsOf = (l: Row2D): number[] => l.body
+    .filter((p, k) => (k > 0 || l.body.length > 2) && /^\d{1,3}(\.\d{1,2})?$/.test(p.token.text) && parseWeight(p.token.text) !== null)
+    .map((p) => p.x);
+  const lasts = lines.map(weightsOf).filter((xs) => xs.length > 0).map((xs) => xs[xs.length - 1]).sort((a, b) => a - b);
+  if (lasts.length === 0) return [];
+  const median = lasts[Math.floor(lasts.length / 2)];
+  const out: number[] = [];
+  lines.forEach((l, index) => { if (weightsOf(l).some((x) => Math.abs(x - median) <= 12)) out.push(index); });
+  return out;
+}
+
+/**
+ * Each row's first and last line (indexes into `lines`): lines before the first anchor go to the first row, after
+ * the last to the last; the lines between two anchors are split where the two rows read best (a programme over
+ * the anchors, since a row's score depends on both its splits).
+ */
+function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>, reading: Reading): Array<[number, number]> {
+  const n = anchors.length;
+  // cuts[k]: candidate last lines of row k (row k + 1 starts after it).
+  const cuts: number[][] = [];
+  for (let k = 0; k < n - 1; k++) {
+    const from = anchors[k];
+    const to = anchors[k + 1];
+    if (to - from - 1 > MAX_GAP_LINES) { cuts.push([Math.floor((from + to - 1) / 2)]); continue; }
+    cuts.push(Array.from({length: to - from}, (_, d) => from + d));
+  }
+  const top = (k: number, c: number): number => (k === 0 ? 0 : cuts[k - 1][c] + 1);
+  const bottom = (k: number, c: number): number => (k === n - 1 ? lines.length - 1 : cuts[k][c]);
+  const rowScore = (k: number, t: number, b: number): number => {
+    const slice = lines.slice(t, b + 1);
+    const score = segmentGrid(rowStream(slice, anchors[k] - t, reading), reading.options).score;
+    let distance = 0;
+    for (let i = t; i <= b; i++) {
+      if (lines[i].body.length === 0) continue;
+      distance += Math.abs(i - anchors[k]) * DISTANCE_COST + (i < anchors[k] ? ABOVE_COST : 0) + (lines[i].page !== lines[anchors[k]].page ? OTHER_PAGE_COST : 0);
+    }
+    return score - distance;
+  };
+  // best[k][c]: best score of rows 0..k with row k ending at cut c (for the last row: one state).
+  const width = (k: number): number => (k === n - 1 ? 1 : cuts[k].length);
+  const best: number[][] = [];
+  const from: number[][] = [];
+  for (let k = 0; k < n; k++) {
+    best.push([]);
+    from.push([]);
+    for (let c = 0; c < width(k); c++) {
+      let top1 = -Infinity;
+      let arg = -1;
+      const prevWidth = k === 0 ? 1 : width(k - 1);
+      for (let p = 0; p < prevWidth; p++) {
+        const base = k === 0 ? 0 : best[k - 1][p];
+        const v = base + rowScore(k, top(k, p), bottom(k, c));
+        if (v > top1) { top1 = v; arg = p; }
+      }
+      best[k].push(top1);
+      from[k].push(arg);
+    }
+  }
+  const spans: Array<[number, number]> = new Array(n);
+  let c = 0;
+  for (let k = n - 1; k >= 0; k--) {
+    const p = from[k][c];
+    spans[k] = [top(k, p), bottom(k, c)];
+    c = p;
+  }
+  return spans;
+}
+
+/**
+ * The body tokens of a row's lines as one stream in column order. The anchor line is read alone first (which
+ * column each of its words is); then each continuation line, nearest first, hands each word to the anchor word
+ * whose cell it best continues: near it in x and reading well joined to it (its column's grammar), hosts never
+ * going back within a line. Words above the anchor line come before their host, words below after it.
+ */
+function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, reading: Reading): Token[] {
+  const anchor = lines[anchorAt].body;
+  // An anchor line starting right of the 三级 column has no 一级 … 三级 words (they are above or below it), and
+  // may start with any later column: each reading is tried, the one whose row reads best is kept.
+  const late = anchor.length > 0 && anchor[0].x > reading.level3Start + SAME_X;
+  if (!late) return orderRow(lines, anchorAt, anchorColumns(anchor, reading.options.columns, reading.options), reading.options.context);
+  const values = reading.options.columns.filter((c) => !NAME_COLUMNS.has(c));
+  let best: {stream: Token[]; score: number} | null = null;
+  for (let skip = 0; skip < Math.min(LATE_STARTS, values.length); skip++) {
+    const stream = orderRow(lines, anchorAt, anchorColumns(anchor, values.slice(skip), reading.options), reading.options.context);
+    const score = segmentGrid(stream, reading.options).score;
+    if (best === null || score > best.score) best = {stream, score};
+  }
+  return best!.stream;
+}
+
+/** How many first value columns a late anchor line is tried with (指标值, 依据, 上年 …). */
+const LATE_STARTS = 3;
+
+/** A row's words in column order, given the column of each anchor word (see rowStream). */
+function orderRow(lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, context: ScoreContext): Token[] {
+  const anchor = lines[anchorAt].body;
+  const texts = anchor.map((p) => p.token.text);
+  const keyed: Array<{token: Token; host: number; phase: number; line: number; x: number}> = [];
+  anchor.forEach((p, k) => keyed.push({token: p.token, host: k, phase: 1, line: p.token.line, x: p.x}));
+  const order = lines.map((_, i) => i).filter((i) => i !== anchorAt).sort((a, b) => Math.abs(a - anchorAt) - Math.abs(b - anchorAt) || b - a);
+  for (const i of order) {
+    const above = i < anchorAt;
+    const words = lines[i].body;
+    const hosts = alignToAnchor(anchor, columnOf, texts, words, above, context);
+    words.forEach((p, w) => {
+      const host = hosts[w];
+      // A wrapped cell's lines are full but its last: a word above its host yet shorter ends the cell ("…不断提" "升").
+      const tail = above && host >= 0 && host < anchor.length && p.token.text.length <= 2 && anchor[host].token.text.length >= 2 * p.token.text.length + 2;
+      if (host >= 0 && host < anchor.length) texts[host] = above && !tail ? p.token.text + texts[host] : texts[host] + p.token.text;
+      keyed.push({token: p.token, host, phase: above && !tail ? 0 : 2, line: tail ? Infinity : p.token.line, x: p.x});
+    });
+  }
+  const column = hostlessColumns(keyed.filter((k) => k.host === -1 || k.host === anchor.length).map((k) => k.x));
+  const sub = (k: {host: number; x: number}): number => (k.host === -1 || k.host === anchor.length ? column(k.x) : 0);
+  keyed.sort((a, b) => a.host - b.host || sub(a) - sub(b) || a.phase - b.phase || a.line - b.line || a.x - b.x);
+  return keyed.map((k, i) => ({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false}));
+}
+
+/**
+ * Words with no anchor word to follow (left or right of them all) may fill several columns: these are told
+ * apart by x, words starting within SAME_X of each other sharing a column. Returns each x's column index.
+ */
+function hostlessColumns(xs: ReadonlyArray<number>): (x: number) => number {
+  const starts = [...new Set(xs)].sort((a, b) => a - b);
+  const columnStarts: number[] = [];
+  for (const x of starts) if (columnStarts.length === 0 || x - columnStarts[columnStarts.length - 1] > SAME_X) columnStarts.push(x);
+  return (x) => {
+    let c = 0;
+    while (c + 1 < columnStarts.length && columnStarts[c + 1] <= x) c++;
+    return c;
+  };
+}
+
+/** The name columns, left of the values. */
+const NAME_COLUMNS = new Set<ColumnKey>(['level1', 'level2', 'level3']);
+
+/** What reading a grid's rows needs besides the lines: the programme's options and the 三级 column's left edge. */
+interface Reading {
+  options: GridOptions;
+  level3Start: number;
+}
+
+/** The column the programme gives each word of an anchor line read alone (null: dropped). */
+function anchorColumns(anchor: ReadonlyArray<Placed>, columns: readonly ColumnKey[], options: GridOptions): Array<ColumnKey | null> {
+  const tokens = anchor.map((p, i) => ({...p.token, text: completed(p.token.text, 1), gap: i === 0 ? 'line' as const : 'space' as const, pageBreak: false}));
+  const byToken = new Map<Token, ColumnKey>();
+  for (const item of segmentGrid(tokens, {...options, columns}).items) {
+    if ('row' in item) for (const [c, ts] of item.row.cells) for (const t of ts) byToken.set(t, c);
+  }
+  return tokens.map((t) => byToken.get(t) ?? null);
+}
+
+/** Words of the closed vocabularies a wrapped cell may begin on the anchor line ("按照完成比例赋" … "分"). */
+const COMPLETABLE: readonly string[] = [...SCORING_RULES, ...BASES, ...EVIDENCE];
+
+/** A word as the whole vocabulary word it begins, or else is part of (`shortest` characters at least), else itself. */
+function completed(s: string, shortest = 2): string {
+  if (s.length < shortest) return s;
+  return COMPLETABLE.find((w) => w.length > s.length && w.startsWith(s)) ?? COMPLETABLE.find((w) => w.length > s.length && w.includes(s)) ?? s;
+}
+
+/** How much less half a vocabulary word scores than the word: what completing it gains. */
+const PREFIX_DISCOUNT = 2;
+
+/** cellScore, with a piece of a vocabulary word scored as the word, less in proportion to what it lacks. */
+function fragmentScore(column: ColumnKey, text: string, context: ScoreContext): number | null {
+  const whole = completed(text);
+  if (whole === text) return cellScore(column, text, context);
+  const score = cellScore(column, whole, context);
+  return score === null ? cellScore(column, text, context) : score - (PREFIX_DISCOUNT * 2 * (whole.length - text.length)) / whole.length;
+}
+
+/** Cost of a continuation word right of all anchor words taken as a cell of its own (the anchor line left it empty). */
+const BEYOND = -2;
+/** Cost per character of a continuation word printed right of its host, and left of it. */
+const RIGHT_COST = 0.15;
+const LEFT_COST = 0.6;
+/** Grammar gain counted for a join its column's grammar rejects. */
+const REJECTED = -6;
+
+/**
+ * The anchor word each word of a continuation line continues (-1: before them all), hosts never going back
+ * along the line: the best sum of x nearness and the gain in the host column's score from each join.
+ */
+function alignToAnchor(
+  anchor: ReadonlyArray<Placed>, columnOf: ReadonlyArray<ColumnKey | null>, texts: ReadonlyArray<string>,
+  words: ReadonlyArray<Placed>, above: boolean, context: ScoreContext,
+): number[] {
+  const gains = words.map((p) => anchor.map((_, h) => joinGain(columnOf[h], texts[h], p.token.text, above, context)));
+  return alignWords(anchor, words, gains);
+}
+
+/** Gain counted for joining a word the anchor line's reading left out (its column unknown). */
+const UNKNOWN_COLUMN = -1;
+
+/** Columns holding values (a number and unit, a date, a phrase): no piece of a 依据/赋分/佐证 word continues them. */
+const VALUE_COLUMNS = new Set<ColumnKey>(['target', 'prior_year', 'actual', 'target_long', 'target_unit']);
+
+/** What joining `word` to a cell holding `text` gains in the column's score (REJECTED when it no longer fits). */
+function joinGain(column: ColumnKey | null, text: string, word: string, above: boolean, context: ScoreContext): number {
+  if (column === null) return UNKNOWN_COLUMN;
+  if (VALUE_COLUMNS.has(column) && completed(word) !== word) return REJECTED; // no value goes on with a rule's piece
+  const before = fragmentScore(column, text, context);
+  const after = fragmentScore(column, above ? word + text : text + word, context);
+  return after === null ? REJECTED : after - (before ?? 0);
+}
+
+/**
+ * The best monotone hosts of a line's words. pdftotext packs a full line tighter than a sparse one, so a
+ * continuation word sits at or right of its host's x, further right the further along the line: a word right
+ * of its host costs little, left of it much.
+ */
+function alignWords(anchor: ReadonlyArray<Placed>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>): number[] {
+  const m = anchor.length + 2; // host h is stored at h + 1; host anchor.length: after all anchor words
+  const value = (w: number, h: number): number => {
+    const x = words[w].x;
+    if (anchor.length === 0) return h === -1 ? 0 : -Infinity;
+    // Before or after all anchor words: a column the anchor line leaves empty, left or right of its words.
+    if (h === -1) return x <= anchor[0].x - SAME_X ? 0 : REJECTED - LEFT_COST * (x - anchor[0].x + SAME_X);
+    if (h === anchor.length) return x > anchor[h - 1].x + anchor[h - 1].token.text.length ? BEYOND : -Infinity;
+    const d = x - anchor[h].x;
+    return gains[w][h] - (d >= 0 ? RIGHT_COST * d : LEFT_COST * -d);
+  };
+  const best: number[][] = [];
+  const from: number[][] = [];
+  for (let w = 0; w < words.length; w++) {
+    best.push(new Array(m).fill(-Infinity));
+    from.push(new Array(m).fill(-1));
+    let runBest = -Infinity;
+    let runArg = -1;
+    for (let h = 0; h < m; h++) {
+      if (w > 0 && best[w - 1][h] > runBest) { runBest = best[w - 1][h]; runArg = h; }
+      best[w][h] = (w === 0 ? 0 : runBest) + value(w, h - 1);
+      from[w][h] = runArg;
+    }
+  }
+  const hosts = new Array<number>(words.length);
+  if (words.length === 0) return hosts;
+  const last = best[words.length - 1];
+  let h = last.indexOf(Math.max(...last));
+  for (let w = words.length - 1; w >= 0; w--) { hosts[w] = h - 1; h = from[w][h]; }
+  return hosts;
+}
+
+/** Is `s` the beginning of a 一级/二级 name? */
+const isNamePrefix = (s: string): boolean => LEVEL_NAMES.some((n) => n.startsWith(s));
+const isName = (s: string): boolean => isLevel1(s) || isLevel2(s);
+
+/**
+ * Join the label fragments of each label column into labels: a fragment continues the label above while the
+ * joined text is still the beginning of a 一级/二级 name (also when printed out of order: "成本" "经济" "指标"), or
+ * when the label above is no name yet and the fragment is short and close below it.
+ */
+function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number): Label[] {
+  const out: Label[] = [];
+  const open: Partial<Record<Label['column'], Label>> = {};
+  lines.forEach((l, i) => {
+    const taken = new Set<Label['column']>();
+    for (const p of [...l.labels]) {
+      let column: Label['column'] = p.x < level2Start && !taken.has('level1') ? 'level1' : 'level2';
+      if (p.unsure) column = taken.has('level2') ? 'level1' : 'level2';
+      taken.add(column);
+      const text = p.token.text;
+      const cur = open[column];
+      const near = cur !== undefined && cur.page === l.page && i - lastIndex(cur, lines) <= LABEL_GAP;
+      if (cur && near) {
+        if (isNamePrefix(cur.text + text)) { extend(cur, p, cur.text + text, i); continue; }
+        if (isNamePrefix(text + cur.text)) { extend(cur, p, text + cur.text, i, true); continue; }
+        if (!p.unsure && !isName(cur.text) && !isNamePrefix(cur.text) && text.length <= 3) { extend(cur, p, cur.text + text, i); continue; }
+      }
+      if (p.unsure) { // not a label after all: back to the body
+        l.labels.splice(l.labels.indexOf(p), 1);
+        l.body.unshift(p);
+        continue;
+      }
+      const label: Label = {column, parts: [p], text, centre: i, page: l.page};
+      out.push(label);
+      open[column] = label;
+    }
+  });
+  return out;
+}
+
+/** Most lines from one piece of a label to the next. */
+const LABEL_GAP = 3;
+
+function lastIndex(label: Label, lines: ReadonlyArray<Row2D>): number {
+  const last = label.parts[label.parts.length - 1].token.line;
+  return lines.findIndex((l) => l.line === last);
+}
+
+function extend(label: Label, p: Placed, text: string, index: number, before = false): void {
+  const n = label.parts.length;
+  label.centre = (label.centre * n + index) / (n + 1);
+  if (before) label.parts.unshift(p); else label.parts.push(p);
+  label.text = text;
+}
+
+/**
+ * The row each label heads (its span's first row): per label column, the split of the rows into consecutive
+ * spans, one per label, whose middles lie nearest the labels' centres. 二级 spans nest in 一级 spans, under a
+ * 一级 that admits them: one column is split freely and the other within it, both ways round, and the cheaper
+ * pair is kept (a label's printed line is only good to a line or so, which the other column settles).
+ */
+function labelHeads(labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, number]>, lines: ReadonlyArray<Row2D>): Map<number, Label[]> {
+  const level1 = labels.filter((l) => l.column === 'level1');
+  const level2 = labels.filter((l) => l.column === 'level2');
+  const free = (): number => 0;
+  const a1 = spanStarts(level1, spans, lines, free);
+  const a2 = spanStarts(level2, spans, lines, nested(a1, level1, level2));
+  const b2 = spanStarts(level2, spans, lines, free);
+  const b1 = spanStarts(level1, spans, lines, enclosing(b2, level2, level1));
+  const [starts1, starts2] = a1.cost + a2.cost <= b1.cost + b2.cost ? [a1, a2] : [b1, b2];
+  const heads = new Map<number, Label[]>();
+  const add = (label: Label, row: number): void => { heads.set(row, [...(heads.get(row) ?? []), label]); };
+  level1.forEach((label, j) => add(label, starts1.starts[j]));
+  level2.forEach((label, j) => add(label, starts2.starts[j]));
+  return heads;
+}
+
+/** Extra cost of a span of rows s..e for a label j, given the spans already chosen in the other column. */
+type SpanRule = (j: number, s: number, e: number) => number;
+
+/** Cost of a 二级 span crossing a 一级 boundary, or under a 一级 that does not admit it. */
+const UNNESTED = 20;
+const FOREIGN_PARENT = 5;
+
+/** Whether a 一级 name admits a 二级 name (unknown names admit anything). */
+function admits(level1: string, level2: string): boolean {
+  const parents: string[] = parentsOf(level2);
+  return !isLevel1(level1) || parents.length === 0 || parents.includes(level1);
+}
+
+/** 二级 spans within the given 一级 spans. */
+function nested(starts1: {starts: number[]}, level1: ReadonlyArray<Label>, level2: ReadonlyArray<Label>): SpanRule {
+  return (j, s, e) => {
+    let cost = 0;
+    starts1.starts.forEach((b, k) => {
+      if (b > s && b <= e) cost += UNNESTED;
+      const end = k + 1 < starts1.starts.length ? starts1.starts[k + 1] - 1 : Infinity;
+      if (b <= s && s <= end && !admits(level1[k].text, level2[j].text)) cost += FOREIGN_PARENT;
+    });
+    return cost;
+  };
+}
+
+/** 一级 spans made of whole given 二级 spans. */
+function enclosing(starts2: {starts: number[]}, level2: ReadonlyArray<Label>, level1: ReadonlyArray<Label>): SpanRule {
+  return (j, s, e) => {
+    let cost = 0;
+    starts2.starts.forEach((b, k) => {
+      const end = k + 1 < starts2.starts.length ? starts2.starts[k + 1] - 1 : Infinity;
+      if (b < s && end >= s) cost += UNNESTED; // the 二级 span above runs into this 一级 span
+      if (b >= s && b <= e && !admits(level1[j].text, level2[k].text)) cost += FOREIGN_PARENT;
+    });
+    return cost;
+  };
+}
+
+/**
+ * How far below its printed line a label's centre is taken to be: pdftotext prints a label centred between two
+ * lines on the upper one, so of two readings that fit as well the one a little lower wins.
+ */
+const LABEL_ROUNDING = 0.1;
+/** Cost of a label printed outside the rows it would head. */
+const OUTSIDE_SPAN = 10;
+
+/** First row of each label's span, by a programme over (label, first row), and the cost of the split. */
+function spanStarts(
+  labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, number]>, lines: ReadonlyArray<Row2D>, rule: SpanRule,
+): {starts: number[]; cost: number} {
+  const J = labels.length;
+  const K = spans.length;
+  if (J === 0) return {starts: [], cost: 0};
+  // cost(j, s, e): distance between label j's centre and the middle of rows s..e. A span broken by a page prints
+  // its label at its top (Chromium; it is not centred on either part).
+  const cost = (j: number, s: number, e: number): number => {
+    const top = spans[s][0];
+    const bottom = spans[e][1];
+    const c = labels[j].centre + LABEL_ROUNDING;
+    const extra = rule(j, s, e);
+    if (lines[top].page !== lines[bottom].page) return Math.abs(c - top - 0.5) + extra;
+    return Math.abs((top + bottom) / 2 - c) + (c >= top - 1 && c <= bottom + 1 ? 0 : OUTSIDE_SPAN) + extra;
+  };
+  // best[j][s]: best cost of labels j..J-1 with label j starting at row s.
+  const best: number[][] = Array.from({length: J + 1}, () => new Array(K + 1).fill(Infinity));
+  const next: number[][] = Array.from({length: J}, () => new Array(K).fill(-1));
+  for (let j = J - 1; j >= 0; j--) {
+    for (let s = 0; s < K; s++) {
+      if (j === J - 1) { best[j][s] = cost(j, s, K - 1); continue; }
+      for (let t = s + 1; t < K; t++) {
+        const v = cost(j, s, t - 1) + best[j + 1][t];
+        if (v < best[j][s]) { best[j][s] = v; next[j][s] = t; }
+      }
+    }
+  }
+  let s = 0;
+  for (let k = 1; k < K; k++) if (best[0][k] + k * LATE_START < best[0][s] + s * LATE_START) s = k;
+  const total = best[0][s] + s * LATE_START;
+  const starts: number[] = [];
+  for (let j = 0; j < J; j++) {
+    starts.push(s);
+    s = next[j][s];
+    if (s === -1) s = K - 1;
+  }
+  return {starts, cost: total};
+}
+
+/** Cost per row left above the first label of a column (they take the label above the table: none). */
+const LATE_START = 2;
+
+/** Header lines in a row needed to read a header down its columns, and header words among them. */
+const MIN_HEADER_LINES = 2;
+const MIN_HEADER_WORDS = 6;
+
+/**
+ * A grid header wrapped inside narrow columns ("一级 二级 三级指标 … 指标赋" / "指标 指标 … 分规则") read down its
+ * columns: the first run of lines made only of header words becomes one word per column (words starting within
+ * two characters of each other, joined top to bottom), left to right. Null when there is no such run.
+ * @example joinHeaderColumns(tokenizeLines(splitLines('一级 二级\n指标 指标')), text).map((t) => t.text) // => ['一级指标', '二级指标']
+ */
+export function joinHeaderColumns(tokens: ReadonlyArray<Token>, lineText: (no: number) => string): Token[] | null {
+  const lines = placeTokens(tokens, lineText);
+  const isHeaderLine = (l: Row2D): boolean => l.body.every((p) => isHeaderFragment(p.token.text));
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    while (j < lines.length && isHeaderLine(lines[j])) j++;
+    const run = lines.slice(i, j);
+    if (run.length < MIN_HEADER_LINES || run.reduce((n, l) => n + l.body.length, 0) < MIN_HEADER_WORDS) { i = j; continue; }
+    const columns: Placed[][] = [];
+    for (const p of run.flatMap((l) => l.body).sort((a, b) => a.x - b.x)) {
+      const near = columns.find((c) => Math.abs(c[0].x - p.x) <= 2);
+      if (near) near.push(p); else columns.push([p]);
+    }
+    const joined = columns.map((c, k): Token => {
+      const parts = c.sort((a, b) => a.token.line - b.token.line);
+      const others = parts.slice(1).map((p) => p.token.line).filter((l) => l !== parts[0].token.line);
+      return {...parts[0].token, text: parts.map((p) => p.token.text).join(''), gap: k === 0 ? 'line' : 'space', alsoLines: others.length > 0 ? others : undefined};
+    });
+    const first = tokens.indexOf(run[0].body[0].token);
+    const last = tokens.indexOf(run[run.length - 1].body[run[run.length - 1].body.length - 1].token);
+    return [...tokens.slice(0, first), ...joined, ...tokens.slice(last + 1)];
+  }
+  return null;
+}

@@ -1,0 +1,169 @@
+// Column-preserving grids (pdftotext -layout): the 2-D reader of src/extract/columnar.ts, on small hand-made
+// snippets laid out at fixed character columns as pdftotext prints them, and on the rendered corpus's -layout
+// dumps, whose expected rows come from the specs (test/fixtures/rendered/*.expected.json), not from the extractor.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {readFileSync, readdirSync} from 'node:fs';
+import {join} from 'node:path';
+import {extractText} from '../../src/index.ts';
+import {joinHeaderColumns} from '../../src/extract/columnar.ts';
+import {splitLines, tokenizeLines} from '../../src/extract/lines.ts';
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'rendered');
+const CELLS = ['level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'] as const;
+const norm = (v: unknown): string | null => (v === null || v === undefined ? null
+  : typeof v === 'number' ? String(Math.round(v * 100) / 100) : String(v).normalize('NFKC').replace(/\s+/g, ''));
+
+/** Character column of each of the nine grid columns in the snippets. */
+const AT = [0, 5, 10, 22, 31, 38, 45, 49, 58];
+
+/** One dump line: each [column, text] printed from its column's character position (one space at least between). */
+function printed(cells: ReadonlyArray<readonly [number, string]>): string {
+  let s = '';
+  for (const [c, text] of cells) s += (s.length < AT[c] ? ' '.repeat(AT[c] - s.length) : s === '' ? '' : ' ') + text;
+  return s;
+}
+
+const HEAD = [
+  '                      项目支出绩效目标表',
+  '  预算单位 某县民政局',
+  '  项目名称 困难群众救助                             项目负责人      张三',
+  printed([[0, '一级指标'], [1, '二级指标'], [2, '三级指标'], [3, '指标值'], [4, '指标值设置依据'], [5, '上年完成值'], [6, '指标分值权重'], [7, '指标赋分规则'], [8, '佐证资料']]),
+];
+
+const rowOf = (r: object): unknown[] => CELLS.map((c) => (r as Record<string, unknown>)[c]);
+
+// 产出指标 is printed beside the middle row of its three-row span; 数量指标 is split over two lines ("数量指" / "标")
+// centred on its two rows; the first two rows wrap their 赋分规则 ("按照完成比例赋" / "分").
+const CENTRED = [...HEAD,
+  printed([[2, '救助人数'], [3, '≥500人'], [4, '计划标准'], [5, '480人'], [6, '20'], [7, '按照完成比例赋'], [8, '工作资料']]),
+  printed([[1, '数量指'], [7, '分']]),
+  printed([[0, '产出指标'], [1, '标'], [2, '救助人次'], [3, '≥900人次'], [4, '计划标准'], [5, '870人次'], [6, '20'], [7, '按照完成比例赋'], [8, '工作资料']]),
+  printed([[7, '分']]),
+  printed([[1, '时效指标'], [2, '发放及时率'], [3, '=100%'], [4, '计划标准'], [5, '100%'], [6, '10'], [7, '直接赋分'], [8, '原始凭证']]),
+  printed([[0, '效益指标'], [1, '社会效益'], [2, '群众生活水平'], [3, '有效改善'], [4, '其他标准'], [5, '有效改善'], [6, '30'], [7, '按评判等级赋分'], [8, '说明材料']]),
+  printed([[1, '指标']]),
+  printed([[0, '满意度指'], [1, '满意度指'], [2, '救助对象满意度'], [3, '≥90%'], [4, '计划标准'], [5, '92%'], [6, '10'], [7, '满意度赋分'], [8, '工作资料']]),
+  printed([[0, '标'], [1, '标']]),
+].join('\n');
+
+test('extractText(-layout snippet) joins a 赋分规则 wrapped over two lines ("按照完成比例赋" / "分") into its own row', () => {
+  const t = extractText(CENTRED, {file: 's'}).tables[0];
+  assert.equal(t.layout, 'columnar');
+  assert.deepEqual(t.indicators.slice(0, 2).map(rowOf), [
+    ['产出指标', '数量指标', '救助人数', '≥500人', '计划标准', '480人', 20, '按照完成比例赋分', '工作资料'],
+    ['产出指标', '数量指标', '救助人次', '≥900人次', '计划标准', '870人次', 20, '按照完成比例赋分', '工作资料'],
+  ]);
+});
+
+test('extractText(-layout snippet) gives centred merged labels (one line or split "数量指" / "标") the rows they span', () => {
+  const t = extractText(CENTRED, {file: 's'}).tables[0];
+  assert.deepEqual(t.indicators.map((r) => [r.level1, r.level2, r.level3]), [
+    ['产出指标', '数量指标', '救助人数'],
+    ['产出指标', '数量指标', '救助人次'],
+    ['产出指标', '时效指标', '发放及时率'],
+    ['效益指标', '社会效益指标', '群众生活水平'],
+    ['满意度指标', '满意度指标', '救助对象满意度'],
+  ]);
+  assert.deepEqual(t.line_stats, {seen: 13, used: 13, blank: 0, diagnosed: 0});
+});
+
+test('extractText(-layout snippet) continues a row split by a page footer on the next page', () => {
+  const text = [...HEAD,
+    printed([[0, '产出指标'], [1, '数量指标'], [2, '救助人数'], [3, '≥500人'], [4, '计划标准'], [5, '480人'], [6, '40'], [7, '直接赋分'], [8, '工作资料']]),
+    printed([[1, '时效指标'], [2, '发放及时率'], [3, '=100%'], [4, '计划标准'], [5, '100%'], [6, '40'], [7, '按照完成比例赋'], [8, '原始凭证']]),
+    '',
+    '                                      -1-',
+    '\f' + printed([[7, '分']]),
+    printed([[0, '满意度指'], [1, '满意度指'], [2, '救助对象满意度'], [3, '≥90%'], [4, '计划标准'], [5, '92%'], [6, '10'], [7, '满意度赋分'], [8, '工作资料']]),
+    printed([[0, '标'], [1, '标']]),
+  ].join('\n');
+  const {tables, diagnostics} = extractText(text, {file: 's'});
+  const t = tables[0];
+  assert.deepEqual(t.indicators.map(rowOf), [
+    ['产出指标', '数量指标', '救助人数', '≥500人', '计划标准', '480人', 40, '直接赋分', '工作资料'],
+    ['产出指标', '时效指标', '发放及时率', '=100%', '计划标准', '100%', 40, '按照完成比例赋分', '原始凭证'],
+    ['满意度指标', '满意度指标', '救助对象满意度', '≥90%', '计划标准', '92%', 10, '满意度赋分', '工作资料'],
+  ]);
+  assert.deepEqual(t.indicators[1].lines, [6, 9]);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.line]), [['page-footer', 8]]);
+  assert.deepEqual(t.line_stats, {seen: 11, used: 9, blank: 1, diagnosed: 1});
+});
+
+test('joinHeaderColumns(tokens) reads a header wrapped inside narrow columns down its columns', () => {
+  const lines = splitLines('一级 二级 三级指标 指标值 值设\n指标 指标          置依\n               据');
+  const text = (no: number): string => lines[no - 1].text;
+  assert.deepEqual(joinHeaderColumns(tokenizeLines(lines), text)?.map((t) => t.text), ['一级指标', '二级指标', '三级指标', '指标值', '值设置依据']);
+});
+
+/**
+ * Known-partial dumps and the share of expected cells they reach today (issue 4 asks 99% of each); dumps not
+ * listed must reach 99%. Still wrong: a one-line 二级 label centred on two one-line rows is printed on the upper
+ * row's line, which reads as well as a one-row span followed by a longer one (002: 2 cells, split-target: 1);
+ * narrow-wrap-b5: one 三级 line given to the next row and one 赋分规则 split between rule and evidence (5 cells).
+ */
+const KNOWN_PARTIAL: Record<string, number> = {
+  'bundled-002-pair.layout.txt': 0.98,
+  'narrow-wrap-b5.layout.txt': 0.93,
+  'split-target-education.layout.txt': 0.98,
+};
+
+/** Dumps not read yet, with the reason (shown as a skipped test). */
+const NOT_YET: Record<string, string> = {
+  'flat-projects-culture.layout.txt': 'several projects in one flat table: 项目名称 centred over each project and rows printed column by column; 1 of 3 tables found',
+};
+
+for (const f of readdirSync(DIR).filter((x) => x.endsWith('.layout.txt')).sort()) {
+  const floor = KNOWN_PARTIAL[f] ?? 0.99;
+  test(`extractText(rendered/${f}) finds every table, accounts for every line and matches at least ${floor * 100}% of the expected cells`, {skip: NOT_YET[f]}, () => {
+    const expected = JSON.parse(readFileSync(join(DIR, f.replace('.layout.txt', '.expected.json')), 'utf8')).tables;
+    const got = extractText(readFileSync(join(DIR, f), 'utf8'), {file: f}).tables;
+    assert.equal(got.length, expected.length);
+    let cells = 0;
+    let ok = 0;
+    expected.forEach((e: Record<string, unknown>, k: number) => {
+      assert.equal(got[k].layout, 'columnar');
+      const {seen, used, blank, diagnosed} = got[k].line_stats;
+      assert.equal(seen, used + blank + diagnosed, `table ${k} line accounting`);
+      assert.equal(got[k].indicators.length, (e.indicators as unknown[]).length, `table ${k} rows`);
+      (e.indicators as Array<Record<string, unknown>>).forEach((row, i) => {
+        const gr = got[k].indicators[i] as unknown as Record<string, unknown>;
+        for (const c of CELLS) { cells++; if (norm(row[c]) === norm(gr[c])) ok++; }
+      });
+    });
+    assert.ok(ok / cells >= floor, `${ok}/${cells}`);
+  });
+}
+
+/** The expected row `i` of table `k` of a rendered spec, as the nine cells. */
+function expectedRow(spec: string, k: number, i: number): unknown[] {
+  return rowOf(JSON.parse(readFileSync(join(DIR, `${spec}.expected.json`), 'utf8')).tables[k].indicators[i]);
+}
+
+function gotRow(spec: string, k: number, i: number): unknown[] {
+  return rowOf(extractText(readFileSync(join(DIR, `${spec}.layout.txt`), 'utf8'), {file: spec}).tables[k].indicators[i] as unknown as Record<string, unknown>);
+}
+
+test('extractText(rendered/bundled-001-long.layout.txt) row 1 keeps "议参会人数" and "分" (the line below) in its own row', () => {
+  assert.deepEqual(gotRow('bundled-001-long', 0, 0), expectedRow('bundled-001-long', 0, 0));
+  assert.deepEqual(gotRow('bundled-001-long', 0, 1), expectedRow('bundled-001-long', 0, 1));
+});
+
+test('extractText(rendered/bundled-001-long.layout.txt) reads the row whose 三级 and 指标值 start above its weight line', () => {
+  const expected = JSON.parse(readFileSync(join(DIR, 'bundled-001-long.expected.json'), 'utf8')).tables[0].indicators as Array<Record<string, unknown>>;
+  const i = expected.findIndex((r) => r.level3 === '办公设备采购完成时间');
+  assert.deepEqual(gotRow('bundled-001-long', 0, i), rowOf(expected[i]));
+});
+
+test('extractText(rendered/exec-rate-education.layout.txt) reads every row exactly', () => {
+  const expected = JSON.parse(readFileSync(join(DIR, 'exec-rate-education.expected.json'), 'utf8')).tables[0].indicators as Array<Record<string, unknown>>;
+  const got = extractText(readFileSync(join(DIR, 'exec-rate-education.layout.txt'), 'utf8'), {file: 'e'}).tables[0].indicators;
+  assert.deepEqual(got.map((r) => rowOf(r as unknown as Record<string, unknown>)), expected.map(rowOf));
+});
+
+test('extractText(rendered/narrow-wrap-b5.layout.txt) finds the grid header wrapped inside 2–4 character columns', () => {
+  const t = extractText(readFileSync(join(DIR, 'narrow-wrap-b5.layout.txt'), 'utf8'), {file: 'n'}).tables[0];
+  const expected = JSON.parse(readFileSync(join(DIR, 'narrow-wrap-b5.expected.json'), 'utf8')).tables[0];
+  assert.deepEqual(t.columns, expected.columns);
+  assert.equal(t.indicators.length, expected.indicators.length);
+});
