@@ -4,7 +4,7 @@
 // grid in two dimensions: token x positions → label fragments | body tokens → rows (anchor + the continuation
 // lines that read best with it) → one token stream per row, in column order → GridParse per row.
 import type {ColumnKey} from '../types.ts';
-import {BASES, EVIDENCE, isLevel1, isLevel2, LEVEL_NAMES, parentsOf, SCORING_RULES} from '../vocab.ts';
+import {BASES, EVIDENCE, isLevel1, isLevel2, LEVEL_NAMES, parentsOf, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
 import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import type {Token} from './lines.ts';
@@ -25,6 +25,8 @@ interface Row2D {
   page: number;
   labels: Placed[];
   body: Placed[];
+  /** Words of the project columns of a flat multi-project table (left of the 一级 column). */
+  project: Placed[];
 }
 
 /** A label joined from fragments in one label column, with its vertical centre. */
@@ -55,6 +57,11 @@ export function readColumnar(
   tokens: ReadonlyArray<Token>, lineText: (no: number) => string, options: GridOptions,
 ): GridParse[] | null {
   const {kept: placed, pageNumbers} = dropPageNumbers(placeTokens(tokens, lineText));
+  const flat = options.columns.some((c) => PROJECT_COLUMNS.has(c));
+  if (flat) {
+    splitProjectWords(placed);
+    options = {...options, columns: options.columns.filter((c) => !PROJECT_COLUMNS.has(c))};
+  }
   const level3Start = bodyStart(placed);
   if (level3Start === null) return null;
   const level2Start = labelSplit(placed, level3Start);
@@ -66,6 +73,8 @@ export function readColumnar(
   const reading: Reading = {options, level3Start};
   const spans = chooseSpans(lines, anchors, reading);
   const rows = spans.map(([top, bottom], k) => rowStream(lines.slice(top, bottom + 1), anchors[k] - top, reading));
+  const projects = flat ? projectLabels(lines) : [];
+  const projectStarts = spanStarts(projects, spans, lines, () => 0).starts;
   const heads = labelHeads(labels, spans, lines);
   const parses: GridParse[] = [];
   const unplaced: Token[] = [];
@@ -75,6 +84,10 @@ export function readColumnar(
     for (const item of parse.items) {
       if (!('row' in item)) continue;
       for (const label of headed) item.row.cells.set(label.column, label.parts.map((p) => p.token));
+      projects.forEach((project, j) => {
+        if (projectStarts[j] !== k) return;
+        for (const [column, parts] of project.cells) item.row.cells.set(column, parts.map((p) => p.token));
+      });
       break;
     }
     parses.push(parse);
@@ -94,7 +107,7 @@ function placeTokens(tokens: ReadonlyArray<Token>, lineText: (no: number) => str
     let row = out[out.length - 1];
     if (!row || row.line !== token.line) {
       if (row && pageBetween(row.line, token.line, lineText)) page++;
-      row = {line: token.line, page, labels: [], body: []};
+      row = {line: token.line, page, labels: [], body: [], project: []};
       out.push(row);
       cursor = 0;
     }
@@ -199,7 +212,10 @@ function unfoldColumnMajor(lines: ReadonlyArray<Row2D>): Row2D[] {
     const {k, groups} = block;
     for (let r = 0; r < k; r++) {
       const members = Array.from({length: groups}, (_, g) => lines[i + g * k + r]);
-      out.push({line: members[0].line, page: members[0].page, labels: members.flatMap((m) => m.labels), body: members.flatMap((m) => m.body)});
+      out.push({
+        line: members[0].line, page: members[0].page, labels: members.flatMap((m) => m.labels), body: members.flatMap((m) => m.body),
+        project: members.flatMap((m) => m.project),
+      });
     }
     i += k * groups;
   }
@@ -478,6 +494,79 @@ function alignWords(anchor: ReadonlyArray<Placed>, words: ReadonlyArray<Placed>,
   return hosts;
 }
 
+/**
+ * Move the words of a flat table's project columns (项目名称, 项目资金, 年度绩效目标) out of the lines' bodies: a
+ * line's leading words left of its page's 一级 column (the leftmost whole 一级 name on the page). pdftotext
+ * starts each page's lines at its leftmost word, so a page whose project columns are empty is printed further
+ * left: its words are moved right to put its 一级 column where the other pages have it.
+ */
+function splitProjectWords(lines: ReadonlyArray<Row2D>): void {
+  const level1X = new Map<number, number>();
+  for (const l of lines) {
+    for (const p of l.body) if (isLevel1(p.token.text)) level1X.set(l.page, Math.min(level1X.get(l.page) ?? Infinity, p.x));
+  }
+  const widest = Math.max(...level1X.values());
+  for (const l of lines) {
+    const edge = level1X.get(l.page);
+    if (edge === undefined) continue;
+    while (l.body.length > 0 && l.body[0].x < edge) l.project.push(l.body.shift()!);
+    for (const p of [...l.project, ...l.body]) p.x += widest - edge;
+  }
+}
+
+/** One project's cells of a flat table, joined over the lines they are printed on, with their vertical centre. */
+interface ProjectLabel {
+  cells: Map<ColumnKey, Placed[]>;
+  centre: number;
+  page: number;
+}
+
+/** A 项目资金 amount ("186.40", "1,200"). */
+const isAmount = (s: string): boolean => /^\d[\d,]*(\.\d+)?$/.test(s);
+
+/**
+ * The projects of a flat table from its project words: each word goes to the column it starts in (项目名称 from
+ * the leftmost x, 项目资金 an amount at the x where amounts follow a name, 年度绩效目标 from the x of the words
+ * after such amounts); a project is a run of consecutive lines holding project words, a second amount in a run
+ * starting the next project.
+ */
+function projectLabels(lines: ReadonlyArray<Row2D>): ProjectLabel[] {
+  const words = lines.flatMap((l) => l.project);
+  if (words.length === 0) return [];
+  const nameX = Math.min(...words.map((p) => p.x));
+  let budgetX = Infinity;
+  let goalX = Infinity;
+  for (const l of lines) {
+    const [first, second, third] = l.project;
+    if (!first || !second || first.x > nameX + SAME_X || !isAmount(second.token.text)) continue;
+    budgetX = Math.min(budgetX, second.x);
+    if (third) goalX = Math.min(goalX, third.x);
+  }
+  const columnOf = (p: Placed): ColumnKey => {
+    if (isAmount(p.token.text) && p.x >= budgetX - SAME_X && p.x < goalX) return 'project_budget';
+    if (budgetX !== Infinity ? p.x < budgetX - 1 : p.x <= nameX + SAME_X) return 'project';
+    return 'project_goal';
+  };
+  const out: ProjectLabel[] = [];
+  let current: ProjectLabel | null = null;
+  let count = 0;
+  let last = -Infinity;
+  lines.forEach((l, i) => {
+    if (l.project.length === 0) return;
+    const columns = l.project.map(columnOf);
+    if (!current || i > last + 1 || l.page !== current.page || (columns.includes('project_budget') && current.cells.has('project_budget'))) {
+      current = {cells: new Map(), centre: 0, page: l.page};
+      count = 0;
+      out.push(current);
+    }
+    l.project.forEach((p, k) => current!.cells.set(columns[k], [...(current!.cells.get(columns[k]) ?? []), p]));
+    current.centre = (current.centre * count + i) / (count + 1);
+    count++;
+    last = i;
+  });
+  return out;
+}
+
 /** Is `s` the beginning of a 一级/二级 name? */
 const isNamePrefix = (s: string): boolean => LEVEL_NAMES.some((n) => n.startsWith(s));
 const isName = (s: string): boolean => isLevel1(s) || isLevel2(s);
@@ -603,7 +692,7 @@ const OUTSIDE_SPAN = 10;
 
 /** First row of each label's span, by a programme over (label, first row), and the cost of the split. */
 function spanStarts(
-  labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, number]>, lines: ReadonlyArray<Row2D>, rule: SpanRule,
+  labels: ReadonlyArray<{centre: number}>, spans: ReadonlyArray<[number, number]>, lines: ReadonlyArray<Row2D>, rule: SpanRule,
 ): {starts: number[]; cost: number} {
   const J = labels.length;
   const K = spans.length;

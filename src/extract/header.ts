@@ -222,12 +222,21 @@ function matchColumnNames(text: string, pos: number): {columns: ColumnKey[]; nam
     const hit = ALIASES.find(([name]) => text.startsWith(name, at));
     if (!hit) break;
     at += hit[0].length;
-    const suffix = HEADER_SUFFIX.exec(text.slice(at, at + 12));
+    const suffix = HEADER_SUFFIX.exec(text.slice(at, at + 12)) ?? cutSuffix(text, at);
     if (suffix) at += suffix[0].length;
     columns.push(hit[1]);
     names.push(hit[0]);
   }
   return {columns, names, end: at};
+}
+
+/** A unit suffix wrapped inside its column ("项目资金（万" … "元）"): its first line, when the next name follows it. */
+function cutSuffix(text: string, at: number): [string] | null {
+  if (!/[（(]/.test(text[at] ?? '')) return null;
+  for (let end = at + 2; end <= at + 8 && !/[（()）]/.test(text[end - 1]); end++) {
+    if (ALIASES.some(([name]) => text.startsWith(name, end))) return [text.slice(at, end)];
+  }
+  return null;
 }
 
 /**
@@ -256,7 +265,8 @@ export function findGridHeader(tokens: ReadonlyArray<Token>, from = 0): GridHead
       const block = text.slice(starts[first], next < tokens.length ? starts[next] : text.length);
       const columns = columnsNamedIn(block);
       if (columns.length >= m.columns.length) {
-        return {first, next, remainder: null, columns, names: columns.map((c) => CANONICAL_NAME[c])};
+        const names = columns.map((c) => (m.columns.includes(c) ? m.names[m.columns.indexOf(c)] : CANONICAL_NAME[c]));
+        return {first, next, remainder: null, columns, names};
       }
     }
     return {first: t, next: last + 1, remainder, columns: m.columns, names: m.names};
@@ -285,7 +295,7 @@ function headerLinesBefore(tokens: ReadonlyArray<Token>, t: number, from: number
 /** A token made only of characters of column names ("据", "(必填)", "上年完成", "（100分）"). */
 export function isHeaderFragment(s: string): boolean {
   if (/\d/.test(s) && !/[（(]/.test(s)) return false; // a bare number is data (a weight)
-  return /^[一二三级指标值设置定依据上年完成实际分值权重赋规则佐证资料材料内容名称性质度量计单位必填（）()\d％%长期年度目得偏差原因析及改进措施绩效准]+$/.test(s);
+  return /^[一二三级指标值设置定依据上年完成实际分值权重赋规则佐证资料材料内容名称性质度量计单位必填（）()\d％%长期年度目得偏差原因析及改进措施绩效准万元]+$/.test(s);
 }
 
 /** Signatures of each column in a header block, whatever the line breaks did to the names. */

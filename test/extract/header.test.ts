@@ -142,6 +142,15 @@ test('findGridHeader reads a wrapped header whose names are split ("一级"/"指
   assert.equal(ts[h!.next].text, '产出');
 });
 
+test('findGridHeader reads a flat header whose unit is wrapped inside its column ("项目资金（万" … "元）"), names as printed', () => {
+  const ts = tokens(['项目名称    项目资金（万      年度绩效目标       一级指标    二级指标     三级指标        指标值 指标值设置依据 分值',
+    '            元）', '公共文化服务体系   保障 12 个']);
+  const h = findGridHeader(ts);
+  assert.deepEqual(h?.columns, ['project', 'project_budget', 'project_goal', 'level1', 'level2', 'level3', 'target', 'basis', 'weight']);
+  assert.deepEqual(h?.names, ['项目名称', '项目资金', '年度绩效目标', '一级指标', '二级指标', '三级指标', '指标值', '指标值设置依据', '分值']);
+  assert.equal(ts[h!.next].text, '公共文化服务体系');
+});
+
 test('findGridHeader reads header names split by spaces inside tab cells ("一级 指标", "指标值设 置依据")', () => {
   const h = findGridHeader(tokens(['一级 指标\t二级 指标\t三级 指标\t指标值\t指标值设 置依据\t上年 完成值\t指标分值 权重\t指标赋 分规则\t佐证 资料']));
   assert.deepEqual(h, {first: 0, next: 17, remainder: null, columns: PROJECT_COLUMNS, names: PROJECT_NAMES});
