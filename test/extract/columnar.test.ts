@@ -19,9 +19,7 @@ const AT = [0, 5, 10, 22, 31, 38, 45, 49, 58];
 
 /** One dump line: each [column, text] printed from its column's character position (one space at least between). */
 function printed(cells: ReadonlyArray<readonly [number, string]>): string {
-  let s = '';
-  for (const [c, text] of cells) s += (s.length < AT[c] ? ' '.repeat(AT[c] - s.length) : s === '' ? '' : ' ') + text;
-  return s;
+  return flatLine(cells.map(([c, text]) => [AT[c], text] as const));
 }
 
 const HEAD = [
@@ -180,4 +178,33 @@ test('extractText(rendered/flat-projects-culture.layout.txt) gives each project 
   // The third project runs onto the next page, printed further left (its project columns are empty there).
   assert.deepEqual(rowOf(got[2].indicators[5] as unknown as Record<string, unknown>), rowOf(expected[2].indicators[5]));
   assert.deepEqual(got[1].indicators.map((r) => r.level3), expected[1].indicators.map((r: Record<string, unknown>) => r.level3));
+});
+
+/** One dump line: each [character column, text] printed from its position (one space at least between). */
+function flatLine(cells: ReadonlyArray<readonly [number, string]>): string {
+  let s = '';
+  for (const [x, text] of cells) s += (s.length < x ? ' '.repeat(x - s.length) : s === '' ? '' : ' ') + text;
+  return s;
+}
+
+// Two projects of two rows each, their 项目名称 and 年度绩效目标 wrapped over both rows' lines, so that the
+// project words of the two run on without a line between them: the second 项目资金 starts the second project.
+const FLAT = [
+  '                      项目支出绩效目标表',
+  '  单位名称 某县文化局',
+  flatLine([[0, '项目名称'], [10, '项目资金'], [17, '年度绩效目标'], [30, '一级指标'], [36, '二级指标'], [42, '三级指标'], [54, '指标值'], [61, '指标值设置依据'], [70, '分值']]),
+  flatLine([[0, '甲项目'], [10, '10.50'], [17, '完成甲项'], [30, '产出指标'], [36, '数量指标'], [42, '演出场次'], [54, '≥20场'], [61, '计划标准'], [70, '50']]),
+  flatLine([[0, '名称'], [17, '目建设。'], [30, '满意度指标'], [36, '满意度指标'], [42, '观众满意度'], [54, '≥90%'], [61, '计划标准'], [70, '50']]),
+  flatLine([[0, '乙项目'], [10, '20.00'], [17, '完成乙项'], [30, '产出指标'], [36, '数量指标'], [42, '培训人次'], [54, '≥300人次'], [61, '计划标准'], [70, '50']]),
+  flatLine([[0, '名称'], [17, '目培训。'], [30, '满意度指标'], [36, '满意度指标'], [42, '学员满意度'], [54, '≥95%'], [61, '计划标准'], [70, '50']]),
+].join('\n');
+
+test('extractText(-layout flat snippet) splits project words off the rows and starts a project at each 项目资金', () => {
+  const {tables} = extractText(FLAT, {file: 's'});
+  assert.deepEqual(tables.map((t) => [t.layout, t.project, t.budget_total, t.goal, t.indicators.map((r) => r.level3)]), [
+    ['columnar', '甲项目名称', 10.5, '完成甲项目建设。', ['演出场次', '观众满意度']],
+    ['columnar', '乙项目名称', 20, '完成乙项目培训。', ['培训人次', '学员满意度']],
+  ]);
+  assert.deepEqual(tables[1].indicators[0].target, '≥300人次');
+  for (const t of tables) assert.equal(t.line_stats.seen, t.line_stats.used + t.line_stats.blank + t.line_stats.diagnosed);
 });
