@@ -2,7 +2,9 @@
 // on one "anchor" line (the one holding the weight) and its wrapped cells continued on the lines around it at
 // about the same x; merged 一级/二级 labels are printed across their span, split over lines. This reads such a
 // grid in two dimensions: token x positions → label fragments | body tokens → rows (anchor + the continuation
-// lines that read best with it) → one token stream per row, in column order → GridParse per row.
+// lines that read best with it) → one token stream per row, in column order → GridParse per row. In a flat table
+// listing several projects, the project columns left of 一级 are read like labels: split off, joined per project
+// and given to the first row of the span they are centred on.
 import type {ColumnKey} from '../types.ts';
 import {BASES, EVIDENCE, isLevel1, isLevel2, LEVEL_NAMES, parentsOf, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
 import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
