@@ -5,6 +5,9 @@
 // fragments come top to bottom. So this labels every line's tokens with columns (a small programme per line:
 // a new cell, or the continuation of the column's open cell), numbers each column's cells into rows, and puts
 // the 一级/二级 labels at the rows they are printed beside. The result is a grid parse like segmentGrid's.
+// A line's reading is judged by the lines after it (a name continued looks as good as a new one until a later
+// line starts a row left without a name): the 16 best readings are kept from line to line (a beam), and at the
+// end rows missing a required cell are charged and weights summing to 90/100 count.
 import type {ColumnKey} from '../types.ts';
 import {BASES, COLUMN_ALIASES, COLUMN_ORDER, EVIDENCE, isEvidence, LEVEL1_CHILDREN, LEVEL_NAMES, SCORING_RULES} from '../vocab.ts';
 import {cellScore, parseValue, parseWeight, type ScoreContext} from './grammar.ts';
@@ -206,7 +209,7 @@ function labelLines(lines: ReadonlyArray<Token[]>, columns: readonly ColumnKey[]
   let best = beam[0];
   let bestScore = -Infinity;
   for (const h of beam) {
-    const score = h.score + MISSING_CELL * missingCells(h.state, columns, 0) + weightCharge(h.state, true);
+    const score = h.score + MISSING_CELL * missingCells(h.state, columns) + weightCharge(h.state, true);
     if (score > bestScore) { best = h; bestScore = score; }
   }
   const out: Placement[][] = [];
@@ -215,18 +218,18 @@ function labelLines(lines: ReadonlyArray<Token[]>, columns: readonly ColumnKey[]
 }
 
 /**
- * Cells missing after each column's last one, in rows some other column has reached, beyond `slack` rows: at the
- * end (slack 0) names never read; while reading, a column more than a row behind the others (slack 1), as the
- * cells of one row are printed before those of the row after next.
+ * Cells missing after each column's last one, in rows some other column has reached: names never read. Charged
+ * at the end only: while reading, a column may run many rows behind the others (long tables print blocks of
+ * names before their weights).
  */
-function missingCells(state: State, columns: readonly ColumnKey[], slack: number): number {
+function missingCells(state: State, columns: readonly ColumnKey[]): number {
   const required = columns.filter((c) => !OPTIONAL.has(c));
   const lastRow = (c: ColumnKey): number => {
     const cells = state.cells.get(c)!;
     return cells.length === 0 ? -1 : cells[cells.length - 1].row;
   };
   const furthest = Math.max(-1, ...required.map(lastRow));
-  return required.reduce((n, c) => n + Math.max(0, furthest - lastRow(c) - slack), 0);
+  return required.reduce((n, c) => n + furthest - lastRow(c), 0);
 }
 
 /** Weights sum to 90 or 100 in every table: a reading whose weights do gains, one whose weights pass 100 loses. */
@@ -244,12 +247,12 @@ function weightCharge(state: State, ended: boolean): number {
   return ended && (Math.abs(sum - 90) < 0.01 || Math.abs(sum - 100) < 0.01) ? WEIGHTS_ADD_UP : 0;
 }
 
-/** What the reading of later lines depends on: each column's number of cells, and its last cell. */
+/** What the reading of later lines depends on: each column's number of cells and its last cell, the weights' sum. */
 function stateKey(state: State): string {
   return [...state.cells.values()].map((cells) => {
     const open = cells[cells.length - 1];
     return open ? `${cells.length}:${open.row}:${open.lastLine}:${open.tokens.length}` : '0';
-  }).join('|');
+  }).join('|') + `|${weightSum(state)}`;
 }
 
 /** The state after a line's placements (the state before is left as it was: other readings share it). */
