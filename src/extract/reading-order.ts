@@ -5,9 +5,12 @@
 // fragments come top to bottom. So this labels every line's tokens with columns (a small programme per line:
 // a new cell, or the continuation of the column's open cell), numbers each column's cells into rows, and puts
 // the 一级/二级 labels at the rows they are printed beside. The result is a grid parse like segmentGrid's.
+// A line's reading is judged by the lines after it (a name continued looks as good as a new one until a later
+// line starts a row left without a name): the 16 best readings are kept from line to line (a beam), and at the
+// end rows missing a required cell are charged and weights summing to 90/100 count.
 import type {ColumnKey} from '../types.ts';
 import {BASES, COLUMN_ALIASES, COLUMN_ORDER, EVIDENCE, isEvidence, LEVEL1_CHILDREN, LEVEL_NAMES, SCORING_RULES} from '../vocab.ts';
-import {cellScore, parseValue, type ScoreContext} from './grammar.ts';
+import {cellScore, parseValue, parseWeight, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
 import type {Token} from './lines.ts';
 import {assembleRows} from './rows.ts';
@@ -47,6 +50,10 @@ const LABEL_PIECE = -3;
 /** A cell being read: its fragments (tokens, in dump order) and its row. */
 interface Cell {
   tokens: Token[];
+  /** The fragments' text, joined. */
+  text: string;
+  /** Printed width of its last fragment (the tokens of its last line). */
+  lastWidth: number;
   row: number;
   /** Index of the line its last fragment is on. */
   lastLine: number;
@@ -111,6 +118,19 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   return s;
 }
 
+/** fragmentScore by scoring context, remembered: the beam asks the same question from every state it keeps. */
+const FRAGMENT_SCORES = new WeakMap<ScoreContext, Map<ColumnKey, Map<string, number | null>>>();
+
+function cachedFragmentScore(col: ColumnKey, text: string, context: ScoreContext): number | null {
+  let byColumn = FRAGMENT_SCORES.get(context);
+  if (!byColumn) FRAGMENT_SCORES.set(context, byColumn = new Map());
+  let scores = byColumn.get(col);
+  if (!scores) byColumn.set(col, scores = new Map());
+  let score = scores.get(text);
+  if (score === undefined) scores.set(text, score = fragmentScore(col, text, context));
+  return score;
+}
+
 /** Printed width of a text in half-width units: CJK characters count two. */
 function widthOf(text: string): number {
   let w = 0;
@@ -153,32 +173,114 @@ function columnWidths(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Place
   return new Map([...all].map(([c, ws]) => [c, ws.sort((a, b) => b - a)[c === 'level3' ? 0 : Math.min(1, ws.length - 1)]]));
 }
 
-/** Label every line in turn, each read against the cells of the lines before it. */
+/** States kept from line to line: a reading that looks as good on its line as another (a name continued, or a
+ * new one) is judged by the lines after it, which may start a row that it left without a name. */
+const BEAM = 16;
+/** Readings of one line tried from each kept state. */
+const LINE_READINGS = 4;
+
+/** A reading of the lines so far: its state, its total score and the placements of each line (last first). */
+interface Hypothesis {
+  state: State;
+  score: number;
+  history: {placements: Placement[]; back: Hypothesis['history']} | null;
+}
+
+/** Label every line in turn, each read against the cells of the lines before it, keeping the BEAM best readings. */
 function labelLines(lines: ReadonlyArray<Token[]>, columns: readonly ColumnKey[], context: ScoreContext, widths: Map<ColumnKey, number> | null): Placement[][] {
-  const state: State = {cells: new Map(columns.map((c) => [c, []])), rows: 0};
-  const out: Placement[][] = [];
+  let beam: Hypothesis[] = [{state: {cells: new Map(columns.map((c) => [c, []])), rows: 0}, score: 0, history: null}];
   lines.forEach((line, k) => {
-    const placements = labelLine(line, k, state, columns, context, widths);
-    apply(state, line, k, placements, columns);
-    out.push(placements);
+    const next: Array<{from: Hypothesis; reading: Reading}> = [];
+    for (const h of beam) for (const reading of labelLine(line, k, h.state, columns, context, widths)) next.push({from: h, reading});
+    const hypotheses = next.map(({from, reading}) => ({
+      state: applied(from.state, line, k, reading.placements, columns),
+      score: from.score + reading.score,
+      history: {placements: reading.placements, back: from.history},
+    }));
+    // Readings that leave the same open cells in the same rows read the lines after alike: the best of them stays.
+    const merged = new Map<string, Hypothesis>();
+    for (const h of hypotheses) {
+      const key = stateKey(h.state);
+      const kept = merged.get(key);
+      if (!kept || h.score > kept.score) merged.set(key, h);
+    }
+    beam = keepBest([...merged.values()].map((h) => ({h, score: h.score + weightCharge(h.state, false)})), BEAM).map(({h}) => h);
   });
+  let best = beam[0];
+  let bestScore = -Infinity;
+  for (const h of beam) {
+    const score = h.score + MISSING_CELL * missingCells(h.state, columns) + weightCharge(h.state, true);
+    if (score > bestScore) { best = h; bestScore = score; }
+  }
+  const out: Placement[][] = [];
+  for (let at = best.history; at; at = at.back) out.unshift(at.placements);
   return out;
 }
 
-/** Add a line's placements to the state. */
-function apply(state: State, line: Token[], k: number, placements: Placement[], columns: readonly ColumnKey[]): void {
+/**
+ * Cells missing after each column's last one, in rows some other column has reached: names never read. Charged
+ * at the end only: while reading, a column may run many rows behind the others (long tables print blocks of
+ * names before their weights).
+ */
+function missingCells(state: State, columns: readonly ColumnKey[]): number {
+  const required = columns.filter((c) => !OPTIONAL.has(c));
+  const lastRow = (c: ColumnKey): number => {
+    const cells = state.cells.get(c)!;
+    return cells.length === 0 ? -1 : cells[cells.length - 1].row;
+  };
+  const furthest = Math.max(-1, ...required.map(lastRow));
+  return required.reduce((n, c) => n + furthest - lastRow(c), 0);
+}
+
+/** Weights sum to 90 or 100 in every table: a reading whose weights do gains, one whose weights pass 100 loses. */
+const WEIGHTS_ADD_UP = 8;
+const WEIGHTS_OVER = -8;
+
+function weightSum(state: State): number {
+  return (state.cells.get('weight') ?? []).reduce((n, c) => n + (parseWeight(c.text) ?? 0), 0);
+}
+
+/** The charge of a reading's weights so far; `ended`: the whole table is read. */
+function weightCharge(state: State, ended: boolean): number {
+  const sum = weightSum(state);
+  if (sum > 100.01) return WEIGHTS_OVER;
+  return ended && (Math.abs(sum - 90) < 0.01 || Math.abs(sum - 100) < 0.01) ? WEIGHTS_ADD_UP : 0;
+}
+
+/** What the reading of later lines depends on: each column's number of cells and its last cell, the weights' sum. */
+function stateKey(state: State): string {
+  return [...state.cells.values()].map((cells) => {
+    const open = cells[cells.length - 1];
+    return open ? `${cells.length}:${open.row}:${open.lastLine}:${open.tokens.length}` : '0';
+  }).join('|') + `|${weightSum(state)}`;
+}
+
+/** The state after a line's placements (the state before is left as it was: other readings share it). */
+function applied(state: State, line: Token[], k: number, placements: Placement[], columns: readonly ColumnKey[]): State {
+  const cells = new Map(state.cells);
+  const copied = new Set<ColumnKey>();
   for (const p of placements) {
-    const cells = state.cells.get(p.col)!;
+    if (!copied.has(p.col)) { cells.set(p.col, [...cells.get(p.col)!]); copied.add(p.col); }
+    const list = cells.get(p.col)!;
     const tokens = line.slice(p.from, p.to);
+    const text = tokens.map((t) => t.text).join('');
+    const open = list[list.length - 1];
     if (p.cont) {
-      const cell = cells[cells.length - 1];
-      cell.tokens.push(...tokens);
-      cell.lastLine = k;
+      const lastWidth = open.lastLine === k ? open.lastWidth + widthOf(text) : widthOf(text);
+      list[list.length - 1] = {tokens: [...open.tokens, ...tokens], text: open.text + text, lastWidth, row: open.row, lastLine: k};
     } else {
-      cells.push({tokens, row: p.row ?? -1, lastLine: k});
+      list.push({tokens, text, lastWidth: widthOf(text), row: p.row ?? -1, lastLine: k});
     }
   }
-  for (const c of columns) if (!OPTIONAL.has(c)) state.rows = Math.max(state.rows, state.cells.get(c)!.length);
+  let rows = state.rows;
+  for (const c of columns) if (!OPTIONAL.has(c)) rows = Math.max(rows, cells.get(c)!.length);
+  return {cells, rows};
+}
+
+/** One way to read a line: its placements and their score. */
+interface Reading {
+  placements: Placement[];
+  score: number;
 }
 
 interface Step {
@@ -190,25 +292,30 @@ interface Step {
 }
 
 /**
- * The best placement of one line's tokens: runs of tokens in strictly increasing columns, each a new cell or
- * the continuation of its column's last cell; tokens no column takes are left out. The programme's state is the
- * last column used and the row of the line's cells (all of one row, or they pay MIXED_ROWS).
+ * The LINE_READINGS best placements of one line's tokens: runs of tokens in strictly increasing columns, each a
+ * new cell or the continuation of its column's last cell; tokens no column takes are left out. The programme's
+ * state is the last column used and the row of the line's cells (all of one row, or they pay MIXED_ROWS).
  */
 function labelLine(
   line: Token[], k: number, state: State, columns: readonly ColumnKey[], context: ScoreContext, widths: Map<ColumnKey, number> | null,
-): Placement[] {
+): Reading[] {
   const m = line.length;
   const K = columns.length;
-  // best[i]: by "last column|line row", the best way to have placed the tokens before i.
-  const best: Array<Map<string, Step & {last: number}>> = Array.from({length: m + 1}, () => new Map());
+  // best[i]: by "last column|line row", the best ways to have placed the tokens before i.
+  const best: Array<Map<string, Array<Step & {last: number}>>> = Array.from({length: m + 1}, () => new Map());
   const relax = (j: number, step: Step & {last: number}): void => {
     const key = `${step.last}|${step.lineRow}`;
-    const old = best[j].get(key);
-    if (!old || step.score > old.score) best[j].set(key, step);
+    const kept = best[j].get(key);
+    if (!kept) { best[j].set(key, [step]); return; }
+    if (kept.length === LINE_READINGS && kept[kept.length - 1].score >= step.score) return;
+    let at = kept.length;
+    while (at > 0 && kept[at - 1].score < step.score) at--;
+    kept.splice(at, 0, step);
+    if (kept.length > LINE_READINGS) kept.pop();
   };
   relax(0, {score: 0, lineRow: undefined, placement: null, back: null, last: -1});
   for (let i = 0; i < m; i++) {
-    for (const from of best[i].values()) {
+    for (const from of [...best[i].values()].flat()) {
       // Leave token i out.
       relax(i + 1, {score: from.score + SKIP_TOKEN, lineRow: from.lineRow, placement: null, back: from, last: from.last});
       let text = '';
@@ -232,14 +339,18 @@ function labelLine(
       }
     }
   }
-  let end: Step | null = null;
-  for (const s of best[m].values()) if (!end || s.score > end.score) end = s;
-  const out: Placement[] = [];
-  for (let s = end; s; s = s.back) if (s.placement) out.unshift({...s.placement});
-  // Optional cells take the row of the line's other cells.
-  const lineRow = end?.lineRow;
-  for (const p of out) if (p.row === undefined && lineRow !== undefined) p.row = lineRow;
-  return out;
+  return keepBest([...best[m].values()].flat(), LINE_READINGS).map((end) => {
+    const placements: Placement[] = [];
+    for (let s: Step | null = end; s; s = s.back) if (s.placement) placements.unshift({...s.placement});
+    // Optional cells take the row of the line's other cells.
+    for (const p of placements) if (p.row === undefined && end.lineRow !== undefined) p.row = end.lineRow;
+    return {placements, score: end.score};
+  });
+}
+
+/** The n best steps, best first (the earlier of equal ones first). */
+function keepBest<T extends {score: number}>(steps: T[], n: number): T[] {
+  return steps.sort((a, b) => b.score - a.score).slice(0, n);
 }
 
 /** Cost of each space inside a cell: in these dumps a space mostly separates cells. */
@@ -265,7 +376,7 @@ function cellOptions(
 ): Array<Placement & {score: number}> {
   const out: Array<Placement & {score: number}> = [];
   const cells = state.cells.get(col)!;
-  const own = fragmentScore(col, text, context);
+  const own = cachedFragmentScore(col, text, context);
   if (own !== null) {
     let row: number | undefined;
     let score = own;
@@ -293,7 +404,7 @@ const OTHER_TEMPLATE = -1;
 
 /** Could the 一级 beginning `text` end in a word of the template of the column's earlier labels (if any)? */
 function sameTemplate(text: string, cells: ReadonlyArray<Cell>): boolean {
-  const earlier = cells.map((c) => c.tokens.map((t) => t.text).join('')).filter((w) => LEVEL1_WORDS.includes(w));
+  const earlier = cells.map((c) => c.text).filter((w) => LEVEL1_WORDS.includes(w));
   if (earlier.length === 0) return true;
   const project = PROJECT_LEVEL1.has(earlier[0]);
   return LEVEL1_WORDS.some((w) => w.startsWith(text) && PROJECT_LEVEL1.has(w) === project);
@@ -306,17 +417,16 @@ function withContinuation(
 ): Array<Placement & {score: number}> {
   const open = cells[cells.length - 1];
   if (open && open.lastLine < k) {
-    const before = open.tokens.map((t) => t.text).join('');
-    const was = fragmentScore(col, before, context);
-    const now = fragmentScore(col, before + text, context);
+    const before = open.text;
+    const was = cachedFragmentScore(col, before, context);
+    const now = cachedFragmentScore(col, before + text, context);
     if (was !== null && now !== null) {
       let score = now - was;
       // The beginning of a merged label ("质量指") continues no other column's cell.
       if (!LABELS.has(col) && isLabelPiece(text)) score += LABEL_PIECE;
       const width = widths?.get(col);
       if (width !== undefined) {
-        const lastFragment = open.tokens.filter((t) => t.line === open.tokens[open.tokens.length - 1].line).map((t) => t.text).join('');
-        const w = widthOf(lastFragment);
+        const w = open.lastWidth;
         if (w >= width - 2) score += WRAP_LIKELY;
         else if (w < width * 0.6) score += ENDED_SHORT;
       }
