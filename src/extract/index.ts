@@ -154,11 +154,24 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
 /** The grid header of a region's tokens, looked for as printed, then with header names read down their columns. */
 function gridHeaderOf(tokens: Token[], lineText: (no: number) => string): {tokens: Token[]; header: GridHeader | null} {
   const header = findGridHeader(tokens);
-  if (header) return {tokens, header};
+  if (header) return {tokens, header: withLevelNamesAbove(tokens, header)};
   const joined = joinHeaderColumns(tokens, lineText);
   const again = joined === null ? null : findGridHeader(joined);
   return again === null || joined === null ? {tokens, header: null} : {tokens: joined, header: again};
 }
+
+/**
+ * Reading-order dumps may print the 一级指标/二级指标 names among the metadata, lines above the rest of the
+ * column header ("一级指标" / "二级指标" / "(2025 年)" / … / "三级指标"): whole names there head the grid too.
+ */
+function withLevelNamesAbove(tokens: ReadonlyArray<Token>, header: GridHeader): GridHeader {
+  const above = new Set(tokens.slice(0, header.first).map((t) => t.text));
+  const missing = (['level1', 'level2'] as const).filter((c) => !header.columns.includes(c) && above.has(CANONICAL_LEVEL_NAME[c]));
+  if (missing.length === 0) return header;
+  return {...header, columns: [...missing, ...header.columns], names: [...missing.map((c) => CANONICAL_LEVEL_NAME[c]), ...header.names]};
+}
+
+const CANONICAL_LEVEL_NAME = {level1: '一级指标', level2: '二级指标'} as const;
 
 /** Grid tokens after the header, with the header's last token split when the first cell shares it. */
 function gridTokens(tokens: ReadonlyArray<Token>, header: GridHeader): Token[] {
