@@ -9,7 +9,7 @@
 //                                                          wrapped: one DP over the stream
 //   grid parses ──assembleRows──▶ Indicator[] ──▶ Table (+ line accounting)
 import type {ColumnKey, Diagnostic, LayoutName, LineStats, Table, TemplateName} from '../types.ts';
-import {BASES, COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
+import {BASES, COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, LEVEL_NAMES, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
 
 /** Below this share of well-formed rows a table is reported as probably misread. */
 const LOW_CONFIDENCE = 0.95;
@@ -98,12 +98,14 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     columns = tableColumns(header, region.kind);
     layout = detectLayout(furniture.kept, regionLines);
     const context: ScoreContext = {freeTextBasis: region.kind === 'overall'};
-    const stream = layout === 'tabbed' ? furniture.kept : joinSplitLabels(splitFusedTokens(furniture.kept));
+    const unfused = layout === 'tabbed' ? furniture.kept : splitFusedTokens(furniture.kept);
+    const stream = layout === 'tabbed' ? unfused : joinSplitLabels(unfused);
     const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context)
       : (layout === 'columnar' ? readColumnar(furniture.kept, lineText, gridOptions(furniture.kept, columns, context, 'stream')) : null)
         ?? [parseStream(stream, columns, context)];
-    // Reading-order dumps (pdftotext without flags) print a row's cells out of column order: read them so too.
-    if (layout !== 'tabbed' && layout !== 'columnar' && isReadingOrderDump(stream, lineText, tokens.slice(header.first, header.next))) parses[0] = preferReadingOrder(parses[0], stream, columns, context);
+    // Reading-order dumps (pdftotext without flags) print a row's cells out of column order: read them so too
+    // (told by words split around other cells, so before the split labels are joined).
+    if (layout !== 'tabbed' && layout !== 'columnar' && isReadingOrderDump(unfused, lineText, tokens.slice(header.first, header.next))) parses[0] = preferReadingOrder(parses[0], stream, columns, context);
     const assembled = assembleRows(parses, columns, context, file);
     diagnostics.push(...assembled.diagnostics);
     for (const t of assembled.placed) for (const l of linesOf(t)) used.add(l);
@@ -154,7 +156,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
 /** The grid header of a region's tokens, looked for as printed, then with header names read down their columns. */
 function gridHeaderOf(tokens: Token[], lineText: (no: number) => string): {tokens: Token[]; header: GridHeader | null} {
   const header = findGridHeader(tokens);
-  if (header) return {tokens, header: withLevelNamesAbove(tokens, header)};
+  if (header) return labelsAboveMoved(tokens, withLevelNamesAbove(tokens, header));
   const joined = joinHeaderColumns(tokens, lineText);
   const again = joined === null ? null : findGridHeader(joined);
   return again === null || joined === null ? {tokens, header: null} : {tokens: joined, header: again};
@@ -169,6 +171,20 @@ function withLevelNamesAbove(tokens: ReadonlyArray<Token>, header: GridHeader): 
   const missing = (['level1', 'level2'] as const).filter((c) => !header.columns.includes(c) && above.has(CANONICAL_LEVEL_NAME[c]));
   if (missing.length === 0) return header;
   return {...header, columns: [...missing, ...header.columns], names: [...missing.map((c) => CANONICAL_LEVEL_NAME[c]), ...header.names]};
+}
+
+/**
+ * Labels those dumps print between the level names and the rest of the header ("一级指标" / "二级指标" /
+ * "数量指标" / "产出指标" / "(2025 年)" …) are the first rows' labels: they move to the start of the grid.
+ */
+function labelsAboveMoved(tokens: Token[], header: GridHeader): {tokens: Token[]; header: GridHeader} {
+  const from = tokens.findIndex((t, k) => k < header.first && t.text === CANONICAL_LEVEL_NAME.level1);
+  if (from < 0 || !header.columns.includes('level1')) return {tokens, header};
+  const labels = tokens.slice(from + 1, header.first).filter((t) => LEVEL_NAMES.includes(t.text) && t.text !== CANONICAL_LEVEL_NAME.level2);
+  if (labels.length === 0) return {tokens, header};
+  const kept = tokens.filter((t) => !labels.includes(t));
+  const moved = [...kept.slice(0, header.next - labels.length), ...labels, ...kept.slice(header.next - labels.length)];
+  return {tokens: moved, header: {...header, first: header.first - labels.length, next: header.next - labels.length}};
 }
 
 const CANONICAL_LEVEL_NAME = {level1: '一级指标', level2: '二级指标'} as const;

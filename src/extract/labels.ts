@@ -8,9 +8,18 @@ const LABELS = new Set<string>(LEVEL_NAMES);
 /** Beginnings, not the whole, of 一级/二级 names ("经济成本指"). */
 const PREFIXES = new Set<string>(LEVEL_NAMES.flatMap((n) => Array.from({length: n.length - 1}, (_, k) => n.slice(0, k + 1))));
 
+/** Reading-order dumps print a label's last fragment ("指标") alone after the rows beside it, lines further down. */
+const FAR_END_LINES = 10;
+
+/** A short token alone on its line that is no label by itself: the end of a label begun lines above. */
+function isLoneEnd(tokens: ReadonlyArray<Token>, i: number): boolean {
+  const alone = tokens[i + 1]?.line !== tokens[i].line;
+  return alone && tokens[i].text.length <= 2 && !LABELS.has(tokens[i].text);
+}
+
 /**
  * Join label fragments split over lines: a token among the first two of its line that begins a 一级/二级 name,
- * completed by the first token of one of the next two lines.
+ * completed by the first token of one of the next two lines, or by a short one alone on a line further down.
  * @example joinSplitLabels(tokenizeLines(splitLines('经济成本指 单位成本 ≤7000元\n标 平均造价 ≤85万元'))).map((t) => t.text) // => ['经济成本指标', '单位成本', '≤7000元', '平均造价', '≤85万元']
  */
 export function joinSplitLabels(tokens: ReadonlyArray<Token>): Token[] {
@@ -22,9 +31,10 @@ export function joinSplitLabels(tokens: ReadonlyArray<Token>): Token[] {
     for (const i of [lineStarts[k], lineStarts[k] + 1]) {
       const t = tokens[i];
       if (!t || t.line !== tokens[lineStarts[k]].line || removed.has(i) || !PREFIXES.has(t.text)) continue;
-      for (const next of lineStarts.slice(k + 1, k + 3)) {
+      for (const [d, next] of lineStarts.slice(k + 1, k + 1 + FAR_END_LINES).entries()) {
         const joined = t.text + tokens[next].text;
         if (removed.has(next) || !LABELS.has(joined)) continue;
+        if (d >= 2 && !isLoneEnd(tokens, next)) continue;
         replaced.set(i, {...t, text: joined, alsoLines: [...(t.alsoLines ?? []), tokens[next].line]});
         removed.add(next);
         break;

@@ -1,0 +1,23 @@
+// Label fragments split over lines (labels.ts): joined near their beginning, or with a short end printed alone
+// after the rows beside the label, as reading-order dumps print it.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {joinSplitLabels} from '../../src/extract/labels.ts';
+import {splitLines, tokenizeLines} from '../../src/extract/lines.ts';
+
+const texts = (s: string): string[] => joinSplitLabels(tokenizeLines(splitLines(s))).map((t) => t.text);
+
+test('joinSplitLabels(a label begun beside a row, its end on the next line) joins the two', () => {
+  assert.deepEqual(texts('经济成本指 单位成本 ≤7000元\n标 平均造价 ≤85万元'), ['经济成本指标', '单位成本', '≤7000元', '平均造价', '≤85万元']);
+});
+
+test('joinSplitLabels(the label\'s end alone after the rows beside it) joins it, lines further down', () => {
+  // ziping-health.default.txt: 服务对象满意度指标 printed as "服务对象满意度" … "指标" after its row's values.
+  const got = joinSplitLabels(tokenizeLines(splitLines('满意度指标 服务对象满意度\n签约居民满意度\n≥90%\n94.1%\n10\n10\n指标')));
+  assert.deepEqual(got.map((t) => t.text), ['满意度指标', '服务对象满意度指标', '签约居民满意度', '≥90%', '94.1%', '10', '10']);
+  assert.deepEqual(got[1].alsoLines, [7]);
+});
+
+test('joinSplitLabels(a far short token beside other cells, or a whole label) leaves them apart', () => {
+  assert.deepEqual(texts('满意度指标 服务对象满意度\n签约居民满意度\n≥90%\n指标 10'), ['满意度指标', '服务对象满意度', '签约居民满意度', '≥90%', '指标', '10']);
+});
