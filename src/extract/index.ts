@@ -224,6 +224,8 @@ function stripFooters(tokens: ReadonlyArray<Token>, file: string): Stripped {
   return {kept, removed: tokens.filter((t) => drop.has(t)), diagnostics};
 }
 
+const isTotalNumber = (t: Token): boolean => /^[\d.,%分]+$/.test(t.text);
+
 /**
  * Remove column-header rows repeated inside the grid (a table continued on a new page) and 合计/小计 lines
  * (a label and numbers only): they are not indicators.
@@ -231,11 +233,15 @@ function stripFooters(tokens: ReadonlyArray<Token>, file: string): Stripped {
 function stripRepeatedHeaders(tokens: ReadonlyArray<Token>, file: string): Stripped {
   const drop = new Set<Token>();
   const diagnostics: Diagnostic[] = [];
-  for (const [line, group] of groupByLine(tokens)) {
-    if (!TOTAL_ROW.test(group[0].text) || !group.slice(1).every((t) => /^[\d.,%分]+$/.test(t.text))) continue;
-    group.forEach((t) => drop.add(t));
-    diagnostics.push(messages.totalRow(file, line, group.map((t) => t.text).join(' ')));
-  }
+  const lines = [...groupByLine(tokens)];
+  lines.forEach(([line, group], k) => {
+    if (!TOTAL_ROW.test(group[0].text) || !group.slice(1).every(isTotalNumber)) return;
+    // The label alone, its numbers on the next line ("合计" / "90 88.39"): one total row.
+    const numbers = group.length === 1 && lines[k + 1]?.[1].every(isTotalNumber) ? lines[k + 1][1] : [];
+    const row = [...group, ...numbers];
+    row.forEach((t) => drop.add(t));
+    diagnostics.push(messages.totalRow(file, line, row.map((t) => t.text).join(' ')));
+  });
   let from = 0;
   for (;;) {
     const kept = tokens.filter((t) => !drop.has(t));
