@@ -41,8 +41,11 @@ const FLOORS: Record<string, number> = {
   'required-suffix-transport': 0.84, 'narrow-wrap-b5': 0.76,
 };
 for (const [spec, floor] of Object.entries(FLOORS)) {
-  test(`extractText(rendered/${spec}.default.txt) matches at least ${floor * 100}% of the expected cells`, () => {
-    assert.equal(extracted(spec).length, expectedOf(spec).length);
+  test(`extractText(rendered/${spec}.default.txt) matches at least ${floor * 100}% of the expected cells, every line accounted for`, () => {
+    const tables = extracted(spec) as unknown as Array<{line_stats: {seen: number; used: number; blank: number; diagnosed: number}}>;
+    assert.equal(tables.length, expectedOf(spec).length);
+    // narrow-wrap-b5 loses one line already on main (104 seen, 103 accounted for): left to fix, not asserted yet.
+    if (spec !== 'narrow-wrap-b5') for (const {line_stats: l} of tables) assert.equal(l.seen, l.used + l.blank + l.diagnosed, `${spec} line accounting`);
     const share = cellShare(spec);
     assert.ok(share >= floor, `${(share * 100).toFixed(1)}%`);
   });
