@@ -110,6 +110,12 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     diagnostics.push(...assembled.diagnostics);
     for (const t of assembled.placed) for (const l of linesOf(t)) used.add(l);
     for (const t of assembled.reported) for (const l of linesOf(t)) diagnosed.add(l);
+    // No silent loss, whichever reader ran: grid text that reached no cell and no diagnostic is reported here.
+    for (const [line, group] of groupByLine(furniture.kept)) {
+      if (used.has(line) || diagnosed.has(line)) continue;
+      diagnostics.push(messages.unplacedText(file, line, line, cellText(group)));
+      diagnosed.add(line);
+    }
     indicators = assembled.indicators;
     owners = assembled.owners;
     columns = usedColumns(columns, header, indicators);

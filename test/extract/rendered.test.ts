@@ -66,3 +66,15 @@ test('extractText(rendered/required-suffix-transport.layout.txt) puts two rows p
   ]);
   assert.equal(t.layout, 'columnar');
 });
+
+test('extractText(rendered/*, every converter): each line of each table is used, blank or diagnosed', () => {
+  const files = readdirSync(DIR).filter((f) => f.endsWith('.txt'));
+  assert.ok(files.length >= 52, `${files.length} dumps`);
+  for (const f of files) {
+    const {tables} = extractText(readFileSync(join(DIR, f), 'utf8').replace(/^\uFEFF/, ''), {file: f});
+    tables.forEach((t, k) => {
+      const s = t.line_stats;
+      assert.equal(s.seen, s.used + s.blank + s.diagnosed, `${f} table ${k}: ${JSON.stringify(s)}`);
+    });
+  }
+});
