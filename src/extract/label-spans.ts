@@ -40,7 +40,7 @@ function belongs(level2: string, level1: string): boolean {
 
 /**
  * Spans for the labels over rows with the given extents (rows in order).
- * @example labelSpans([{first: 0, last: 3}, {first: 4, last: 7}, {first: 8, last: 11}], [{text: '产出指标', line: 5}], [{text: '数量指标', line: 1}, {text: '质量指标', line: 9}]) // => {level1: [0], level2: [0, 2]}
+ * @example labelSpans([{first: 0, last: 3}, {first: 4, last: 7}, {first: 8, last: 11}], [{text: '产出指标', line: 5}], [{text: '数量指标', line: 1}, {text: '质量指标', line: 9}]) // => {level1: [0], level2: [0, 1]}
  */
 export function labelSpans(rows: readonly Extent[], level1: readonly PlacedLabel[], level2: readonly PlacedLabel[]): LabelStarts | null {
   const R = rows.length;
