@@ -13,6 +13,7 @@ import {BASES, COLUMN_ALIASES, COLUMN_ORDER, EVIDENCE, isEvidence, LEVEL1_CHILDR
 import {cellScore, parseValue, parseWeight, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
 import type {Token} from './lines.ts';
+import {labelSpans, type Extent, type PlacedLabel} from './label-spans.ts';
 import {assembleRows} from './rows.ts';
 
 /** Columns a row may lack: merged labels, an empty prior-year value, a unit, a deviation note. */
@@ -439,7 +440,7 @@ function withContinuation(
 /** Rows of cells from the placements: cells by row, labels and left-out tokens where they were printed. */
 function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[]>, columns: readonly ColumnKey[]): GridParse {
   // Each cell, with its first line and row, in dump order per column.
-  interface Built {col: ColumnKey; tokens: Token[]; row: number | undefined; line: number}
+  interface Built {col: ColumnKey; tokens: Token[]; row: number | undefined; line: number; lastLine: number}
   const built: Built[] = [];
   const lastOf = new Map<ColumnKey, Built>();
   const rowOfLine: Array<number | undefined> = [];
@@ -451,10 +452,12 @@ function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[
       at = p.to;
       const tokens = lines[k].slice(p.from, p.to);
       if (p.cont) {
-        lastOf.get(p.col)!.tokens.push(...tokens);
+        const open = lastOf.get(p.col)!;
+        open.tokens.push(...tokens);
+        open.lastLine = k;
         continue;
       }
-      const cell: Built = {col: p.col, tokens, row: p.row, line: k};
+      const cell: Built = {col: p.col, tokens, row: p.row, line: k, lastLine: k};
       built.push(cell);
       lastOf.set(p.col, cell);
     }
@@ -471,24 +474,21 @@ function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[
     return 0;
   };
   const rows: GridRow[] = [];
-  const labelsBefore = new Map<number, GridRow>();
+  const extents: Extent[] = [];
   const rowAt = (r: number): GridRow => {
     while (rows.length <= r) rows.push({cells: new Map()});
     return rows[r];
   };
   for (const cell of built) {
-    if (LABELS.has(cell.col)) {
-      const r = nearestRowFrom(cell.line, rowOfLine, lines.length);
-      const head = labelsBefore.get(r) ?? {cells: new Map()};
-      if (!head.cells.has(cell.col)) head.cells.set(cell.col, cell.tokens);
-      labelsBefore.set(r, head);
-      continue;
-    }
+    if (LABELS.has(cell.col)) continue;
     const r = cell.row ?? nearestRow(cell.line);
     const row = rowAt(r);
     const had = row.cells.get(cell.col);
     row.cells.set(cell.col, had ? [...had, ...cell.tokens] : cell.tokens);
+    const extent = extents[r];
+    extents[r] = extent ? {first: Math.min(extent.first, cell.line), last: Math.max(extent.last, cell.lastLine)} : {first: cell.line, last: cell.lastLine};
   }
+  const labelsBefore = placeLabels(built.filter((c) => LABELS.has(c.col)), rows, extents, rowOfLine);
   const items: GridParse['items'] = [];
   rows.forEach((row, r) => {
     const head = labelsBefore.get(r);
@@ -497,6 +497,50 @@ function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[
   });
   for (const d of dropped) items.push({dropped: {token: d.token, pageNumber: false}});
   return {items, score: 0};
+}
+
+/** A 一级/二级 label cell: its column, tokens and first and last line. */
+interface LabelCell {
+  col: ColumnKey;
+  tokens: Token[];
+  line: number;
+  lastLine: number;
+}
+
+/**
+ * The label rows to put before each row: each label at the first row of the span it is centred on (labelSpans),
+ * or, when no tiling fits the labels, at the row printed beside it. A piece of a label that the next label of its
+ * column begins with ("成本" before "成本指标") heads no span of its own: it stays beside its row.
+ */
+function placeLabels(
+  labels: readonly LabelCell[], rows: readonly GridRow[], extents: ReadonlyArray<Extent | undefined>, rowOfLine: ReadonlyArray<number | undefined>,
+): Map<number, GridRow> {
+  const filled = rows.flatMap((row, r) => (row.cells.size > 0 && extents[r] ? [r] : []));
+  const textOf = (l: LabelCell): string => l.tokens.map((t) => t.text).join('');
+  const besideRow = (l: LabelCell): number => nearestRowFrom(l.line, rowOfLine, rowOfLine.length);
+  const isPiece = (l: LabelCell, k: number): boolean => {
+    const next = labels.slice(k + 1).find((o) => o.col === l.col);
+    return next !== undefined && textOf(next).startsWith(textOf(l)) && textOf(next) !== textOf(l);
+  };
+  const spanned = labels.filter((l, k) => !isPiece(l, k));
+  const placed = (col: ColumnKey): PlacedLabel[] => spanned.filter((l) => l.col === col).map((l) => {
+    const r = besideRow(l);
+    const at = filled.findIndex((f) => f >= r);
+    return {text: textOf(l), line: (l.line + l.lastLine) / 2, beside: at >= 0 ? at : filled.length - 1};
+  });
+  const spans = labelSpans(filled.map((r) => extents[r]!), placed('level1'), placed('level2'));
+  const startOf = new Map<LabelCell, number>();
+  if (spans) {
+    for (const col of ['level1', 'level2'] as const) spanned.filter((l) => l.col === col).forEach((l, nth) => startOf.set(l, filled[spans[col][nth]]));
+  }
+  const labelsBefore = new Map<number, GridRow>();
+  for (const label of labels) {
+    const r = startOf.get(label) ?? besideRow(label);
+    const head = labelsBefore.get(r) ?? {cells: new Map()};
+    if (!head.cells.has(label.col)) head.cells.set(label.col, label.tokens);
+    labelsBefore.set(r, head);
+  }
+  return labelsBefore;
 }
 
 /** The row of a label: that of its own line's cells, else of the next line that has one. */

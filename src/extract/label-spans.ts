@@ -1,0 +1,112 @@
+// Merged 一级/二级 labels placed by the span they are centred on. A merged label prints near the vertical middle
+// of the rows it heads, so in a reading-order dump a label printed beside row k may head rows before k. Given
+// each row's line extent (first and last text line of its cells) and each label's line, a small programme
+// chooses the spans: 二级 spans tile the rows in order, every 一级 span is made of whole 二级 spans, a 二级 belongs
+// to its 一级 (LEVEL1_CHILDREN), and a span costs how far its label's line is from the middle of its extent (a share of the extent)
+// plus how many rows its start lies from the row the label is printed beside.
+import {isLevel1, isLevel2, parentsOf} from '../vocab.ts';
+
+/**
+ * Charge per row between a span's first row and the row its label is printed beside: in reading-order dumps a
+ * label mostly shares a line with the first row it heads, so the line extents only settle the edges.
+ */
+const MOVED_START = 0.3;
+
+/** A row's first and last text line. */
+export interface Extent {
+  first: number;
+  last: number;
+}
+
+/** A label in dump order: its text and its (middle) line. */
+export interface PlacedLabel {
+  text: string;
+  line: number;
+  /** The row printed beside it (index among the rows), if known. */
+  beside?: number;
+}
+
+/** The first row of each label's span, 一级 and 二级 in dump order; null when no tiling keeps the labels' order and kinship. */
+export interface LabelStarts {
+  level1: number[];
+  level2: number[];
+}
+
+/** Can the 二级 label sit under the 一级 label? Unknown words (cut or misread) may. */
+function belongs(level2: string, level1: string): boolean {
+  if (!isLevel2(level2) || !isLevel1(level1)) return true;
+  return (parentsOf(level2) as string[]).includes(level1);
+}
+
+/**
+ * Spans for the labels over rows with the given extents (rows in order).
+ * @example labelSpans([{first: 0, last: 3}, {first: 4, last: 7}, {first: 8, last: 11}], [{text: '产出指标', line: 5}], [{text: '数量指标', line: 1}, {text: '质量指标', line: 9}]) // => {level1: [0], level2: [0, 1]}
+ */
+export function labelSpans(rows: readonly Extent[], level1: readonly PlacedLabel[], level2: readonly PlacedLabel[]): LabelStarts | null {
+  const R = rows.length;
+  const J = level2.length;
+  if (R === 0 || level1.length + J === 0 || level1.length > R || J > R) return null;
+  // No 一级 printed: one unnamed 一级 over all rows, free of charge.
+  const parents: Array<PlacedLabel | null> = level1.length > 0 ? [...level1] : [null];
+  const M = parents.length;
+  const cost = (label: PlacedLabel, a: number, b: number): number => {
+    const extent = rows[b - 1].last - rows[a].first + 1;
+    const offCentre = Math.abs(label.line - (rows[a].first + rows[b - 1].last) / 2) / extent;
+    return offCentre + MOVED_START * Math.abs(a - (label.beside ?? a));
+  };
+
+  // tiles(m, j, a): for every (j', b), the cheapest tiling of rows a..b-1 by 二级 labels j..j'-1, all under 一级 m.
+  interface Tiling {cost: number; starts: number[]}
+  const tileMemo = new Map<string, Tiling[][]>();
+  const tiles = (m: number, j: number, a: number): Tiling[][] => {
+    const key = `${m}|${j}|${a}`;
+    const known = tileMemo.get(key);
+    if (known) return known;
+    const g: Tiling[][] = Array.from({length: J + 1}, () => Array.from({length: R + 1}, () => ({cost: Infinity, starts: []})));
+    g[j][a] = {cost: 0, starts: []};
+    for (let jj = j; jj < J; jj++) {
+      const parent = parents[m];
+      if (parent && !belongs(level2[jj].text, parent.text)) break;
+      for (let b = a; b < R; b++) {
+        const from = g[jj][b];
+        if (from.cost === Infinity) continue;
+        for (let e = b + 1; e <= R; e++) {
+          const c = from.cost + cost(level2[jj], b, e);
+          if (c < g[jj + 1][e].cost) g[jj + 1][e] = {cost: c, starts: [...from.starts, b]};
+        }
+      }
+    }
+    tileMemo.set(key, g);
+    return g;
+  };
+
+  // solve(i, j, m): the cheapest cover of rows i.. by 一级 labels m.. and 二级 labels j.., a 一级 span starting at row i.
+  interface Cover {cost: number; level1: number[]; level2: number[]}
+  const solveMemo = new Map<string, Cover>();
+  const solve = (i: number, j: number, m: number): Cover => {
+    if (i === R) return j === J && m === M ? {cost: 0, level1: [], level2: []} : {cost: Infinity, level1: [], level2: []};
+    if (m === M) return {cost: Infinity, level1: [], level2: []};
+    const key = `${i}|${j}|${m}`;
+    const known = solveMemo.get(key);
+    if (known) return known;
+    let best: Cover = {cost: Infinity, level1: [], level2: []};
+    const g = tiles(m, j, i);
+    const parent = parents[m];
+    for (let e = i + 1; e <= R; e++) {
+      const own = parent ? cost(parent, i, e) : 0;
+      // A 一级 holds one 二级 span or more when 二级 labels are printed at all.
+      for (let jj = J === 0 ? j : j + 1; jj <= J; jj++) {
+        const inner = J === 0 ? {cost: 0, starts: []} : g[jj][e];
+        if (inner.cost === Infinity) continue;
+        const rest = solve(e, jj, m + 1);
+        const total = own + inner.cost + rest.cost;
+        if (total < best.cost) best = {cost: total, level1: [i, ...rest.level1], level2: [...inner.starts, ...rest.level2]};
+      }
+    }
+    solveMemo.set(key, best);
+    return best;
+  };
+  const cover = solve(0, 0, 0);
+  if (cover.cost === Infinity) return null;
+  return {level1: level1.length > 0 ? cover.level1 : [], level2: cover.level2};
+}
