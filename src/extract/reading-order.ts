@@ -488,7 +488,8 @@ function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[
     const extent = extents[r];
     extents[r] = extent ? {first: Math.min(extent.first, cell.line), last: Math.max(extent.last, cell.lastLine)} : {first: cell.line, last: cell.lastLine};
   }
-  const labelsBefore = placeLabels(built.filter((c) => LABELS.has(c.col)), rows, extents, rowOfLine);
+  const {labelsBefore, unplaced} = placeLabels(built.filter((c) => LABELS.has(c.col)), rows, extents, rowOfLine);
+  for (const token of unplaced) dropped.push({token, line: -1});
   const items: GridParse['items'] = [];
   rows.forEach((row, r) => {
     const head = labelsBefore.get(r);
@@ -514,7 +515,7 @@ interface LabelCell {
  */
 function placeLabels(
   labels: readonly LabelCell[], rows: readonly GridRow[], extents: ReadonlyArray<Extent | undefined>, rowOfLine: ReadonlyArray<number | undefined>,
-): Map<number, GridRow> {
+): {labelsBefore: Map<number, GridRow>; unplaced: Token[]} {
   const filled = rows.flatMap((row, r) => (row.cells.size > 0 && extents[r] ? [r] : []));
   const textOf = (l: LabelCell): string => l.tokens.map((t) => t.text).join('');
   const besideRow = (l: LabelCell): number => nearestRowFrom(l.line, rowOfLine, rowOfLine.length);
@@ -534,13 +535,15 @@ function placeLabels(
     for (const col of ['level1', 'level2'] as const) spanned.filter((l) => l.col === col).forEach((l, nth) => startOf.set(l, filled[spans[col][nth]]));
   }
   const labelsBefore = new Map<number, GridRow>();
+  const unplaced: Token[] = [];
   for (const label of labels) {
     const r = startOf.get(label) ?? besideRow(label);
     const head = labelsBefore.get(r) ?? {cells: new Map()};
-    if (!head.cells.has(label.col)) head.cells.set(label.col, label.tokens);
+    // Two labels of one column heading the same row: the second is not placed (and so is reported, not lost).
+    if (!head.cells.has(label.col)) head.cells.set(label.col, label.tokens); else unplaced.push(...label.tokens);
     labelsBefore.set(r, head);
   }
-  return labelsBefore;
+  return {labelsBefore, unplaced};
 }
 
 /** The row of a label: that of its own line's cells, else of the next line that has one. */
