@@ -139,8 +139,11 @@ export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title:
     const labelLine = tokens[f.token].line;
     const isText = TEXT_FIELDS.has(f.label.field);
     if (f.label.field === 'marker') yuan = f.unitYuan;
-    if (f.label.field !== 'marker' && !isText) { assignField(meta, f, value, yuan || f.unitYuan, line, labelLine); continue; }
-    const pieces = valueLines(tokens, starts, f.end, k + 1 < found.length ? found[k + 1].token : tokens.length);
+    const next = k + 1 < found.length ? found[k + 1].token : tokens.length;
+    // An amount is its value's first token: amounts of other labels may follow it unseparated ("0.00" "862.50").
+    const amount = valuePieces(tokens, starts, f.end, next)[0]?.text ?? value;
+    if (f.label.field !== 'marker' && !isText) { assignField(meta, f, amount, yuan || f.unitYuan, line, labelLine); continue; }
+    const pieces = valueLines(tokens, starts, f.end, next);
     if (pieces.length === 0) { if (isText && f.label.narrative !== true) waiting.push(f); continue; }
     let rest = pieces;
     if (waiting.length > 0 && pieces[0].line !== labelLine && !NUMBER_AT_START.test(pieces[0].text)) {
@@ -154,8 +157,48 @@ export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title:
     if (f.label.field === 'marker' || rest.length === 0) continue;
     assignField(meta, f, isText ? rest.map((p) => p.text).join('') : value, false, line, labelLine);
   }
+  const printedConsistent = meta.budget_total !== null && meta.budget_fiscal !== null && meta.budget_other !== null
+    && Math.abs(meta.budget_total - meta.budget_fiscal - meta.budget_other) < 0.005;
   completeBudget(meta, kind);
+  if (!printedConsistent && found.some((f) => f.label.field === 'budget_other')) solveScrambledBudget(meta, tokens, found);
   return meta;
+}
+
+const AMOUNT_TOKEN = /^-?\d[\d,，]*(?:\.\d+)?[:：]?$/;
+
+/**
+ * Reading-order dumps print the funding block's labels and amounts interleaved ("99.00 其中：财" / "0.00" /
+ * "政拨款 99.00 金"), so label order does not tell which amount is which. When the amounts read do not
+ * satisfy 年度预算总额 = 财政拨款 + 其他资金, the block's first printed amounts are assigned by that rule:
+ * the total is the sum of the other two; of those, 财政拨款 is the larger (the usual case in these budgets).
+ */
+function solveScrambledBudget(meta: TableMeta, tokens: ReadonlyArray<Token>, found: ReadonlyArray<Found>): void {
+  if (meta.budget_upper !== null || meta.budget_local !== null) return;
+  const first = found.findIndex((f) => AMOUNT_FIELDS.has(f.label.field) || (f.label.field === 'marker' && /资金/.test(tokens[f.token].text)));
+  if (first < 0) return;
+  const goal = found.findIndex((f, k) => k > first && f.label.narrative === true);
+  const end = goal < 0 ? tokens.length : found[goal].token;
+  const yuan = found.some((f, k) => k >= first && f.unitYuan && f.token < end);
+  const amounts = tokens.slice(found[first].token, end).filter((t) => AMOUNT_TOKEN.test(t.text)).slice(0, 4)
+    .map((t) => ({line: t.line, value: Number(t.text.replace(/[,，:：]/g, ''))}));
+  for (const [a, b, c] of triples(amounts.length)) {
+    const [t, x, y] = [amounts[a], amounts[b], amounts[c]];
+    if (Math.abs(t.value - x.value - y.value) >= 0.005) continue;
+    const [f, o] = x.value >= y.value ? [x, y] : [y, x];
+    const scale = (v: number): number => (yuan ? Math.round(v) / 10000 : v);
+    meta.budget_total = scale(t.value); meta.budget_fiscal = scale(f.value); meta.budget_other = scale(o.value);
+    meta.budget_total_source = 'printed';
+    meta.lines.budget_total = t.line; meta.lines.budget_fiscal = f.line; meta.lines.budget_other = o.line;
+    meta.badAmounts = meta.badAmounts.filter((bad) => !AMOUNT_FIELDS.has(bad.label as LabelField));
+    return;
+  }
+}
+
+/** Index triples (sum, part, part) over n items, earliest first, parts in printed order. */
+function triples(n: number): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) for (let c = b + 1; c < n; c++) if (a !== b && a !== c) out.push([a, b, c]);
+  return out;
 }
 
 const TEXT_FIELDS = new Set<LabelField>(['unit', 'project', 'leader', 'phone', 'goal']);
@@ -207,14 +250,20 @@ function mergeSplitLabels(printed: ReadonlyArray<Token>): {tokens: Token[]; year
 
 const range = (from: number, to: number): number[] => Array.from({length: Math.max(0, to - from)}, (_, k) => from + k);
 
-/** A label's value as the lines it is printed on (text from `offset` up to token `end`), label pieces at its end dropped. */
-function valueLines(tokens: ReadonlyArray<Token>, starts: ReadonlyArray<number>, offset: number, end: number): Array<{line: number; text: string}> {
+/** A label's value as token pieces: text from `offset` up to token `end`, split where the tokens are. */
+function valuePieces(tokens: ReadonlyArray<Token>, starts: ReadonlyArray<number>, offset: number, end: number): Array<{line: number; text: string}> {
   const first = tokenAt(starts, offset);
   const parts: Array<{line: number; text: string}> = [];
   for (let t = first; t < end && t < tokens.length; t++) {
     const piece = t === first ? tokens[t].text.slice(offset - starts[t]).replace(/^[:：]/, '') : tokens[t].text;
     if (piece.length > 0 && (starts[t] + tokens[t].text.length > offset)) parts.push({line: tokens[t].line, text: piece});
   }
+  return parts;
+}
+
+/** A label's value as the lines it is printed on, label pieces at its end dropped. */
+function valueLines(tokens: ReadonlyArray<Token>, starts: ReadonlyArray<number>, offset: number, end: number): Array<{line: number; text: string}> {
+  const parts = valuePieces(tokens, starts, offset, end);
   while (parts.length > 0 && LABEL_PIECE.test(parts[parts.length - 1].text)) parts.pop();
   const lines: Array<{line: number; text: string}> = [];
   for (const p of parts) {
