@@ -1,6 +1,7 @@
 // Header tokens of a table → metadata (year, unit, project, leader, 万元 amounts, goal), each with its line;
 // and the grid's column header (一级指标 … 佐证资料) → ordered column keys. Labels are matched on the text with
-// whitespace removed, so labels and values split over lines or by spaces ("其中：财政拨" / "款") still read.
+// whitespace removed, so labels and values split over lines or by spaces ("其中：财政拨" / "款") still read;
+// reading-order dumps' label pieces printed apart are joined, and their scrambled amounts read by 总额 = 财政 + 其他.
 import type {ColumnKey, MetaField, TableKind} from '../types.ts';
 import {COLUMN_ALIASES} from '../vocab.ts';
 import type {Token} from './lines.ts';
