@@ -1,6 +1,7 @@
 // Header tokens of a table → metadata (year, unit, project, leader, 万元 amounts, goal), each with its line;
 // and the grid's column header (一级指标 … 佐证资料) → ordered column keys. Labels are matched on the text with
-// whitespace removed, so labels and values split over lines or by spaces ("其中：财政拨" / "款") still read.
+// whitespace removed, so labels and values split over lines or by spaces ("其中：财政拨" / "款") still read;
+// reading-order dumps' label pieces printed apart are joined, and their scrambled amounts read by 总额 = 财政 + 其他.
 import type {ColumnKey, MetaField, TableKind} from '../types.ts';
 import {COLUMN_ALIASES} from '../vocab.ts';
 import type {Token} from './lines.ts';
@@ -115,7 +116,8 @@ function findLabels(tokens: ReadonlyArray<Token>, text: string, starts: number[]
  * Read a table's metadata from the tokens between its title and its grid header.
  * @example parseMeta(tokenizeLines(splitLines('预算单位 X中心\n项目名称 Y 项目负责人 王栋')), 'project').project // => 'Y'
  */
-export function parseMeta(tokens: ReadonlyArray<Token>, kind: TableKind, title: string): TableMeta {
+export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title: string): TableMeta {
+  const {tokens, yearLine} = mergeSplitLabels(printed);
   const {text, starts} = joinTokens(tokens);
   const found = findLabels(tokens, text, starts);
   const meta: TableMeta = {
@@ -125,17 +127,151 @@ export function parseMeta(tokens: ReadonlyArray<Token>, kind: TableKind, title: 
   };
   const firstLabelToken = found.length > 0 ? found[0].token : tokens.length;
   readYear(meta, tokens.slice(0, firstLabelToken), title);
+  if (yearLine !== null && (meta.year === null || meta.lines.year === undefined)) { meta.year = yearLine.year; meta.lines.year = yearLine.line; }
   let yuan = false;
+  // Labels printed in a column before their values ("预算单位" / "项目名称" / … / "X局" / "Y项目"): they wait
+  // here, and the next value printed on lines below its own label fills them, one line each, in order.
+  const waiting: Found[] = [];
   for (let k = 0; k < found.length; k++) {
     const f = found[k];
     const valueEnd = k + 1 < found.length ? found[k + 1].start : text.length;
     const value = text.slice(f.end, valueEnd);
     const line = tokens[tokenAt(starts, Math.min(f.end, text.length - 1))].line;
-    if (f.label.field === 'marker') { yuan = f.unitYuan; continue; }
-    assignField(meta, f, value, yuan || f.unitYuan, line, tokens[f.token].line);
+    const labelLine = tokens[f.token].line;
+    const isText = TEXT_FIELDS.has(f.label.field);
+    if (f.label.field === 'marker') yuan = f.unitYuan;
+    const next = k + 1 < found.length ? found[k + 1].token : tokens.length;
+    // An amount is its value's first token: amounts of other labels may follow it unseparated ("0.00" "862.50").
+    const amount = valuePieces(tokens, starts, f.end, next)[0]?.text ?? value;
+    if (f.label.field !== 'marker' && !isText) { assignField(meta, f, amount, yuan || f.unitYuan, line, labelLine); continue; }
+    const pieces = valueLines(tokens, starts, f.end, next);
+    if (pieces.length === 0) { if (isText && f.label.narrative !== true) waiting.push(f); continue; }
+    let rest = pieces;
+    if (waiting.length > 0 && pieces[0].line !== labelLine && !NUMBER_AT_START.test(pieces[0].text)) {
+      const given = pieces.length > waiting.length ? waiting.length : pieces.length;
+      for (const piece of pieces.slice(0, given)) {
+        const owner = waiting.shift() as Found;
+        assignField(meta, owner, piece.text, false, piece.line, piece.line);
+      }
+      rest = pieces.slice(given);
+    }
+    if (f.label.field === 'marker' || rest.length === 0) continue;
+    assignField(meta, f, isText ? rest.map((p) => p.text).join('') : value, false, line, labelLine);
   }
+  const printedConsistent = meta.budget_total !== null && meta.budget_fiscal !== null && meta.budget_other !== null
+    && Math.abs(meta.budget_total - meta.budget_fiscal - meta.budget_other) < 0.005;
   completeBudget(meta, kind);
+  if (!printedConsistent && found.some((f) => f.label.field === 'budget_other')) solveScrambledBudget(meta, tokens, found);
   return meta;
+}
+
+const AMOUNT_TOKEN = /^-?\d[\d,，]*(?:\.\d+)?[:：]?$/;
+
+/**
+ * Reading-order dumps print the funding block's labels and amounts interleaved ("99.00 其中：财" / "0.00" /
+ * "政拨款 99.00 金"), so label order does not tell which amount is which. When the amounts read do not
+ * satisfy 年度预算总额 = 财政拨款 + 其他资金, the block's first printed amounts are assigned by that rule:
+ * the total is the sum of the other two; of those, 财政拨款 is the larger (the usual case in these budgets).
+ */
+function solveScrambledBudget(meta: TableMeta, tokens: ReadonlyArray<Token>, found: ReadonlyArray<Found>): void {
+  if (meta.budget_upper !== null || meta.budget_local !== null) return;
+  const first = found.findIndex((f) => AMOUNT_FIELDS.has(f.label.field) || (f.label.field === 'marker' && /资金/.test(tokens[f.token].text)));
+  if (first < 0) return;
+  const goal = found.findIndex((f, k) => k > first && f.label.narrative === true);
+  const end = goal < 0 ? tokens.length : found[goal].token;
+  const yuan = found.some((f, k) => k >= first && f.unitYuan && f.token < end);
+  const amounts = tokens.slice(found[first].token, end).filter((t) => AMOUNT_TOKEN.test(t.text)).slice(0, 4)
+    .map((t) => ({line: t.line, value: Number(t.text.replace(/[,，:：]/g, ''))}));
+  for (const [a, b, c] of triples(amounts.length)) {
+    const [t, x, y] = [amounts[a], amounts[b], amounts[c]];
+    if (Math.abs(t.value - x.value - y.value) >= 0.005) continue;
+    const [f, o] = x.value >= y.value ? [x, y] : [y, x];
+    const scale = (v: number): number => (yuan ? Math.round(v) / 10000 : v);
+    meta.budget_total = scale(t.value); meta.budget_fiscal = scale(f.value); meta.budget_other = scale(o.value);
+    meta.budget_total_source = 'printed';
+    meta.lines.budget_total = t.line; meta.lines.budget_fiscal = f.line; meta.lines.budget_other = o.line;
+    meta.badAmounts = meta.badAmounts.filter((bad) => !AMOUNT_FIELDS.has(bad.label as LabelField));
+    return;
+  }
+}
+
+/** Index triples (sum, part, part) over n items, earliest first, parts in printed order. */
+function triples(n: number): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) for (let c = b + 1; c < n; c++) if (a !== b && a !== c) out.push([a, b, c]);
+  return out;
+}
+
+const TEXT_FIELDS = new Set<LabelField>(['unit', 'project', 'leader', 'phone', 'goal']);
+
+/** Label words of the closed vocabulary that converters split into pieces printed apart ("项目负" … "责人"). */
+const SPLIT_LABELS = [
+  '预算单位', '单位名称', '部门名称', '项目名称', '项目负责人', '部门联系人', '单位联系人', '联系电话', '项目资金(万元)',
+  '项目资金(元)', '年度预算总额', '其中:财政拨款', '财政拨款', '财政资金', '其他资金', '项目总体目标', '年度绩效目标',
+];
+/** Pieces of amount labels and marks left in a value's end ("其他资", "其中：财", "金", "（盖章）"). */
+const LABEL_PIECE = /^(?:其中?[:：]?(?:财政?拨?)?|其他资?|财政?拨?|政?拨?款|金[:：]?|[（(]盖章[)）]|[（(]?万?元[)）])$/;
+const YEAR_LINE = /^[（(]\d{4}年度?[)）]$/;
+const COLUMN_NAMES_AMONG_META = new Set(['一级指标', '二级指标']);
+const plain = (s: string): string => s.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
+
+/**
+ * Join label pieces printed apart ("项目负" … "责人", "其他资" … "金", "其中：财" … "政拨款") into one token
+ * at the first piece; drop lines that are only the year ("(2024" "年)") and level column names printed
+ * among the metadata, returning the year read.
+ */
+function mergeSplitLabels(printed: ReadonlyArray<Token>): {tokens: Token[]; yearLine: {year: number; line: number} | null} {
+  let yearLine: {year: number; line: number} | null = null;
+  const lineText = new Map<number, string>();
+  for (const t of printed) lineText.set(t.line, (lineText.get(t.line) ?? '') + t.text);
+  const tokens: Token[] = [];
+  for (const t of printed) {
+    const whole = lineText.get(t.line) ?? '';
+    if (YEAR_LINE.test(whole) && tokens.length > 0) { yearLine ??= {year: Number(/\d{4}/.exec(whole)?.[0]), line: t.line}; continue; }
+    if (COLUMN_NAMES_AMONG_META.has(t.text)) continue;
+    tokens.push({...t});
+  }
+  const taken = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken.has(i) || /\d/.test(tokens[i].text)) continue;
+    const head = plain(tokens[i].text);
+    for (const label of SPLIT_LABELS) {
+      if (!label.startsWith(head) || head.length >= label.length) continue;
+      const tail = label.slice(head.length);
+      const j = [...range(i + 1, Math.min(tokens.length, i + 11)), ...range(Math.max(0, i - 4), i)]
+        .find((x) => !taken.has(x) && plain(tokens[x].text).replace(/:$/, '') === tail);
+      if (j === undefined) continue;
+      tokens[i] = {...tokens[i], text: tokens[i].text + tokens[j].text, alsoLines: [...(tokens[i].alsoLines ?? []), tokens[j].line]};
+      taken.add(j);
+      break;
+    }
+  }
+  return {tokens: tokens.filter((_, k) => !taken.has(k)), yearLine};
+}
+
+const range = (from: number, to: number): number[] => Array.from({length: Math.max(0, to - from)}, (_, k) => from + k);
+
+/** A label's value as token pieces: text from `offset` up to token `end`, split where the tokens are. */
+function valuePieces(tokens: ReadonlyArray<Token>, starts: ReadonlyArray<number>, offset: number, end: number): Array<{line: number; text: string}> {
+  const first = tokenAt(starts, offset);
+  const parts: Array<{line: number; text: string}> = [];
+  for (let t = first; t < end && t < tokens.length; t++) {
+    const piece = t === first ? tokens[t].text.slice(offset - starts[t]).replace(/^[:：]/, '') : tokens[t].text;
+    if (piece.length > 0 && (starts[t] + tokens[t].text.length > offset)) parts.push({line: tokens[t].line, text: piece});
+  }
+  return parts;
+}
+
+/** A label's value as the lines it is printed on, label pieces at its end dropped. */
+function valueLines(tokens: ReadonlyArray<Token>, starts: ReadonlyArray<number>, offset: number, end: number): Array<{line: number; text: string}> {
+  const parts = valuePieces(tokens, starts, offset, end);
+  while (parts.length > 0 && LABEL_PIECE.test(parts[parts.length - 1].text)) parts.pop();
+  const lines: Array<{line: number; text: string}> = [];
+  for (const p of parts) {
+    if (lines.length > 0 && lines[lines.length - 1].line === p.line) lines[lines.length - 1].text += p.text;
+    else lines.push({...p});
+  }
+  return lines;
 }
 
 /** The year: "(2024 年)" before the first label, or a year in the title. */

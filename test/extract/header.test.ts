@@ -206,3 +206,48 @@ test('findGridHeader may start inside a header: three names from index 1 are a h
   const ts = tokens(['一级指标 二级指标 三级指标 指标值', '产出指标']);
   assert.deepEqual(findGridHeader(ts, 1)?.columns, ['level2', 'level3', 'target']);
 });
+
+// --- parseMeta on reading-order dumps (pdftotext default / -layout): header lines as printed in the rendered
+// corpus (test/fixtures/rendered/), expected values from its expected.json.
+
+test('parseMeta: labels printed in a column before their values get them in order; a year line among them is the year', () => {
+  // bundled-001-long.default.txt
+  const m = meta(['预算单位', '项目名称', '', '(2024 年)', '', '巴音郭楞蒙古自治州社会保险中心', '2024年社会保险经办服务和中心运行项目',
+    '项目负责人 艾尼瓦尔·塔', '依尔', '其他资', '项目资金(万元)', '年度预算总额', '99.00 其中：财', '0.00', '政拨款 99.00 金']);
+  assert.deepEqual([m.year, m.unit, m.project, m.leader], [2024, '巴音郭楞蒙古自治州社会保险中心', '2024年社会保险经办服务和中心运行项目', '艾尼瓦尔·塔依尔']);
+  assert.deepEqual([m.budget_total, m.budget_fiscal, m.budget_other], [99, 99, 0]);
+});
+
+test('parseMeta joins a label split around its value ("项目负" 马海燕 … "责人") and drops label pieces ending a value ("其")', () => {
+  // narrow-wrap-b5.layout.txt
+  const m = meta(['（2025 年）', '预算单位 青山县医疗保障局', '项目名称 困难群众医疗救助资金 项目负 马海燕', '责人', '其',
+    '项目资金 年度预算 486.50 中： 486.50 其他 0.00', '（万元） 总额 财政 资金', '拨款']);
+  assert.deepEqual([m.unit, m.project, m.leader], ['青山县医疗保障局', '困难群众医疗救助资金', '马海燕']);
+  assert.deepEqual([m.budget_total, m.budget_fiscal, m.budget_other], [486.5, 486.5, 0]);
+});
+
+test('parseMeta: values waiting labels fill them even when a split label ("项目负责" … "人") sits among them', () => {
+  // ziping-health.default.txt
+  const m = meta(['预算单位', '项目名称', '项目资金（万元）', '预算执行情况', '年度总体目标完成情况', '一级指标', '二级指标', '',
+    '（2024年度）', '', '柳林县卫生健康局', '项目负责', '家庭医生签约服务补助', '郭文斌', '人', '年度预算总额',
+    '356.00 其中：财政拨款 320.00 其他资金', '36.00']);
+  assert.deepEqual([m.year, m.unit, m.project, m.leader], [2024, '柳林县卫生健康局', '家庭医生签约服务补助', '郭文斌']);
+  assert.deepEqual([m.budget_total, m.budget_fiscal, m.budget_other], [356, 320, 36]);
+});
+
+test('parseMeta: "（盖章）" printed under the unit is not part of it; "部门联系" … "人" is the leader label', () => {
+  // repeated-header-overall-transport.default.txt
+  const m = meta(['（2025 年）', '部门名称 梅岭县交通运输局', '（盖章）', '部门联系', '刘建华', '联系电话', '0797-6623145', '人'], 'overall', '部门整体绩效目标表');
+  assert.deepEqual([m.year, m.unit, m.leader, m.phone], [2025, '梅岭县交通运输局', '刘建华', '0797-6623145']);
+});
+
+test('parseMeta reads a scrambled funding block by 总额 = 财政拨款 + 其他资金, amounts in 元 converted', () => {
+  // exec-rate-education.default.txt: the amounts follow no label
+  const m = meta(['预算单位 南溪县教育局', '项目名称 学前教育发展专项资金', '项目负责人', '周雅琴', '项目资金（万 年度预算总额', '其他资',
+    '862.50 其中：财', '0.00', '元）', '政拨款 862.50 金', '项目总体目标 支持']);
+  assert.deepEqual([m.leader, m.budget_total, m.budget_fiscal, m.budget_other, m.badAmounts], ['周雅琴', 862.5, 862.5, 0, []]);
+  // yuan-pifu-transport.default.txt: 其他资金 is the smaller part
+  const y = meta(['预算单位 永宁县交通运输局', '项目名称 城乡公交运营补贴', '项目负责人', '黄志强', '其他资',
+    '项目资金（元） 年度预算总额 1,274,400 其中：财', '200,000', '政拨款 1,074,400 金', '项目总体目标 对全县']);
+  assert.deepEqual([y.leader, y.budget_total, y.budget_fiscal, y.budget_other], ['黄志强', 127.44, 107.44, 20]);
+});
