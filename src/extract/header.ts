@@ -211,6 +211,8 @@ export interface GridHeader {
 }
 
 const ALIASES = [...COLUMN_ALIASES].sort((a, b) => b[0].length - a[0].length);
+/** The characters a column name starts with: a token starting otherwise starts no header. */
+const ALIAS_FIRST = new Set(ALIASES.map(([name]) => name[0]));
 const HEADER_SUFFIX = /^(?:[（(][^（()）]{0,10}[)）]|[*＊])/;
 
 /** Match consecutive column names at offset `pos`; returns the columns and where the match ends. */
@@ -238,6 +240,7 @@ function matchColumnNames(text: string, pos: number): {columns: ColumnKey[]; nam
 export function findGridHeader(tokens: ReadonlyArray<Token>, from = 0): GridHeader | null {
   const {text, starts} = joinTokens(tokens);
   for (let t = from; t < tokens.length; t++) {
+    if (!ALIAS_FIRST.has(text[starts[t]])) continue;
     const m = matchColumnNames(text, starts[t]);
     if (m.columns.length < 3 || !(m.columns.includes('level3') || m.columns.includes('target'))) continue;
     const last = tokenAt(starts, m.end - 1);

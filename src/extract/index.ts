@@ -130,6 +130,8 @@ function gridTokens(tokens: ReadonlyArray<Token>, header: GridHeader): Token[] {
 }
 
 const FOOTER = [/^第\d+页(共\d+页)?$/, /^[-－—]\d+[-－—]$/, /^\d+\/\d+$/, /^共\d+页第\d+页$/];
+/** How a line's first token opens when the line may be a FOOTER (or may start with whitespace compact removes). */
+const FOOTER_START = /^(?:[第共\d\-－—]|\s)/;
 
 interface Stripped {
   kept: Token[];
@@ -142,6 +144,7 @@ function stripFooters(tokens: ReadonlyArray<Token>, file: string): Stripped {
   const drop = new Set<Token>();
   const diagnostics: Diagnostic[] = [];
   for (const [line, group] of groupByLine(tokens)) {
+    if (!FOOTER_START.test(group[0].text)) continue;
     if (!FOOTER.some((p) => p.test(compact(group.map((t) => t.text).join(''))))) continue;
     group.forEach((t) => drop.add(t));
     diagnostics.push(messages.pageFooter(file, line, group.map((t) => t.text).join(' ')));
@@ -229,9 +232,9 @@ export function detectLayout(tokens: ReadonlyArray<Token>, regionLines: Readonly
   let multi = 0;
   for (const no of gridLines) {
     const text = regionLines[no - first].text;
-    if (/\S\t+\S/.test(text.trim())) tabbed++;
+    if (/\S\t+\S/.test(text)) tabbed++;
     if (/\S {3,}\S/.test(text)) columnar++;
-    if (text.trim().split(/\s+/).length >= 4) multi++;
+    if (/(?:^|\s)\S+\s+\S+\s+\S+\s+\S/.test(text)) multi++; // four words or more
   }
   if (tabbed >= gridLines.size * 0.5) return 'tabbed';
   if (columnar >= gridLines.size * 0.3) return 'columnar';

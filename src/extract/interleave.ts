@@ -21,8 +21,12 @@ function typeOf(text: string, columns: readonly ColumnKey[], context: ScoreConte
 
 /** The types of a line's tokens, as a key ("target|basis"). */
 function signature(line: Token[], columns: readonly ColumnKey[], context: ScoreContext): string | null {
-  const types = line.map((t) => typeOf(t.text, columns, context));
-  if (types.some((t) => t === null || !STRONG.has(t))) return null;
+  const types: ColumnKey[] = [];
+  for (const t of line) {
+    const type = typeOf(t.text, columns, context);
+    if (type === null || !STRONG.has(type)) return null; // the first weak token decides: the rest need no scoring
+    types.push(type);
+  }
   return types.join('|');
 }
 
