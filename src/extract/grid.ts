@@ -130,7 +130,7 @@ function bestPath(tokens: ReadonlyArray<Token>, options: GridOptions): Path {
   const {columns, context} = options;
   const n = tokens.length;
   const g = gridFor(tokens, options);
-  const {K, S, best, maxChars, slots, scores, fit} = g;
+  const {K, S, best, maxChars, roomy, slots, scores, fit} = g;
   const t = tokenFeatures(tokens, options, g);
   for (let i = 0; i < n; i++) {
     const drop = t.pageLike[i] === 1 ? DROP_PAGE_NUMBER : DROP;
@@ -154,18 +154,18 @@ function bestPath(tokens: ReadonlyArray<Token>, options: GridOptions): Path {
       node = MEMO.child(node, t.ids[j - 1]);
       let fits = 0;
       let score: ((col: ColumnKey) => number | null) | null = null; // the run's scorer, made at its first miss
-      for (let c = 0; c < K; c++) {
-        let v = NEG;
-        if (length <= maxChars[c]) {
-          v = MEMO.score(node, slots[c]);
-          if (v !== v) { // NaN: not scored yet
-            if (score === null) {
-              for (; built < j; built++) text += tokens[built].text;
-              score = cellScorer(text, context);
-            }
-            v = score(columns[c]) ?? NEG;
-            MEMO.remember(node, slots[c], v);
+      // Only the columns long enough for the run (roomiest first); scores[c] is read only for the fits.
+      for (let k = 0; k < K; k++) {
+        const c = roomy[k];
+        if (length > maxChars[c]) break;
+        let v = MEMO.score(node, slots[c]);
+        if (v !== v) { // NaN: not scored yet
+          if (score === null) {
+            for (; built < j; built++) text += tokens[built].text;
+            score = cellScorer(text, context);
           }
+          v = score(columns[c]) ?? NEG;
+          MEMO.remember(node, slots[c], v);
         }
         scores[c] = v;
         if (v > NEG) fit[fits++] = c;
@@ -200,6 +200,11 @@ interface Grid extends Tables {
   end: Float64Array;
   /** Longest text of each column, and of any column. */
   maxChars: Int32Array;
+  /**
+   * The columns by maxChars, longest first (ties in column order): a run too long for one is too long for the
+   * rest. The runs' fits come in this order; the ways into a cell do not depend on the order of the cells.
+   */
+  roomy: Int32Array;
   longest: number;
   /** Memo slot of each column. */
   slots: Int32Array;
@@ -209,7 +214,7 @@ interface Grid extends Tables {
   stream: boolean;
   /** Score of the current run (tokens i … j - 1) in each column, NEG when it does not fit. */
   scores: Float64Array;
-  /** The columns the run fits, ascending; `fits` of them. */
+  /** The columns the run fits, in `roomy` order; `fits` of them. */
   fit: Int32Array;
   fits: number;
   /** Cost of a cell boundary and of a row break before token i. */
@@ -218,13 +223,14 @@ interface Grid extends Tables {
   /** States from which a row may start near the best (ascending); `starts` of them. */
   startFrom: Int32Array;
   starts: number;
-  /** For each column c, at c * S: the states near the best for continuing a row with c (ascending); `conts[c]` of them. */
-  contFrom: Int32Array;
-  conts: Int32Array;
-  /** At c * S + k: the sum, before the run's score, of starting a row with c from state startFrom[k]. */
-  startSum: Float64Array;
-  /** At c * S + k: the sum, before the run's score, of continuing a row with c from state contFrom[c * S + k]. */
-  contSum: Float64Array;
+  /**
+   * For each column c, at c * 2S: the ways into a cell c from token i that can win (nearBestFor), in relaxAll's
+   * order; `ways[c]` of them. Each is a sum before the run's score, the state it comes from and its column code.
+   */
+  waySum: Float64Array;
+  wayFrom: Int32Array;
+  wayCol: Int32Array;
+  ways: Int32Array;
   /** The states reached at token i, ascending (nearBest); `alive` of them. */
   live: Int32Array;
   alive: number;
@@ -286,11 +292,12 @@ function newGrid(options: GridOptions): Grid {
   const maxChars = Int32Array.from(columns, (c) => (c === 'basis' && context.freeTextBasis ? MAX_FREE_BASIS : MAX_CHARS[c]));
   return {
     K, S, W, gap, start, end, endCost: (s) => end[s], maxChars, longest: Math.max(...maxChars),
+    roomy: Int32Array.from(columns.keys()).sort((a, b) => maxChars[b] - maxChars[a] || a - b),
     slots: Int32Array.from(columns, (c) => memoSlot(c, context)),
     best: new Float64Array(0), fromI: new Int32Array(0), fromS: new Int32Array(0), viaCol: new Int32Array(0),
     tokens: [], options, stream: false, scores: new Float64Array(K), fit: new Int32Array(K), fits: 0, split: 0, brk: 0,
-    startFrom: new Int32Array(S), starts: 0, contFrom: new Int32Array(K * S), conts: new Int32Array(K),
-    startSum: new Float64Array(K * S), contSum: new Float64Array(K * S), live: new Int32Array(S), alive: 0, ready: new Int32Array(K),
+    startFrom: new Int32Array(S), starts: 0, waySum: new Float64Array(K * 2 * S), wayFrom: new Int32Array(K * 2 * S),
+    wayCol: new Int32Array(K * 2 * S), ways: new Int32Array(K), live: new Int32Array(S), alive: 0, ready: new Int32Array(K),
     open: {node: new Int32Array(S * K), before: new Float64Array(S * K), text: new Array<string | null>(S * K).fill(null)},
   };
 }
@@ -343,28 +350,16 @@ function relaxAll(g: Grid, i: number, j: number): void {
  * {@link nearBest}), in the same order, so ties are broken the same way.
  */
 function relaxNear(g: Grid, i: number, j: number): void {
-  const {K, S, best, scores, fit, fits, startFrom, starts, contFrom, conts, startSum, contSum} = g;
+  const {S, best, scores, fit, fits, ready, waySum, wayFrom, wayCol, ways} = g;
   const row = j * S;
   for (let f = 0; f < fits; f++) {
     const c = fit[f];
-    if (g.ready[c] !== i + 1) nearBestFor(g, i, c);
+    if (ready[c] !== i + 1) nearBestFor(g, i, c);
     const at = row + c + 1;
     const score = scores[c];
-    // The candidate states in relaxAll's order (by state; within a state, continuing the row before starting one).
-    let a = 0;
-    let b = 0;
-    while (a < starts || b < conts[c]) {
-      const sa = a < starts ? startFrom[a] : S;
-      const sb = b < conts[c] ? contFrom[c * S + b] : S;
-      if (sb <= sa) {
-        const v = contSum[c * S + b] + score;
-        if (v > best[at]) set(g, at, v, i, sb, c);
-        b++;
-      } else {
-        const v = startSum[c * S + a] + score;
-        if (v > best[at]) set(g, at, v, i, sa, c + K);
-        a++;
-      }
+    for (let k = c * 2 * S, last = k + ways[c]; k < last; k++) {
+      const v = waySum[k] + score;
+      if (v > best[at]) set(g, at, v, i, wayFrom[k], wayCol[k]);
     }
   }
 }
@@ -403,34 +398,59 @@ function nearBest(g: Grid, i: number): void {
   g.alive = alive;
 }
 
-/** The sums of nearBest for column c at token i (taken when a run first fits c). */
+/**
+ * The ways into a cell c from token i worth trying (taken when a run first fits c): starting a row from a state of
+ * nearBest, or continuing the open row (state s ≥ 1, c ≥ s) from a state near the best of those, in relaxAll's
+ * order (by state; within a state, continuing before starting), each with its sum before the run's score, added
+ * in relaxAll's order. The run's score adds the same to every sum, so only the sums near the best of all can win.
+ */
 function nearBestFor(g: Grid, i: number, c: number): void {
-  const {S, W, best, gap, start, end, startFrom, starts, contFrom, conts, startSum, contSum, live, alive} = g;
+  const {S, K, W, best, gap, start, end, startFrom, starts, live, alive, waySum, wayFrom, wayCol} = g;
   const from = i * S;
   g.ready[c] = i + 1;
-  for (let a = 0; a < starts; a++) {
-    const s = startFrom[a];
-    startSum[c * S + a] = best[from + s] + end[s] + start[c] + (s === 0 && i === 0 ? 0 : g.brk);
-  }
-  // Continuing the open row (state s ≥ 1) with a cell c ≥ s.
+  // Continuing the open row: the best sum, for the states near it.
   let high = NEG;
   for (let k = 0; k < alive && live[k] <= c; k++) {
     const s = live[k];
     if (s > 0 && best[from + s] + gap[s * W + c] > high) high = best[from + s] + gap[s * W + c];
   }
-  let count = 0;
-  if (high > NEG) {
-    const floor = high - NEAR * (1 + Math.abs(high));
-    for (let k = 0; k < alive && live[k] <= c; k++) {
-      const s = live[k];
-      if (s > 0 && best[from + s] + gap[s * W + c] >= floor) {
-        contFrom[c * S + count] = s;
-        contSum[c * S + count] = best[from + s] + gap[s * W + c] + g.split;
-        count++;
-      }
+  const contFloor = high > NEG ? high - NEAR * (1 + Math.abs(high)) : Infinity;
+  // Both kinds merged in relaxAll's order.
+  const first = c * 2 * S;
+  let n = first;
+  let top = NEG;
+  let a = 0;
+  let k = 0;
+  for (;;) {
+    while (k < alive && live[k] <= c && !(live[k] > 0 && best[from + live[k]] + gap[live[k] * W + c] >= contFloor)) k++;
+    const sb = k < alive && live[k] <= c ? live[k] : S;
+    const sa = a < starts ? startFrom[a] : S;
+    if (sa === S && sb === S) break;
+    if (sb <= sa) {
+      waySum[n] = best[from + sb] + gap[sb * W + c] + g.split;
+      wayFrom[n] = sb;
+      wayCol[n] = c;
+      k++;
+    } else {
+      waySum[n] = best[from + sa] + end[sa] + start[c] + (sa === 0 && i === 0 ? 0 : g.brk);
+      wayFrom[n] = sa;
+      wayCol[n] = c + K;
+      a++;
     }
+    if (waySum[n] > top) top = waySum[n];
+    n++;
   }
-  conts[c] = count;
+  // A way clearly below the best of all can never be chosen (see nearBest): dropped.
+  const floor = top - NEAR * (1 + Math.abs(top));
+  let kept = first;
+  for (let w = first; w < n; w++) {
+    if (waySum[w] < floor) continue;
+    waySum[kept] = waySum[w];
+    wayFrom[kept] = wayFrom[w];
+    wayCol[kept] = wayCol[w];
+    kept++;
+  }
+  g.ways[c] = kept - first;
 }
 
 /**
