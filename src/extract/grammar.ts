@@ -116,6 +116,7 @@ function isFragment(s: string): boolean {
   const last = s[s.length - 1];
   // Ending in a comparator or a decimal point (which also covers a text of comparators only).
   if (FRAGMENT_END.includes(last)) return true;
+  if (!s.includes('(') && !s.includes('（')) return false; // no bracket opened
   let open = 0;
   for (let k = 0; k < s.length; k++) {
     const code = s.charCodeAt(k);
@@ -152,13 +153,21 @@ export interface ScoreContext {
  */
 export function cellScore(col: ColumnKey, text: string, ctx: ScoreContext): number | null {
   if (text.length > MEMO_LONGEST) return scoreIn(col, new CellText(text), ctx);
-  // Short texts (words, values) recur in every table: their scores are kept, per context and column.
-  const memo = ctx.freeTextBasis ? MEMO_FREE_BASIS : MEMO_PLAIN;
-  let scores = memo.get(text);
-  if (scores === undefined) {
-    if (memo.size >= MEMO_SIZE) memo.clear();
-    scores = new Float64Array(MEMO_SLOTS).fill(NaN);
-    memo.set(text, scores);
+  // Short texts (words, values) recur in every table: their scores are kept, per context and column. The same
+  // text is often scored in several columns in a row: its entry is kept at hand.
+  let scores: Float64Array | undefined;
+  if (text === LAST.text && ctx.freeTextBasis === LAST.freeTextBasis) scores = LAST.scores;
+  else {
+    const memo = ctx.freeTextBasis ? MEMO_FREE_BASIS : MEMO_PLAIN;
+    scores = memo.get(text);
+    if (scores === undefined) {
+      if (memo.size >= MEMO_SIZE) memo.clear();
+      scores = new Float64Array(MEMO_SLOTS).fill(NaN);
+      memo.set(text, scores);
+    }
+    LAST.text = text;
+    LAST.freeTextBasis = ctx.freeTextBasis;
+    LAST.scores = scores;
   }
   const slot = MEMO_SLOT[col];
   let v = scores[slot];
@@ -182,6 +191,8 @@ const MEMO_SLOT: Record<ColumnKey, number> = {
   weight: 9, actual: 10, score: 11, deviation: 12, scoring_rule: 13, evidence: 14,
 };
 const MEMO_SLOTS = 15;
+/** The memo entry of the text cellScore read last (scores only ever fill in, so it stays right after a clear). */
+const LAST: {text: string | null; freeTextBasis: boolean; scores: Float64Array} = {text: null, freeTextBasis: false, scores: new Float64Array(0)};
 
 /**
  * cellScore of one text in any number of columns: what the columns have in common (is it a vocabulary word,
