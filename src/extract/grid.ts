@@ -522,7 +522,10 @@ const COLUMN_SLOTS: Record<ColumnKey, number> = {
   weight: 9, actual: 10, score: 11, deviation: 12, scoring_rule: 13, evidence: 14,
 };
 const FREE_BASIS_SLOT = 15;
-/** A node of the memo: the token id + 1 and node of its latest child (0: none yet), then one byte per slot (16). */
+/**
+ * A node of the memo: the token id + 1 and node of its latest child (0: none yet; the id negated once that child
+ * is also in the index), then one byte per slot (16).
+ */
 const NODE_INTS = 6;
 const CODES_AT = 8;
 /** An entry of the memo's index: parent node, token id + 1 (0: empty entry), child node. */
@@ -537,10 +540,11 @@ const MAX_NODES = 1 << 18;
  * unscored, else the index of the score in a table of the distinct scores seen (cellScore returns few distinct
  * values). Nodes are numbered in the order they are made, so the runs i…i+1, i…i+2, … of one start lie side by
  * side, and each node remembers its latest child: reading the runs of a start again walks memory in order and
- * rarely needs the index (an open-addressing hash table of parent and token). Node numbers never change while a
- * stream is read: the memo is emptied or enlarged only in {@link reserve}, before one. cellScore is pure, so the
- * memo never changes a result; it is bounded, so memory stays flat over any number of documents, and each
- * thread has its own.
+ * rarely needs the index (an open-addressing hash table of parent and token), which holds a child only once
+ * another has been its parent's latest: a new run extending a new run, the common case, never touches it. Node
+ * numbers never change while a stream is read: the memo is emptied or enlarged only in {@link reserve}, before
+ * one. cellScore is pure, so the memo never changes a result; it is bounded, so memory stays flat over any number
+ * of documents, and each thread has its own.
  */
 class ScoreMemo {
   /** The empty run. */
@@ -598,30 +602,44 @@ class ScoreMemo {
     }
     const nodes = this.nodes;
     const at = node * NODE_INTS;
-    if (nodes[at] === id + 1) return nodes[at + 1];
+    const latest = nodes[at];
+    if (latest === id + 1 || latest === -(id + 1)) return nodes[at + 1];
+    if (latest === 0) {
+      // A node's first child is only its latest: indexed once another child takes its place.
+      const kid = this.count++;
+      nodes[at] = id + 1;
+      nodes[at + 1] = kid;
+      return kid;
+    }
+    let kid = this.find(node, id);
+    if (kid === -1) kid = this.insert(node, id, this.count++);
+    if (latest > 0) this.insert(node, latest - 1, nodes[at + 1]); // the child it replaces as latest
+    nodes[at] = -(id + 1);
+    nodes[at + 1] = kid;
+    return kid;
+  }
+
+  /** The indexed child of `node` by token `id`, or -1. */
+  private find(node: number, id: number): number {
     const index = this.index;
     const mask = this.mask;
-    const h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(id + 1, 0x85ebca6b)) >>> 0;
-    let e = (h ^ (h >>> 15)) & mask;
-    let kid: number;
-    for (;;) {
+    for (let e = indexSlot(node, id, mask); ; e = (e + 1) & mask) {
       const entry = e * INDEX_INTS;
       const token = index[entry + 1];
-      if (token === 0) {
-        kid = this.count++;
-        index[entry] = node;
-        index[entry + 1] = id + 1;
-        index[entry + 2] = kid;
-        break;
-      }
-      if (token === id + 1 && index[entry] === node) {
-        kid = index[entry + 2];
-        break;
-      }
-      e = (e + 1) & mask;
+      if (token === 0) return -1;
+      if (token === id + 1 && index[entry] === node) return index[entry + 2];
     }
-    nodes[at] = id + 1;
-    nodes[at + 1] = kid;
+  }
+
+  /** Index the child `kid` of `node` by token `id` (not indexed yet); returns `kid`. */
+  private insert(node: number, id: number, kid: number): number {
+    const index = this.index;
+    const mask = this.mask;
+    let e = indexSlot(node, id, mask);
+    while (index[e * INDEX_INTS + 1] !== 0) e = (e + 1) & mask;
+    index[e * INDEX_INTS] = node;
+    index[e * INDEX_INTS + 1] = id + 1;
+    index[e * INDEX_INTS + 2] = kid;
     return kid;
   }
 
@@ -644,6 +662,12 @@ class ScoreMemo {
 }
 
 const MEMO = new ScoreMemo();
+
+/** Where the index entry of (node, token id) is looked for first. */
+function indexSlot(node: number, id: number, mask: number): number {
+  const h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(id + 1, 0x85ebca6b)) >>> 0;
+  return (h ^ (h >>> 15)) & mask;
+}
 
 /**
  * For each state s at token i, the text so far of each column of the row open on the best path to (i, s)
