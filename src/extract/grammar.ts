@@ -152,7 +152,11 @@ export interface ScoreContext {
  * @example cellScore('target', '=885人', {freeTextBasis: false}) // => 6
  */
 export function cellScore(col: ColumnKey, text: string, ctx: ScoreContext): number | null {
-  if (text.length > MEMO_LONGEST) return scoreIn(col, new CellText(text), ctx);
+  if (text.length > MEMO_LONGEST) {
+    // A long text is scored afresh, but in several columns in a row: what the columns share is worked out once.
+    if (LAST_LONG === null || text !== LAST_LONG.s) LAST_LONG = new CellText(text);
+    return scoreIn(col, LAST_LONG, ctx);
+  }
   // Short texts (words, values) recur in every table: their scores are kept, per context and column. The same
   // text is often scored in several columns in a row: its entry is kept at hand.
   let scores: Float64Array | undefined;
@@ -191,6 +195,8 @@ const MEMO_SLOT: Record<ColumnKey, number> = {
   weight: 9, actual: 10, score: 11, deviation: 12, scoring_rule: 13, evidence: 14,
 };
 const MEMO_SLOTS = 15;
+/** The long text cellScore read last, with the tests it needed (they depend on the text alone). */
+let LAST_LONG: CellText | null = null;
 /** The memo entry of the text cellScore read last (scores only ever fill in, so it stays right after a clear). */
 const LAST: {text: string | null; freeTextBasis: boolean; scores: Float64Array} = {text: null, freeTextBasis: false, scores: new Float64Array(0)};
 
