@@ -688,7 +688,7 @@ function openCells(tokens: ReadonlyArray<Token>, t: Tables, i: number, options: 
       const col = t.viaCol[at];
       if (col >= 0) {
         const c = col % K;
-        const own = tokens.slice(from, j).map((x) => x.text).join('');
+        const own = joinTokens(tokens, from, j);
         cells[c] = cells[c] === null ? own : own + cells[c];
       }
       if (col >= K && col < 2 * K) break; // the row started here
