@@ -172,8 +172,8 @@ function bestPath(tokens: ReadonlyArray<Token>, options: GridOptions): Path {
       }
       g.fits = fits;
       if (pageBreak) {
-        const open = g.open.node;
-        for (let k = 0; k < S * K; k++) if (open[k] !== -1) open[k] = MEMO.child(open[k], t.ids[j - 1]);
+        const {node: open, cells, count} = g.open;
+        for (let x = 0; x < count; x++) open[cells[x]] = MEMO.child(open[cells[x]], t.ids[j - 1]);
         relaxAll(g, i, j);
       } else if (fits > 0) {
         relaxNear(g, i, j);
@@ -298,7 +298,7 @@ function newGrid(options: GridOptions): Grid {
     tokens: [], options, stream: false, scores: new Float64Array(K), fit: new Int32Array(K), fits: 0, split: 0, brk: 0,
     startFrom: new Int32Array(S), starts: 0, waySum: new Float64Array(K * 2 * S), wayFrom: new Int32Array(K * 2 * S),
     wayCol: new Int32Array(K * 2 * S), ways: new Int32Array(K), live: new Int32Array(S), alive: 0, ready: new Int32Array(K),
-    open: {node: new Int32Array(S * K), before: new Float64Array(S * K), text: new Array<string | null>(S * K).fill(null)},
+    open: {node: new Int32Array(S * K), cells: new Int32Array(S * K), count: 0, before: new Float64Array(S * K), text: new Array<string | null>(S * K).fill(null)},
   };
 }
 
@@ -317,10 +317,13 @@ function set(g: Grid, at: number, v: number, i: number, s: number, col: number):
 function relaxAll(g: Grid, i: number, j: number): void {
   const {K, S, W, best, gap, start, end, scores, fit, fits, split, open} = g;
   const row = j * S;
+  let x = 0; // open.cells[x]: the next open cell, in order of state and column
   for (let s = 0; s < S; s++) {
+    while (x < open.count && open.cells[x] < s * K) x++;
     const base = best[i * S + s];
     if (base <= NEG) continue;
-    for (let c = 0; c < s; c++) {
+    for (; x < open.count && open.cells[x] < s * K + s; x++) {
+      const c = open.cells[x] - s * K;
       const joined = continuation(g, s * K + c, c, i, j);
       if (joined === NEG) continue;
       // Ties go to the rightmost cell: the one most likely still open when the page ended.
@@ -703,6 +706,9 @@ function openCells(tokens: ReadonlyArray<Token>, t: Tables, i: number, options: 
 interface OpenCells {
   /** Memo node of the cell's text (extended token by token as the continuation grows); -1: no such cell. */
   node: Int32Array;
+  /** The cells there are (node not -1), ascending; `count` of them. */
+  cells: Int32Array;
+  count: number;
   /** The cell's score before any continuation (NEG: the cell's text does not fit its column). */
   before: Float64Array;
   text: Array<string | null>;
@@ -714,12 +720,14 @@ function openCellNodes(g: Grid, i: number): void {
   const open = openCells(g.tokens, g, i, options);
   out.node.fill(-1);
   out.text.fill(null);
+  out.count = 0;
   for (let s = 1; s < S; s++) {
     for (let c = 0; c < s; c++) {
       const text = open[s][c];
       if (text === null) continue;
       const k = s * K + c;
       out.node[k] = MEMO.child(MEMO.root, MEMO.tokenId(text));
+      out.cells[out.count++] = k;
       out.text[k] = text;
       out.before[k] = scoreAt(out.node[k], g.slots[c], options.columns[c], text, options.context);
     }
