@@ -403,29 +403,21 @@ function nearBest(g: Grid, i: number): void {
 
 /**
  * The ways into a cell c from token i worth trying (taken when a run first fits c): starting a row from a state of
- * nearBest, or continuing the open row (state s ≥ 1, c ≥ s) from a state near the best of those, in relaxAll's
- * order (by state; within a state, continuing before starting), each with its sum before the run's score, added
- * in relaxAll's order. The run's score adds the same to every sum, so only the sums near the best of all can win.
+ * nearBest, or continuing the open row (state s ≥ 1, c ≥ s), in relaxAll's order (by state; within a state,
+ * continuing before starting), each with its sum before the run's score, added in relaxAll's order. The run's
+ * score adds the same to every sum, so only the sums near the best of all can win (as in nearBest; a way near the
+ * best of all is near the best of its kind too).
  */
 function nearBestFor(g: Grid, i: number, c: number): void {
   const {S, K, W, best, gap, start, end, startFrom, starts, live, alive, waySum, wayFrom, wayCol} = g;
   const from = i * S;
   g.ready[c] = i + 1;
-  // Continuing the open row: the best sum, for the states near it.
-  let high = NEG;
-  for (let k = 0; k < alive && live[k] <= c; k++) {
-    const s = live[k];
-    if (s > 0 && best[from + s] + gap[s * W + c] > high) high = best[from + s] + gap[s * W + c];
-  }
-  const contFloor = high > NEG ? high - NEAR * (1 + Math.abs(high)) : Infinity;
-  // Both kinds merged in relaxAll's order.
   const first = c * 2 * S;
   let n = first;
   let top = NEG;
   let a = 0;
-  let k = 0;
+  let k = live[0] === 0 ? 1 : 0; // continuing: the live states 1 … c
   for (;;) {
-    while (k < alive && live[k] <= c && !(live[k] > 0 && best[from + live[k]] + gap[live[k] * W + c] >= contFloor)) k++;
     const sb = k < alive && live[k] <= c ? live[k] : S;
     const sa = a < starts ? startFrom[a] : S;
     if (sa === S && sb === S) break;
