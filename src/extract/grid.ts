@@ -103,17 +103,20 @@ export function segmentGrid(tokens: ReadonlyArray<Token>, options: GridOptions):
 const CALL_MEMO_TOKENS = 64;
 const CALL_MEMO_SIZE = 1 << 14;
 const CALL_MEMO = new Map<string, Path>();
-const GAP_CODES: Record<Gap, string> = {start: 'a', space: 's', tab: 't', line: 'l'};
+const GAP_CODES: Record<Gap, number> = {start: 0, space: 1, tab: 2, line: 3};
 
 /**
- * Everything the programme reads of a stream: the columns, context and mode, and per token its gap, page-break
- * mark, page-number look (the tokens' lines matter only through it), and text, preceded by its length so that no
- * two streams share a key whatever their texts hold.
+ * Everything the programme reads of a stream: the columns, context and mode, and per token one character for its
+ * gap, page-break mark and page-number look (the tokens' lines matter only through it), one for the length of its
+ * text, and the text, so that no two streams share a key whatever their texts hold (short keys hash faster). Null,
+ * not memoised, for a token too long for its length to fit one character.
  */
-function callKey(tokens: ReadonlyArray<Token>, options: GridOptions): string {
-  let key = `${options.mode} ${options.context.freeTextBasis ? 1 : 0} ${options.columns.join(',')}`;
+function callKey(tokens: ReadonlyArray<Token>, options: GridOptions): string | null {
+  let key = `${options.mode} ${options.context.freeTextBasis ? 1 : 0} ${options.columns.join(',')}\n`;
   for (const t of tokens) {
-    key += `\n${GAP_CODES[t.gap]}${t.pageBreak === true ? 1 : 0}${options.pageNumberCandidate(t) ? 1 : 0}${t.text.length}:${t.text}`;
+    if (t.text.length > 0xffff) return null;
+    const marks = 0x41 + GAP_CODES[t.gap] * 4 + (t.pageBreak === true ? 2 : 0) + (options.pageNumberCandidate(t) ? 1 : 0);
+    key += String.fromCharCode(marks, t.text.length) + t.text;
   }
   return key;
 }
