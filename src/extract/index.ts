@@ -15,7 +15,7 @@ const LOW_CONFIDENCE = 0.95;
 import * as messages from '../diagnostics/messages.ts';
 import {findGridHeader, parseMeta, type GridHeader} from './header.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
-import {compact, isBlankLine, linesOf, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
+import {compact, isBlankLine, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
 import {locateTables, type Region} from './locate.ts';
 import {assembleRows, cellText} from './rows.ts';
 import {joinSplitLabels} from './labels.ts';
@@ -97,8 +97,8 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context) : [parseStream(stream, columns, context)];
     const assembled = assembleRows(parses, columns, context, file);
     diagnostics.push(...assembled.diagnostics);
-    for (const t of assembled.placed) for (const l of linesOf(t)) used.add(l);
-    for (const t of assembled.reported) for (const l of linesOf(t)) diagnosed.add(l);
+    addLines(used, assembled.placed);
+    addLines(diagnosed, assembled.reported);
     indicators = assembled.indicators;
     columns = usedColumns(columns, header, indicators);
     for (const r of indicators) for (const c of ['basis', 'prior_year', 'scoring_rule', 'evidence'] as const) if (!columns.includes(c)) r[c] = null;
@@ -119,6 +119,14 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   };
   if (incomplete) table.incomplete = true;
   return {table, diagnostics};
+}
+
+/** Add every source line of the tokens (see linesOf) to a set. */
+function addLines(set: Set<number>, tokens: ReadonlyArray<Token>): void {
+  for (const t of tokens) {
+    set.add(t.line);
+    if (t.alsoLines) for (const l of t.alsoLines) set.add(l);
+  }
 }
 
 /** Grid tokens after the header, with the header's last token split when the first cell shares it. */
