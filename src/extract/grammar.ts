@@ -116,6 +116,7 @@ function isFragment(s: string): boolean {
   const last = s[s.length - 1];
   // Ending in a comparator or a decimal point (which also covers a text of comparators only).
   if (FRAGMENT_END.includes(last)) return true;
+  if (!s.includes('(') && !s.includes('（')) return false; // no bracket opened
   let open = 0;
   for (let k = 0; k < s.length; k++) {
     const code = s.charCodeAt(k);
@@ -151,14 +152,26 @@ export interface ScoreContext {
  * @example cellScore('target', '=885人', {freeTextBasis: false}) // => 6
  */
 export function cellScore(col: ColumnKey, text: string, ctx: ScoreContext): number | null {
-  if (text.length > MEMO_LONGEST) return scoreIn(col, new CellText(text), ctx);
-  // Short texts (words, values) recur in every table: their scores are kept, per context and column.
-  const memo = ctx.freeTextBasis ? MEMO_FREE_BASIS : MEMO_PLAIN;
-  let scores = memo.get(text);
-  if (scores === undefined) {
-    if (memo.size >= MEMO_SIZE) memo.clear();
-    scores = new Float64Array(MEMO_SLOTS).fill(NaN);
-    memo.set(text, scores);
+  if (text.length > MEMO_LONGEST) {
+    // A long text is scored afresh, but in several columns in a row: what the columns share is worked out once.
+    if (LAST_LONG === null || text !== LAST_LONG.s) LAST_LONG = new CellText(text);
+    return scoreIn(col, LAST_LONG, ctx);
+  }
+  // Short texts (words, values) recur in every table: their scores are kept, per context and column. The same
+  // text is often scored in several columns in a row: its entry is kept at hand.
+  let scores: Float64Array | undefined;
+  if (text === LAST.text && ctx.freeTextBasis === LAST.freeTextBasis) scores = LAST.scores;
+  else {
+    const memo = ctx.freeTextBasis ? MEMO_FREE_BASIS : MEMO_PLAIN;
+    scores = memo.get(text);
+    if (scores === undefined) {
+      if (memo.size >= MEMO_SIZE) memo.clear();
+      scores = new Float64Array(MEMO_SLOTS).fill(NaN);
+      memo.set(text, scores);
+    }
+    LAST.text = text;
+    LAST.freeTextBasis = ctx.freeTextBasis;
+    LAST.scores = scores;
   }
   const slot = MEMO_SLOT[col];
   let v = scores[slot];
@@ -182,6 +195,10 @@ const MEMO_SLOT: Record<ColumnKey, number> = {
   weight: 9, actual: 10, score: 11, deviation: 12, scoring_rule: 13, evidence: 14,
 };
 const MEMO_SLOTS = 18;
+/** The long text cellScore read last, with the tests it needed (they depend on the text alone). */
+let LAST_LONG: CellText | null = null;
+/** The memo entry of the text cellScore read last (scores only ever fill in, so it stays right after a clear). */
+const LAST: {text: string | null; freeTextBasis: boolean; scores: Float64Array} = {text: null, freeTextBasis: false, scores: new Float64Array(0)};
 
 /**
  * cellScore of one text in any number of columns: what the columns have in common (is it a vocabulary word,

@@ -105,17 +105,20 @@ export function segmentGrid(tokens: ReadonlyArray<Token>, options: GridOptions):
 const CALL_MEMO_TOKENS = 64;
 const CALL_MEMO_SIZE = 1 << 14;
 const CALL_MEMO = new Map<string, Path>();
-const GAP_CODES: Record<Gap, string> = {start: 'a', space: 's', tab: 't', line: 'l'};
+const GAP_CODES: Record<Gap, number> = {start: 0, space: 1, tab: 2, line: 3};
 
 /**
- * Everything the programme reads of a stream: the columns, context and mode, and per token its gap, page-break
- * mark, page-number look (the tokens' lines matter only through it), and text, preceded by its length so that no
- * two streams share a key whatever their texts hold.
+ * Everything the programme reads of a stream: the columns, context and mode, and per token one character for its
+ * gap, page-break mark and page-number look (the tokens' lines matter only through it), one for the length of its
+ * text, and the text, so that no two streams share a key whatever their texts hold (short keys hash faster). Null,
+ * not memoised, for a token too long for its length to fit one character.
  */
-function callKey(tokens: ReadonlyArray<Token>, options: GridOptions): string {
-  let key = `${options.mode} ${options.context.freeTextBasis ? 1 : 0} ${options.columns.join(',')}`;
+function callKey(tokens: ReadonlyArray<Token>, options: GridOptions): string | null {
+  let key = `${options.mode} ${options.context.freeTextBasis ? 1 : 0} ${options.columns.join(',')}\n`;
   for (const t of tokens) {
-    key += `\n${GAP_CODES[t.gap]}${t.pageBreak === true ? 1 : 0}${options.pageNumberCandidate(t) ? 1 : 0}${t.text.length}:${t.text}`;
+    if (t.text.length > 0xffff) return null;
+    const marks = 0x41 + GAP_CODES[t.gap] * 4 + (t.pageBreak === true ? 2 : 0) + (options.pageNumberCandidate(t) ? 1 : 0);
+    key += String.fromCharCode(marks, t.text.length) + t.text;
   }
   return key;
 }
@@ -132,7 +135,7 @@ function bestPath(tokens: ReadonlyArray<Token>, options: GridOptions): Path {
   const {columns, context} = options;
   const n = tokens.length;
   const g = gridFor(tokens, options);
-  const {K, S, best, maxChars, slots, scores, fit} = g;
+  const {K, S, best, maxChars, roomy, slots, scores, fit} = g;
   const t = tokenFeatures(tokens, options, g);
   for (let i = 0; i < n; i++) {
     const drop = t.pageLike[i] === 1 ? DROP_PAGE_NUMBER : DROP;
@@ -156,26 +159,26 @@ function bestPath(tokens: ReadonlyArray<Token>, options: GridOptions): Path {
       node = MEMO.child(node, t.ids[j - 1]);
       let fits = 0;
       let score: ((col: ColumnKey) => number | null) | null = null; // the run's scorer, made at its first miss
-      for (let c = 0; c < K; c++) {
-        let v = NEG;
-        if (length <= maxChars[c]) {
-          v = MEMO.score(node, slots[c]);
-          if (v !== v) { // NaN: not scored yet
-            if (score === null) {
-              for (; built < j; built++) text += tokens[built].text;
-              score = cellScorer(text, context);
-            }
-            v = score(columns[c]) ?? NEG;
-            MEMO.remember(node, slots[c], v);
+      // Only the columns long enough for the run (roomiest first); scores[c] is read only for the fits.
+      for (let k = 0; k < K; k++) {
+        const c = roomy[k];
+        if (length > maxChars[c]) break;
+        let v = MEMO.score(node, slots[c]);
+        if (v !== v) { // NaN: not scored yet
+          if (score === null) {
+            for (; built < j; built++) text += tokens[built].text;
+            score = cellScorer(text, context);
           }
+          v = score(columns[c]) ?? NEG;
+          MEMO.remember(node, slots[c], v);
         }
         scores[c] = v;
         if (v > NEG) fit[fits++] = c;
       }
       g.fits = fits;
       if (pageBreak) {
-        const open = g.open.node;
-        for (let k = 0; k < S * K; k++) if (open[k] !== -1) open[k] = MEMO.child(open[k], t.ids[j - 1]);
+        const {node: open, cells, count} = g.open;
+        for (let x = 0; x < count; x++) open[cells[x]] = MEMO.child(open[cells[x]], t.ids[j - 1]);
         relaxAll(g, i, j);
       } else if (fits > 0) {
         relaxNear(g, i, j);
@@ -202,6 +205,11 @@ interface Grid extends Tables {
   end: Float64Array;
   /** Longest text of each column, and of any column. */
   maxChars: Int32Array;
+  /**
+   * The columns by maxChars, longest first (ties in column order): a run too long for one is too long for the
+   * rest. The runs' fits come in this order; the ways into a cell do not depend on the order of the cells.
+   */
+  roomy: Int32Array;
   longest: number;
   /** Memo slot of each column. */
   slots: Int32Array;
@@ -211,7 +219,7 @@ interface Grid extends Tables {
   stream: boolean;
   /** Score of the current run (tokens i … j - 1) in each column, NEG when it does not fit. */
   scores: Float64Array;
-  /** The columns the run fits, ascending; `fits` of them. */
+  /** The columns the run fits, in `roomy` order; `fits` of them. */
   fit: Int32Array;
   fits: number;
   /** Cost of a cell boundary and of a row break before token i. */
@@ -220,13 +228,14 @@ interface Grid extends Tables {
   /** States from which a row may start near the best (ascending); `starts` of them. */
   startFrom: Int32Array;
   starts: number;
-  /** For each column c, at c * S: the states near the best for continuing a row with c (ascending); `conts[c]` of them. */
-  contFrom: Int32Array;
-  conts: Int32Array;
-  /** At c * S + k: the sum, before the run's score, of starting a row with c from state startFrom[k]. */
-  startSum: Float64Array;
-  /** At c * S + k: the sum, before the run's score, of continuing a row with c from state contFrom[c * S + k]. */
-  contSum: Float64Array;
+  /**
+   * For each column c, at c * 2S: the ways into a cell c from token i that can win (nearBestFor), in relaxAll's
+   * order; `ways[c]` of them. Each is a sum before the run's score, the state it comes from and its column code.
+   */
+  waySum: Float64Array;
+  wayFrom: Int32Array;
+  wayCol: Int32Array;
+  ways: Int32Array;
   /** The states reached at token i, ascending (nearBest); `alive` of them. */
   live: Int32Array;
   alive: number;
@@ -288,12 +297,13 @@ function newGrid(options: GridOptions): Grid {
   const maxChars = Int32Array.from(columns, (c) => (c === 'basis' && context.freeTextBasis ? MAX_FREE_BASIS : MAX_CHARS[c]));
   return {
     K, S, W, gap, start, end, endCost: (s) => end[s], maxChars, longest: Math.max(...maxChars),
+    roomy: Int32Array.from(columns.keys()).sort((a, b) => maxChars[b] - maxChars[a] || a - b),
     slots: Int32Array.from(columns, (c) => memoSlot(c, context)),
     best: new Float64Array(0), fromI: new Int32Array(0), fromS: new Int32Array(0), viaCol: new Int32Array(0),
     tokens: [], options, stream: false, scores: new Float64Array(K), fit: new Int32Array(K), fits: 0, split: 0, brk: 0,
-    startFrom: new Int32Array(S), starts: 0, contFrom: new Int32Array(K * S), conts: new Int32Array(K),
-    startSum: new Float64Array(K * S), contSum: new Float64Array(K * S), live: new Int32Array(S), alive: 0, ready: new Int32Array(K),
-    open: {node: new Int32Array(S * K), before: new Float64Array(S * K), text: new Array<string | null>(S * K).fill(null)},
+    startFrom: new Int32Array(S), starts: 0, waySum: new Float64Array(K * 2 * S), wayFrom: new Int32Array(K * 2 * S),
+    wayCol: new Int32Array(K * 2 * S), ways: new Int32Array(K), live: new Int32Array(S), alive: 0, ready: new Int32Array(K),
+    open: {node: new Int32Array(S * K), cells: new Int32Array(S * K), count: 0, before: new Float64Array(S * K), text: new Array<string | null>(S * K).fill(null)},
   };
 }
 
@@ -312,10 +322,13 @@ function set(g: Grid, at: number, v: number, i: number, s: number, col: number):
 function relaxAll(g: Grid, i: number, j: number): void {
   const {K, S, W, best, gap, start, end, scores, fit, fits, split, open} = g;
   const row = j * S;
+  let x = 0; // open.cells[x]: the next open cell, in order of state and column
   for (let s = 0; s < S; s++) {
+    while (x < open.count && open.cells[x] < s * K) x++;
     const base = best[i * S + s];
     if (base <= NEG) continue;
-    for (let c = 0; c < s; c++) {
+    for (; x < open.count && open.cells[x] < s * K + s; x++) {
+      const c = open.cells[x] - s * K;
       const joined = continuation(g, s * K + c, c, i, j);
       if (joined === NEG) continue;
       // Ties go to the rightmost cell: the one most likely still open when the page ended.
@@ -345,28 +358,16 @@ function relaxAll(g: Grid, i: number, j: number): void {
  * {@link nearBest}), in the same order, so ties are broken the same way.
  */
 function relaxNear(g: Grid, i: number, j: number): void {
-  const {K, S, best, scores, fit, fits, startFrom, starts, contFrom, conts, startSum, contSum} = g;
+  const {S, best, scores, fit, fits, ready, waySum, wayFrom, wayCol, ways} = g;
   const row = j * S;
   for (let f = 0; f < fits; f++) {
     const c = fit[f];
-    if (g.ready[c] !== i + 1) nearBestFor(g, i, c);
+    if (ready[c] !== i + 1) nearBestFor(g, i, c);
     const at = row + c + 1;
     const score = scores[c];
-    // The candidate states in relaxAll's order (by state; within a state, continuing the row before starting one).
-    let a = 0;
-    let b = 0;
-    while (a < starts || b < conts[c]) {
-      const sa = a < starts ? startFrom[a] : S;
-      const sb = b < conts[c] ? contFrom[c * S + b] : S;
-      if (sb <= sa) {
-        const v = contSum[c * S + b] + score;
-        if (v > best[at]) set(g, at, v, i, sb, c);
-        b++;
-      } else {
-        const v = startSum[c * S + a] + score;
-        if (v > best[at]) set(g, at, v, i, sa, c + K);
-        a++;
-      }
+    for (let k = c * 2 * S, last = k + ways[c]; k < last; k++) {
+      const v = waySum[k] + score;
+      if (v > best[at]) set(g, at, v, i, wayFrom[k], wayCol[k]);
     }
   }
 }
@@ -405,34 +406,51 @@ function nearBest(g: Grid, i: number): void {
   g.alive = alive;
 }
 
-/** The sums of nearBest for column c at token i (taken when a run first fits c). */
+/**
+ * The ways into a cell c from token i worth trying (taken when a run first fits c): starting a row from a state of
+ * nearBest, or continuing the open row (state s ≥ 1, c ≥ s), in relaxAll's order (by state; within a state,
+ * continuing before starting), each with its sum before the run's score, added in relaxAll's order. The run's
+ * score adds the same to every sum, so only the sums near the best of all can win (as in nearBest; a way near the
+ * best of all is near the best of its kind too).
+ */
 function nearBestFor(g: Grid, i: number, c: number): void {
-  const {S, W, best, gap, start, end, startFrom, starts, contFrom, conts, startSum, contSum, live, alive} = g;
+  const {S, K, W, best, gap, start, end, startFrom, starts, live, alive, waySum, wayFrom, wayCol} = g;
   const from = i * S;
   g.ready[c] = i + 1;
-  for (let a = 0; a < starts; a++) {
-    const s = startFrom[a];
-    startSum[c * S + a] = best[from + s] + end[s] + start[c] + (s === 0 && i === 0 ? 0 : g.brk);
-  }
-  // Continuing the open row (state s ≥ 1) with a cell c ≥ s.
-  let high = NEG;
-  for (let k = 0; k < alive && live[k] <= c; k++) {
-    const s = live[k];
-    if (s > 0 && best[from + s] + gap[s * W + c] > high) high = best[from + s] + gap[s * W + c];
-  }
-  let count = 0;
-  if (high > NEG) {
-    const floor = high - NEAR * (1 + Math.abs(high));
-    for (let k = 0; k < alive && live[k] <= c; k++) {
-      const s = live[k];
-      if (s > 0 && best[from + s] + gap[s * W + c] >= floor) {
-        contFrom[c * S + count] = s;
-        contSum[c * S + count] = best[from + s] + gap[s * W + c] + g.split;
-        count++;
-      }
+  const first = c * 2 * S;
+  let n = first;
+  let top = NEG;
+  let a = 0;
+  let k = live[0] === 0 ? 1 : 0; // continuing: the live states 1 … c
+  for (;;) {
+    const sb = k < alive && live[k] <= c ? live[k] : S;
+    const sa = a < starts ? startFrom[a] : S;
+    if (sa === S && sb === S) break;
+    if (sb <= sa) {
+      waySum[n] = best[from + sb] + gap[sb * W + c] + g.split;
+      wayFrom[n] = sb;
+      wayCol[n] = c;
+      k++;
+    } else {
+      waySum[n] = best[from + sa] + end[sa] + start[c] + (sa === 0 && i === 0 ? 0 : g.brk);
+      wayFrom[n] = sa;
+      wayCol[n] = c + K;
+      a++;
     }
+    if (waySum[n] > top) top = waySum[n];
+    n++;
   }
-  conts[c] = count;
+  // A way clearly below the best of all can never be chosen (see nearBest): dropped.
+  const floor = top - NEAR * (1 + Math.abs(top));
+  let kept = first;
+  for (let w = first; w < n; w++) {
+    if (waySum[w] < floor) continue;
+    waySum[kept] = waySum[w];
+    wayFrom[kept] = wayFrom[w];
+    wayCol[kept] = wayCol[w];
+    kept++;
+  }
+  g.ways[c] = kept - first;
 }
 
 /**
@@ -505,7 +523,10 @@ const COLUMN_SLOTS: Record<ColumnKey, number> = {
   weight: 9, actual: 10, score: 11, deviation: 12, scoring_rule: 13, evidence: 14,
 };
 const FREE_BASIS_SLOT = 15;
-/** A node of the memo: the token id + 1 and node of its latest child (0: none yet), then one byte per slot (19). */
+/**
+ * A node of the memo: the token id + 1 and node of its latest child (0: none yet; the id negated once that child
+ * is also in the index), then one byte per slot (19).
+ */
 const NODE_INTS = 7;
 const CODES_AT = 8;
 /** An entry of the memo's index: parent node, token id + 1 (0: empty entry), child node. */
@@ -520,10 +541,11 @@ const MAX_NODES = 1 << 18;
  * unscored, else the index of the score in a table of the distinct scores seen (cellScore returns few distinct
  * values). Nodes are numbered in the order they are made, so the runs i…i+1, i…i+2, … of one start lie side by
  * side, and each node remembers its latest child: reading the runs of a start again walks memory in order and
- * rarely needs the index (an open-addressing hash table of parent and token). Node numbers never change while a
- * stream is read: the memo is emptied or enlarged only in {@link reserve}, before one. cellScore is pure, so the
- * memo never changes a result; it is bounded, so memory stays flat over any number of documents, and each
- * thread has its own.
+ * rarely needs the index (an open-addressing hash table of parent and token), which holds a child only once
+ * another has been its parent's latest: a new run extending a new run, the common case, never touches it. Node
+ * numbers never change while a stream is read: the memo is emptied or enlarged only in {@link reserve}, before
+ * one. cellScore is pure, so the memo never changes a result; it is bounded, so memory stays flat over any number
+ * of documents, and each thread has its own.
  */
 class ScoreMemo {
   /** The empty run. */
@@ -581,30 +603,44 @@ class ScoreMemo {
     }
     const nodes = this.nodes;
     const at = node * NODE_INTS;
-    if (nodes[at] === id + 1) return nodes[at + 1];
+    const latest = nodes[at];
+    if (latest === id + 1 || latest === -(id + 1)) return nodes[at + 1];
+    if (latest === 0) {
+      // A node's first child is only its latest: indexed once another child takes its place.
+      const kid = this.count++;
+      nodes[at] = id + 1;
+      nodes[at + 1] = kid;
+      return kid;
+    }
+    let kid = this.find(node, id);
+    if (kid === -1) kid = this.insert(node, id, this.count++);
+    if (latest > 0) this.insert(node, latest - 1, nodes[at + 1]); // the child it replaces as latest
+    nodes[at] = -(id + 1);
+    nodes[at + 1] = kid;
+    return kid;
+  }
+
+  /** The indexed child of `node` by token `id`, or -1. */
+  private find(node: number, id: number): number {
     const index = this.index;
     const mask = this.mask;
-    const h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(id + 1, 0x85ebca6b)) >>> 0;
-    let e = (h ^ (h >>> 15)) & mask;
-    let kid: number;
-    for (;;) {
+    for (let e = indexSlot(node, id, mask); ; e = (e + 1) & mask) {
       const entry = e * INDEX_INTS;
       const token = index[entry + 1];
-      if (token === 0) {
-        kid = this.count++;
-        index[entry] = node;
-        index[entry + 1] = id + 1;
-        index[entry + 2] = kid;
-        break;
-      }
-      if (token === id + 1 && index[entry] === node) {
-        kid = index[entry + 2];
-        break;
-      }
-      e = (e + 1) & mask;
+      if (token === 0) return -1;
+      if (token === id + 1 && index[entry] === node) return index[entry + 2];
     }
-    nodes[at] = id + 1;
-    nodes[at + 1] = kid;
+  }
+
+  /** Index the child `kid` of `node` by token `id` (not indexed yet); returns `kid`. */
+  private insert(node: number, id: number, kid: number): number {
+    const index = this.index;
+    const mask = this.mask;
+    let e = indexSlot(node, id, mask);
+    while (index[e * INDEX_INTS + 1] !== 0) e = (e + 1) & mask;
+    index[e * INDEX_INTS] = node;
+    index[e * INDEX_INTS + 1] = id + 1;
+    index[e * INDEX_INTS + 2] = kid;
     return kid;
   }
 
@@ -628,6 +664,12 @@ class ScoreMemo {
 
 const MEMO = new ScoreMemo();
 
+/** Where the index entry of (node, token id) is looked for first. */
+function indexSlot(node: number, id: number, mask: number): number {
+  const h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(id + 1, 0x85ebca6b)) >>> 0;
+  return (h ^ (h >>> 15)) & mask;
+}
+
 /**
  * For each state s at token i, the text so far of each column of the row open on the best path to (i, s)
  * (null where the row has no such cell). Continuation cells are included.
@@ -647,7 +689,7 @@ function openCells(tokens: ReadonlyArray<Token>, t: Tables, i: number, options: 
       const col = t.viaCol[at];
       if (col >= 0) {
         const c = col % K;
-        const own = tokens.slice(from, j).map((x) => x.text).join('');
+        const own = joinTokens(tokens, from, j);
         cells[c] = cells[c] === null ? own : own + cells[c];
       }
       if (col >= K && col < 2 * K) break; // the row started here
@@ -662,6 +704,9 @@ function openCells(tokens: ReadonlyArray<Token>, t: Tables, i: number, options: 
 interface OpenCells {
   /** Memo node of the cell's text (extended token by token as the continuation grows); -1: no such cell. */
   node: Int32Array;
+  /** The cells there are (node not -1), ascending; `count` of them. */
+  cells: Int32Array;
+  count: number;
   /** The cell's score before any continuation (NEG: the cell's text does not fit its column). */
   before: Float64Array;
   text: Array<string | null>;
@@ -673,12 +718,14 @@ function openCellNodes(g: Grid, i: number): void {
   const open = openCells(g.tokens, g, i, options);
   out.node.fill(-1);
   out.text.fill(null);
+  out.count = 0;
   for (let s = 1; s < S; s++) {
     for (let c = 0; c < s; c++) {
       const text = open[s][c];
       if (text === null) continue;
       const k = s * K + c;
       out.node[k] = MEMO.child(MEMO.root, MEMO.tokenId(text));
+      out.cells[out.count++] = k;
       out.text[k] = text;
       out.before[k] = scoreAt(out.node[k], g.slots[c], options.columns[c], text, options.context);
     }

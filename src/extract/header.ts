@@ -347,6 +347,12 @@ export interface GridHeader {
 }
 
 const ALIASES = [...COLUMN_ALIASES].sort((a, b) => b[0].length - a[0].length);
+/** The column names by their first character (UTF-16 code), longest first: a token starting otherwise starts no header. */
+const ALIASES_BY_FIRST = new Map<number, Array<readonly [string, ColumnKey]>>();
+for (const alias of ALIASES) {
+  const list = ALIASES_BY_FIRST.get(alias[0].charCodeAt(0));
+  if (list) list.push(alias); else ALIASES_BY_FIRST.set(alias[0].charCodeAt(0), [alias]);
+}
 const HEADER_SUFFIX = /^(?:[（(][^（()）]{0,10}[)）]|[*＊])/;
 
 /** Match consecutive column names at offset `pos`; returns the columns and where the match ends. */
@@ -355,7 +361,7 @@ function matchColumnNames(text: string, pos: number): {columns: ColumnKey[]; nam
   const names: string[] = [];
   let at = pos;
   for (;;) {
-    const hit = ALIASES.find(([name]) => text.startsWith(name, at));
+    const hit = ALIASES_BY_FIRST.get(text.charCodeAt(at))?.find(([name]) => text.startsWith(name, at));
     if (!hit) break;
     at += hit[0].length;
     const suffix = HEADER_SUFFIX.exec(text.slice(at, at + 12)) ?? cutSuffix(text, at);
@@ -383,6 +389,7 @@ function cutSuffix(text: string, at: number): [string] | null {
 export function findGridHeader(tokens: ReadonlyArray<Token>, from = 0): GridHeader | null {
   const {text, starts} = joinTokens(tokens);
   for (let t = from; t < tokens.length; t++) {
+    if (!ALIASES_BY_FIRST.has(text.charCodeAt(starts[t]))) continue;
     const m = matchColumnNames(text, starts[t]);
     if (m.columns.length < 3 || !(m.columns.includes('level3') || m.columns.includes('target'))) continue;
     // 项目资金 / 年度绩效目标 open a grid only after 项目名称 (alone they are header-block labels).

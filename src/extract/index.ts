@@ -16,7 +16,7 @@ const LOW_CONFIDENCE = 0.95;
 import * as messages from '../diagnostics/messages.ts';
 import {findGridHeader, parseMeta, type GridHeader} from './header.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
-import {compact, isBlankLine, linesOf, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
+import {compact, isBlankLine, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
 import {locateTables, type Region} from './locate.ts';
 import {assembleRows, cellText, type ProjectCells} from './rows.ts';
 import {groupByProject} from './flat.ts';
@@ -89,7 +89,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   if (!header) {
     diagnostics.push(messages.noGridHeader(file, region.start, region.end));
   } else {
-    for (const t of tokens.slice(header.first, header.next)) for (const l of linesOf(t)) used.add(l);
+    addLines(used, tokens.slice(header.first, header.next));
     // 3. The grid: strip page furniture, pick the layout, segment, assemble.
     const grid = gridTokens(tokens, header);
     const furniture = stripRepeatedHeaders(grid, file);
@@ -108,8 +108,8 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     if (layout !== 'tabbed' && layout !== 'columnar' && isReadingOrderDump(unfused, lineText, tokens.slice(header.first, header.next))) parses[0] = preferReadingOrder(parses[0], stream, columns, context);
     const assembled = assembleRows(parses, columns, context, file);
     diagnostics.push(...assembled.diagnostics);
-    for (const t of assembled.placed) for (const l of linesOf(t)) used.add(l);
-    for (const t of assembled.reported) for (const l of linesOf(t)) diagnosed.add(l);
+    addLines(used, assembled.placed);
+    addLines(diagnosed, assembled.reported);
     // No silent loss, whichever reader ran: grid text that reached no cell and no diagnostic is reported here.
     for (const [line, group] of groupByLine(furniture.kept)) {
       if (used.has(line) || diagnosed.has(line)) continue;
@@ -195,6 +195,14 @@ function labelsAboveMoved(tokens: Token[], header: GridHeader): {tokens: Token[]
 
 const CANONICAL_LEVEL_NAME = {level1: '一级指标', level2: '二级指标'} as const;
 
+/** Add every source line of the tokens (see linesOf) to a set. */
+function addLines(set: Set<number>, tokens: ReadonlyArray<Token>): void {
+  for (const t of tokens) {
+    set.add(t.line);
+    if (t.alsoLines) for (const l of t.alsoLines) set.add(l);
+  }
+}
+
 /** Grid tokens after the header, with the header's last token split when the first cell shares it. */
 function gridTokens(tokens: ReadonlyArray<Token>, header: GridHeader): Token[] {
   const rest = tokens.slice(header.next);
@@ -204,6 +212,8 @@ function gridTokens(tokens: ReadonlyArray<Token>, header: GridHeader): Token[] {
 }
 
 const FOOTER = [/^第\d+页(共\d+页)?$/, /^[-－—]\d+[-－—]$/, /^\d+\/\d+$/, /^共\d+页第\d+页$/];
+/** How a line's first token opens when the line may be a FOOTER (or may start with whitespace compact removes). */
+const FOOTER_START = /^(?:[第共\d\-－—]|\s)/;
 
 interface Stripped {
   kept: Token[];
@@ -216,6 +226,7 @@ function stripFooters(tokens: ReadonlyArray<Token>, file: string): Stripped {
   const drop = new Set<Token>();
   const diagnostics: Diagnostic[] = [];
   for (const [line, group] of groupByLine(tokens)) {
+    if (!FOOTER_START.test(group[0].text)) continue;
     if (!FOOTER.some((p) => p.test(compact(group.map((t) => t.text).join(''))))) continue;
     group.forEach((t) => drop.add(t));
     diagnostics.push(messages.pageFooter(file, line, group.map((t) => t.text).join(' ')));
@@ -310,10 +321,10 @@ export function detectLayout(tokens: ReadonlyArray<Token>, regionLines: Readonly
   let multi = 0;
   for (const no of gridLines) {
     const text = regionLines[no - first].text;
-    if (/\S\t+\S/.test(text.trim())) tabbed++;
+    if (/\S\t+\S/.test(text)) tabbed++;
     if (/\S {3,}\S/.test(text)) columnar++;
     else if (/^ {6,}\S/.test(text)) indented++; // a cell printed alone at its column
-    if (text.trim().split(/\s+/).length >= 4) multi++;
+    if (/(?:^|\s)\S+\s+\S+\s+\S+\s+\S/.test(text)) multi++; // four words or more
   }
   if (tabbed >= gridLines.size * 0.5) return 'tabbed';
   // Cells apart on a line, or (with some of those: not a hierarchy shown by indentation) alone at their column.

@@ -20,9 +20,14 @@ function typeOf(text: string, columns: readonly ColumnKey[], context: ScoreConte
 }
 
 /** The types of a line's tokens, as a key ("target|basis"). */
-function signature(line: Token[], columns: readonly ColumnKey[], context: ScoreContext): string | null {
-  const types = line.map((t) => typeOf(t.text, columns, context));
-  if (types.some((t) => t === null || !STRONG.has(t))) return null;
+function signature(line: Token[], columns: readonly ColumnKey[], context: ScoreContext, known: Map<string, ColumnKey | null>): string | null {
+  const types: ColumnKey[] = [];
+  for (const t of line) {
+    let type = known.get(t.text);
+    if (type === undefined) known.set(t.text, (type = typeOf(t.text, columns, context)));
+    if (type === null || !STRONG.has(type)) return null; // the first weak token decides: the rest need no scoring
+    types.push(type);
+  }
   return types.join('|');
 }
 
@@ -38,7 +43,8 @@ export function undoColumnMajor(tokens: ReadonlyArray<Token>, columns: readonly 
     const last = lines[lines.length - 1];
     if (last && last[0].line === t.line) last.push(t); else lines.push([t]);
   }
-  const sigs = lines.map((l) => signature(l, columns, context));
+  const known = new Map<string, ColumnKey | null>(); // the type of each text, as texts recur down a table
+  const sigs = lines.map((l) => signature(l, columns, context, known));
   const out: Token[][] = [];
   let i = 0;
   while (i < lines.length) {

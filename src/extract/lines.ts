@@ -54,21 +54,36 @@ export const isBlankLine = (text: string): boolean => text.trim() === '' || isRu
  * @example tokenizeLine({no: 3, text: '产出 指标\t≥2 次'}).map(t => t.text) // => ['产出', '指标', '≥2', '次']
  */
 export function tokenizeLine(line: Line, firstGap: Gap = 'line'): Token[] {
+  // One scan of the text: a tab ends a cell, a space, form feed or vertical tab a word (as split('\t') and then
+  // split(/[ \f\v]+/) would cut it).
   const out: Token[] = [];
-  const cells = line.text.split('\t');
+  const text = line.text;
   let pendingGap: Gap = firstGap;
-  for (let c = 0; c < cells.length; c++) {
-    if (c > 0 && out.length > 0) pendingGap = 'tab';
-    const words = cells[c].split(/[ \f\v]+/);
-    for (const w of words) {
-      if (w === '') continue;
-      out.push({text: w, line: line.no, cell: c, gap: pendingGap});
-      pendingGap = 'space';
+  let cell = 0;
+  let word = -1; // start of the word being read, -1 between words
+  for (let k = 0; k <= text.length; k++) {
+    const code = k < text.length ? text.charCodeAt(k) : TAB;
+    if (code !== TAB && code !== SPACE && code !== FORM_FEED && code !== VERTICAL_TAB) {
+      if (word < 0) word = k;
+      continue;
     }
-    if (c === 0 && out.length === 0) pendingGap = firstGap;
+    if (word >= 0) {
+      out.push({text: text.slice(word, k), line: line.no, cell, gap: pendingGap});
+      pendingGap = 'space';
+      word = -1;
+    }
+    if (code === TAB && k < text.length) {
+      cell++;
+      if (out.length > 0) pendingGap = 'tab';
+    }
   }
   return out;
 }
+
+const TAB = 0x09;
+const SPACE = 0x20;
+const FORM_FEED = 0x0c;
+const VERTICAL_TAB = 0x0b;
 
 /** Tokens of consecutive lines; the first token of each line has gap 'line' (the very first: 'start'). */
 export function tokenizeLines(lines: ReadonlyArray<Line>): Token[] {

@@ -24,6 +24,7 @@ const MAX_TITLE = 48;
  * @example titleKind('做在同一项目支出绩效目标表。') // => null
  */
 export function titleKind(text: string): TableKind | null {
+  if (!text.includes('表')) return null; // every title ends in 表: most lines are rejected before compacting
   const s = compact(text);
   if (s.length === 0 || s.length > MAX_TITLE) return null;
   if (/[。，；,;：:！？]/.test(s) || /见下表|如下表|详见/.test(s)) return null;
@@ -32,8 +33,12 @@ export function titleKind(text: string): TableKind | null {
   return null;
 }
 
+/** The first non-blank character a section heading can have (isSectionHeading's three forms). */
+const HEADING_START = /^\s*[（(第一二三四五六七八九十]/;
+
 /** A heading that closes the performance section: "(五) …", "第四部分 …", "五、…" and the like. */
 export function isSectionHeading(text: string): boolean {
+  if (!HEADING_START.test(text)) return false; // most lines, before compacting
   const s = compact(text);
   if (s.length === 0 || s.length > 40 || /[；;。，,]/.test(s)) return false; // a numbered sentence, not a heading
   return /^[（(][一二三四五六七八九十]+[)）]/.test(s) || /^第[一二三四五六七八九十]+部分/.test(s) || /^[一二三四五六七八九十]+、/.test(s);

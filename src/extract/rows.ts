@@ -77,7 +77,8 @@ export function assembleRows(
   flushStray();
   if (pending) report(out, [...pending.values()].flat(), file);
   for (const d of drafts) for (const tokens of d.cells.values()) out.placed.push(...tokens);
-  out.indicators = fillDown(drafts.map((d) => toIndicator(d, columns)));
+  const has = new Set(columns);
+  out.indicators = fillDown(drafts.map((d) => toIndicator(d, has)));
   out.owners = drafts.map((d) => ({
     project: cellText(d.cells.get('project') ?? []), budget: cellText(d.cells.get('project_budget') ?? []),
     goal: cellText(d.cells.get('project_goal') ?? []),
@@ -143,8 +144,7 @@ function report(out: Assembled, tokens: Token[], file: string): void {
 
 const NULLABLE = new Set<ColumnKey>(['basis', 'prior_year', 'scoring_rule', 'evidence']);
 
-function toIndicator(d: Draft, columns: readonly ColumnKey[]): Indicator {
-  const has = new Set(columns);
+function toIndicator(d: Draft, has: ReadonlySet<ColumnKey>): Indicator {
   const text = (c: ColumnKey): string | null => {
     const tokens = d.cells.get(c);
     if (tokens) return cellText(tokens);

@@ -5,14 +5,14 @@
 // it was extracted, so the main thread only writes text.
 //
 //   files ──▶ iterateFiles ──(window of jobs×8 in flight, reordered)──▶ {index, path, result} in input order
-//                 │ jobs <= 1 or few files: loadDocument (or analyzeFile) here
+//                 │ jobs <= 1 or few files: loadDocument (or analyzeFile) here, the next file read meanwhile
 //                 └ else: N workers (batch-worker.ts), each running loadDocument (or analyzeFile)
 //
 // Run from TypeScript (tsx), a worker registers tsx and loads batch-worker.ts; run from the prebuilt bundle
 // (src/bin/build.mjs), it loads batch-worker.mjs, built beside every file of the bundle.
 import {availableParallelism} from 'node:os';
 import {Worker} from 'node:worker_threads';
-import {analyzeFile, loadDocument, type FileFailure} from './files.ts';
+import {readBytes, resultOfBytes, type FileFailure} from './files.ts';
 import {documentJsonElement, render, type Rendered, type RenderFormat} from './rendered.ts';
 import type {DocumentResult} from '../types.ts';
 import type {WorkerMessage, WorkerTask} from './batch-worker.ts';
@@ -120,8 +120,12 @@ async function* ordered<R extends BatchResult | Rendered>(
   };
   const analyze = options.analyze === true;
   if (jobs <= 1 || total < minFiles) {
+    // The next file is read while this one is extracted (a read never rejects: a failure is a FileFailure).
+    let reading = total > 0 ? readBytes(files[0]) : null;
     for (let i = 0; i < total; i++) {
-      const r = await loadInProcess(files[i], analyze);
+      const bytes = await reading!;
+      reading = i + 1 < total ? readBytes(files[i + 1]) : null;
+      const r = extractInProcess(files[i], bytes, analyze);
       yield emit(i, (format === undefined ? r : render(r, format)) as R);
     }
     return;
@@ -152,9 +156,9 @@ function resolveJobs(jobs: number | undefined): number {
   return Math.max(1, Math.floor(jobs));
 }
 
-async function loadInProcess(path: string, analyze: boolean): Promise<BatchResult> {
+function extractInProcess(path: string, bytes: Uint8Array | FileFailure, analyze: boolean): BatchResult {
   try {
-    return await (analyze ? analyzeFile(path) : loadDocument(path));
+    return resultOfBytes(path, bytes, analyze);
   } catch (e) {
     throw new ExtractionError(path, e);
   }

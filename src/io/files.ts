@@ -58,11 +58,15 @@ function failure(path: string, code: string, message: string, messageZh: string)
  * @throws never: read and decode errors come back as a FileFailure
  */
 export async function loadDocument(path: string): Promise<DocumentResult | FileFailure> {
-  const bytes = await readBytes(path);
-  return bytes instanceof Uint8Array ? documentFromBytes(bytes, basename(path), path) : bytes;
+  return resultOfBytes(path, await readBytes(path), false);
 }
 
-async function readBytes(path: string): Promise<Uint8Array | FileFailure> {
+/**
+ * The bytes of a file, or why it cannot be read (a FileFailure). With {@link resultOfBytes}, what loadDocument
+ * and analyzeFile do, split so that the next file can be read while one is extracted.
+ * @throws never
+ */
+export async function readBytes(path: string): Promise<Uint8Array | FileFailure> {
   try { return await readFile(path); } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : 'cannot be read';
     return failure(path, 'unreadable', `${path} ${reason}`, `无法读取 ${path}`);
@@ -92,8 +96,13 @@ function withText<T>(bytes: Uint8Array, source: string, path: string, then: (doc
 
 /** Read, decode, extract and analyse one file. */
 export async function analyzeFile(path: string): Promise<AnalyzedDocument | FileFailure> {
-  const bytes = await readBytes(path);
-  return bytes instanceof Uint8Array ? analyzedFromBytes(bytes, basename(path), path) : bytes;
+  return resultOfBytes(path, await readBytes(path), true) as AnalyzedDocument | FileFailure;
+}
+
+/** The document (with `analyze`, analysed) of bytes read by {@link readBytes}, or the read failure. */
+export function resultOfBytes(path: string, bytes: Uint8Array | FileFailure, analyze: boolean): DocumentResult | AnalyzedDocument | FileFailure {
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  return analyze ? analyzedFromBytes(bytes, basename(path), path) : documentFromBytes(bytes, basename(path), path);
 }
 
 /** Is this result a failure? */

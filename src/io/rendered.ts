@@ -34,8 +34,14 @@ export const isRenderFailure = (r: Rendered): r is FileFailure => isFailure(r as
  * @example '{\n  "documents": [\n    ' + documentJsonElement(doc) + '\n  ]\n}' === toJson([doc]) // => true
  */
 export function documentJsonElement(doc: DocumentResult): string {
-  return JSON.stringify(documentJson(doc), null, 2).replace(/\n/g, '\n    ');
+  // Formatted inside the `documents` array, JSON.stringify indents the element itself: no pass over the text.
+  const whole = JSON.stringify({documents: [documentJson(doc)]}, null, 2);
+  return whole.slice(ELEMENT_HEAD.length, whole.length - ELEMENT_TAIL.length);
 }
+
+/** What JSON.stringify puts around the one element of `{documents: [element]}` (two-space indents). */
+const ELEMENT_HEAD = '{\n  "documents": [\n    ';
+const ELEMENT_TAIL = '\n  ]\n}';
 
 /**
  * Render one extraction result.
