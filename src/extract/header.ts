@@ -211,6 +211,8 @@ const SPLIT_LABELS = [
 ];
 /** Pieces of amount labels and marks left in a value's end ("其他资", "其中：财", "金", "（盖章）"). */
 const LABEL_PIECE = /^(?:其中?[:：]?(?:财政?拨?)?|其他资?|财政?拨?|政?拨?款|金[:：]?|[（(]盖章[)）]|[（(]?万?元[)）])$/;
+/** Every proper beginning of a split label: only a token that is one can start a label printed apart. */
+const SPLIT_LABEL_HEADS = new Set(SPLIT_LABELS.flatMap((l) => Array.from({length: l.length - 1}, (_, k) => l.slice(0, k + 1))));
 const YEAR_LINE = /^[（(]\d{4}年度?[)）]$/;
 const COLUMN_NAMES_AMONG_META = new Set(['一级指标', '二级指标']);
 const plain = (s: string): string => s.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
@@ -222,6 +224,9 @@ const plain = (s: string): string => s.replace(/（/g, '(').replace(/）/g, ')')
  */
 function mergeSplitLabels(printed: ReadonlyArray<Token>): {tokens: Token[]; yearLine: {year: number; line: number} | null} {
   let yearLine: {year: number; line: number} | null = null;
+  // Most header blocks print their labels whole: nothing to join or drop.
+  const suspect = (t: Token): boolean => SPLIT_LABEL_HEADS.has(plain(t.text)) || COLUMN_NAMES_AMONG_META.has(t.text) || /^[（(]\d{4}/.test(t.text);
+  if (!printed.some(suspect)) return {tokens: printed.map((t) => ({...t})), yearLine};
   const lineText = new Map<number, string>();
   for (const t of printed) lineText.set(t.line, (lineText.get(t.line) ?? '') + t.text);
   const tokens: Token[] = [];
@@ -235,6 +240,7 @@ function mergeSplitLabels(printed: ReadonlyArray<Token>): {tokens: Token[]; year
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i) || /\d/.test(tokens[i].text)) continue;
     const head = plain(tokens[i].text);
+    if (!SPLIT_LABEL_HEADS.has(head)) continue;
     for (const label of SPLIT_LABELS) {
       if (!label.startsWith(head) || head.length >= label.length) continue;
       const tail = label.slice(head.length);

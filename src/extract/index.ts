@@ -111,8 +111,8 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     addLines(used, assembled.placed);
     addLines(diagnosed, assembled.reported);
     // No silent loss, whichever reader ran: grid text that reached no cell and no diagnostic is reported here.
-    for (const [line, group] of groupByLine(furniture.kept)) {
-      if (used.has(line) || diagnosed.has(line)) continue;
+    const lost = furniture.kept.filter((t) => !used.has(t.line) && !diagnosed.has(t.line));
+    for (const [line, group] of groupByLine(lost)) {
       diagnostics.push(messages.unplacedText(file, line, line, cellText(group)));
       diagnosed.add(line);
     }
@@ -173,8 +173,10 @@ function gridHeaderOf(tokens: Token[], lineText: (no: number) => string): {token
  * column header ("一级指标" / "二级指标" / "(2025 年)" / … / "三级指标"): whole names there head the grid too.
  */
 function withLevelNamesAbove(tokens: ReadonlyArray<Token>, header: GridHeader): GridHeader {
+  const absent = (['level1', 'level2'] as const).filter((c) => !header.columns.includes(c));
+  if (absent.length === 0) return header;
   const above = new Set(tokens.slice(0, header.first).map((t) => t.text));
-  const missing = (['level1', 'level2'] as const).filter((c) => !header.columns.includes(c) && above.has(CANONICAL_LEVEL_NAME[c]));
+  const missing = absent.filter((c) => above.has(CANONICAL_LEVEL_NAME[c]));
   if (missing.length === 0) return header;
   return {...header, columns: [...missing, ...header.columns], names: [...missing.map((c) => CANONICAL_LEVEL_NAME[c]), ...header.names]};
 }
