@@ -62,6 +62,16 @@ export function parentsOf(level2: string): Level1[] {
   return out.sort((a, b) => rank(a) - rank(b));
 }
 
+/**
+ * Can a 二级 name sit under a 一级 name? Names outside the vocabularies (cut, misread, other templates) may.
+ * @example [admitsChild('产出指标', '数量指标'), admitsChild('成本指标', '数量指标')] // => [true, false]
+ */
+export function admitsChild(level1: string, level2: string): boolean {
+  if (!isLevel1(level1)) return true;
+  const parents: string[] = parentsOf(level2);
+  return parents.length === 0 || parents.includes(level1);
+}
+
 /** 指标值设置依据 words. */
 export const BASES = ['计划标准', '历史标准', '行业标准', '预算支出标准', '其他标准', '自定义', '自定义标准', '其他'] as const;
 const BASIS_SET = new Set<string>(BASES);

@@ -6,7 +6,7 @@
 // listing several projects, the project columns left of 一级 are read like labels: split off, joined per project
 // and given to the first row of the span they are centred on.
 import type {ColumnKey} from '../types.ts';
-import {BASES, EVIDENCE, isLevel1, isLevel2, LEVEL_NAMES, parentsOf, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
+import {admitsChild, BASES, EVIDENCE, isLevel1, isLevel2, LEVEL_NAMES, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
 import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import type {Token} from './lines.ts';
@@ -652,12 +652,6 @@ type SpanRule = (j: number, s: number, e: number) => number;
 const UNNESTED = 20;
 const FOREIGN_PARENT = 5;
 
-/** Whether a 一级 name admits a 二级 name (unknown names admit anything). */
-function admits(level1: string, level2: string): boolean {
-  const parents: string[] = parentsOf(level2);
-  return !isLevel1(level1) || parents.length === 0 || parents.includes(level1);
-}
-
 /** 二级 spans within the given 一级 spans. */
 function nested(starts1: {starts: number[]}, level1: ReadonlyArray<Label>, level2: ReadonlyArray<Label>): SpanRule {
   return (j, s, e) => {
@@ -665,7 +659,7 @@ function nested(starts1: {starts: number[]}, level1: ReadonlyArray<Label>, level
     starts1.starts.forEach((b, k) => {
       if (b > s && b <= e) cost += UNNESTED;
       const end = k + 1 < starts1.starts.length ? starts1.starts[k + 1] - 1 : Infinity;
-      if (b <= s && s <= end && !admits(level1[k].text, level2[j].text)) cost += FOREIGN_PARENT;
+      if (b <= s && s <= end && !admitsChild(level1[k].text, level2[j].text)) cost += FOREIGN_PARENT;
     });
     return cost;
   };
@@ -678,7 +672,7 @@ function enclosing(starts2: {starts: number[]}, level2: ReadonlyArray<Label>, le
     starts2.starts.forEach((b, k) => {
       const end = k + 1 < starts2.starts.length ? starts2.starts[k + 1] - 1 : Infinity;
       if (b < s && end >= s) cost += UNNESTED; // the 二级 span above runs into this 一级 span
-      if (b >= s && b <= e && !admits(level1[j].text, level2[k].text)) cost += FOREIGN_PARENT;
+      if (b >= s && b <= e && !admitsChild(level1[j].text, level2[k].text)) cost += FOREIGN_PARENT;
     });
     return cost;
   };

@@ -4,7 +4,7 @@
 // chooses the spans: 二级 spans tile the rows in order, every 一级 span is made of whole 二级 spans, a 二级 belongs
 // to its 一级 (LEVEL1_CHILDREN), and a span costs how far its label's line is from the middle of its extent (a share of the extent)
 // plus how many rows its start lies from the row the label is printed beside.
-import {isLevel1, isLevel2, parentsOf} from '../vocab.ts';
+import {admitsChild} from '../vocab.ts';
 
 /**
  * Charge per row between a span's first row and the row its label is printed beside: in reading-order dumps a
@@ -30,12 +30,6 @@ export interface PlacedLabel {
 export interface LabelStarts {
   level1: number[];
   level2: number[];
-}
-
-/** Can the 二级 label sit under the 一级 label? Unknown words (cut or misread) may. */
-function belongs(level2: string, level1: string): boolean {
-  if (!isLevel2(level2) || !isLevel1(level1)) return true;
-  return (parentsOf(level2) as string[]).includes(level1);
 }
 
 /**
@@ -66,7 +60,7 @@ export function labelSpans(rows: readonly Extent[], level1: readonly PlacedLabel
     g[j][a] = {cost: 0, starts: []};
     for (let jj = j; jj < J; jj++) {
       const parent = parents[m];
-      if (parent && !belongs(level2[jj].text, parent.text)) break;
+      if (parent && !admitsChild(parent.text, level2[jj].text)) break;
       for (let b = a; b < R; b++) {
         const from = g[jj][b];
         if (from.cost === Infinity) continue;
