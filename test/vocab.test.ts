@@ -9,5 +9,7 @@ test('admitsChild: a 二级 sits under its own 一级, not another; names outsid
   assert.equal(admitsChild('成本指标', '数量指标'), false);
   assert.equal(admitsChild('满意度指标', '社会效益指标'), false);
   assert.equal(admitsChild('产出指', '数量指标'), true); // a cut 一级
-  assert.equal(admitsChild('产出指标', '预算管理'), true); // a 二级 of another template
+  assert.equal(admitsChild('管理效率', '预算管理'), true); // overall tables' own pairs
+  assert.equal(admitsChild('产出指标', '预算管理'), false);
+  assert.equal(admitsChild('产出指标', '自定义类指标'), true); // a 二级 outside the vocabulary
 });
