@@ -1,6 +1,7 @@
 // Several projects in one flat table: a 项目名称 column (with 项目资金 and 年度绩效目标 beside it) merged over each
 // project's rows. The rows are grouped by the name printed above them, each group becoming one project's table
 // with its own name, 项目资金 (万元) and goal, read from the cells its rows printed.
+import {inWan, parseAmount} from './header.ts';
 import type {ProjectCells} from './rows.ts';
 
 /** The rows of one project of a flat table. */
@@ -31,15 +32,12 @@ export function groupByProject(owners: ReadonlyArray<ProjectCells>, yuan: boolea
     else leading.push(i);
     const g = groups[groups.length - 1];
     if (!g) return;
-    if (g.budget === null && o.budget !== '') g.budget = amountOf(o.budget, yuan);
+    if (g.budget === null && o.budget !== '') {
+      const amount = parseAmount(o.budget);
+      g.budget = amount === null ? null : inWan(amount, yuan);
+    }
     if (g.goal === null && o.goal !== '') g.goal = o.goal;
   });
   if (groups.length === 0 && leading.length > 0) groups.push({project: '', budget: null, goal: null, rows: leading});
   return groups;
-}
-
-function amountOf(text: string, yuan: boolean): number | null {
-  const v = Number(text.replace(/[,，]/g, ''));
-  if (!Number.isFinite(v)) return null;
-  return yuan ? Math.round(v) / 10000 : v;
 }

@@ -181,13 +181,12 @@ function solveScrambledBudget(meta: TableMeta, tokens: ReadonlyArray<Token>, fou
   const end = goal < 0 ? tokens.length : found[goal].token;
   const yuan = found.some((f, k) => k >= first && f.unitYuan && f.token < end);
   const amounts = tokens.slice(found[first].token, end).filter((t) => AMOUNT_TOKEN.test(t.text)).slice(0, 4)
-    .map((t) => ({line: t.line, value: Number(t.text.replace(/[,，:：]/g, ''))}));
+    .map((t) => ({line: t.line, value: parseAmount(t.text) as number})); // AMOUNT_TOKEN: a number
   for (const [a, b, c] of triples(amounts.length)) {
     const [t, x, y] = [amounts[a], amounts[b], amounts[c]];
     if (Math.abs(t.value - x.value - y.value) >= 0.005) continue;
     const [f, o] = x.value >= y.value ? [x, y] : [y, x];
-    const scale = (v: number): number => (yuan ? Math.round(v) / 10000 : v);
-    meta.budget_total = scale(t.value); meta.budget_fiscal = scale(f.value); meta.budget_other = scale(o.value);
+    meta.budget_total = inWan(t.value, yuan); meta.budget_fiscal = inWan(f.value, yuan); meta.budget_other = inWan(o.value, yuan);
     meta.budget_total_source = 'printed';
     meta.lines.budget_total = t.line; meta.lines.budget_fiscal = f.line; meta.lines.budget_other = o.line;
     meta.badAmounts = meta.badAmounts.filter((bad) => !AMOUNT_FIELDS.has(bad.label as LabelField));
@@ -298,6 +297,15 @@ function readYear(meta: TableMeta, before: ReadonlyArray<Token>, title: string):
   }
 }
 
+/** A printed amount ("1,274,400", "99.00", "80.00："): the number, or null when it is none. */
+export function parseAmount(printed: string): number | null {
+  const v = Number(printed.replace(/[,，:：]/g, ''));
+  return printed === '' || !Number.isFinite(v) ? null : v;
+}
+
+/** An amount in 万元: one printed in 元 is rounded to the 元 and divided by 10,000. */
+export const inWan = (amount: number, yuan: boolean): number => (yuan ? Math.round(amount) / 10000 : amount);
+
 function assignField(meta: TableMeta, f: Found, value: string, yuan: boolean, valueLine: number, labelLine: number): void {
   const field = f.label.field as MetaField;
   if (AMOUNT_FIELDS.has(field)) {
@@ -306,10 +314,10 @@ function assignField(meta: TableMeta, f: Found, value: string, yuan: boolean, va
       if (value.length > 0) meta.badAmounts.push({label: f.label.field, value, line: labelLine});
       return;
     }
-    const amount = Number(m[1].replace(/[,，]/g, ''));
+    const amount = parseAmount(m[1]) as number; // NUMBER_AT_START matched a number
     const key = field as 'budget_total' | 'budget_fiscal' | 'budget_other' | 'budget_upper' | 'budget_local';
     if (meta[key] !== null) return; // the first printed amount wins ("其他资金（万元） 其他 80.00")
-    meta[key] = yuan ? Math.round(amount) / 10000 : amount;
+    meta[key] = inWan(amount, yuan);
     meta.lines[field] = valueLine;
     return;
   }
@@ -455,7 +463,8 @@ const SIGNATURES: ReadonlyArray<readonly [ColumnKey, RegExp]> = [
   ['basis', /依据|设置依|设定依|绩效标准/], ['prior_year', /上年/], ['weight', /权重|分值/], ['actual', /实际/],
   ['score', /得分/], ['deviation', /偏差/], ['scoring_rule', /赋分/], ['evidence', /佐证/],
 ];
-const CANONICAL_NAME: Record<ColumnKey, string> = {
+/** The standard name of each column. */
+export const CANONICAL_NAME: Record<ColumnKey, string> = {
   project: '项目名称', project_budget: '项目资金', project_goal: '年度绩效目标',
   level1: '一级指标', level2: '二级指标', level3: '三级指标', target_long: '长期指标值', target_nature: '指标性质',
   target: '指标值', target_unit: '度量单位', basis: '指标值设置依据', prior_year: '上年完成值', weight: '指标分值权重',

@@ -14,7 +14,7 @@ import {BASES, COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, LEVEL_NAMES, PROJECT
 /** Below this share of well-formed rows a table is reported as probably misread. */
 const LOW_CONFIDENCE = 0.95;
 import * as messages from '../diagnostics/messages.ts';
-import {findGridHeader, parseMeta, type GridHeader} from './header.ts';
+import {CANONICAL_NAME, findGridHeader, parseMeta, type GridHeader} from './header.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import {compact, isBlankLine, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
 import {locateTables, type Region} from './locate.ts';
@@ -86,6 +86,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   let indicators: Table['indicators'] = [];
   let confidence = 0;
   let owners: ProjectCells[] = [];
+  const context: ScoreContext = {freeTextBasis: region.kind === 'overall'};
   if (!header) {
     diagnostics.push(messages.noGridHeader(file, region.start, region.end));
   } else {
@@ -97,7 +98,6 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     for (const t of furniture.removed) diagnosed.add(t.line);
     columns = tableColumns(header, region.kind);
     layout = detectLayout(furniture.kept, regionLines);
-    const context: ScoreContext = {freeTextBasis: region.kind === 'overall'};
     const unfused = layout === 'tabbed' ? furniture.kept : splitFusedTokens(furniture.kept);
     const stream = layout === 'tabbed' ? unfused : joinSplitLabels(unfused);
     const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context)
@@ -139,8 +139,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   if (incomplete) table.incomplete = true;
   if (!header || !columns.includes('project')) return {tables: [table], diagnostics};
   // 3b. A flat table listing several projects: one table per project, the project columns lifted into it.
-  const context: ScoreContext = {freeTextBasis: region.kind === 'overall'};
-  const yuan = /(?:资金|金额)[（(]元[)）]/.test(compact(regionLines.map((l) => l.text).join('')));
+  const yuan = /(?:资金|金额)[（(]元[)）]/.test(cellText(tokens.slice(header.first, header.next)));
   const groups = groupByProject(owners, yuan);
   const starts = groups.map((g, k) => (k === 0 ? region.start : indicators[g.rows[0]].lines[0]));
   const tables = groups.map((g, k): Table => {
@@ -176,9 +175,9 @@ function withLevelNamesAbove(tokens: ReadonlyArray<Token>, header: GridHeader): 
   const absent = (['level1', 'level2'] as const).filter((c) => !header.columns.includes(c));
   if (absent.length === 0) return header;
   const above = new Set(tokens.slice(0, header.first).map((t) => t.text));
-  const missing = absent.filter((c) => above.has(CANONICAL_LEVEL_NAME[c]));
+  const missing = absent.filter((c) => above.has(CANONICAL_NAME[c]));
   if (missing.length === 0) return header;
-  return {...header, columns: [...missing, ...header.columns], names: [...missing.map((c) => CANONICAL_LEVEL_NAME[c]), ...header.names]};
+  return {...header, columns: [...missing, ...header.columns], names: [...missing.map((c) => CANONICAL_NAME[c]), ...header.names]};
 }
 
 /**
@@ -186,16 +185,14 @@ function withLevelNamesAbove(tokens: ReadonlyArray<Token>, header: GridHeader): 
  * "数量指标" / "产出指标" / "(2025 年)" …) are the first rows' labels: they move to the start of the grid.
  */
 function labelsAboveMoved(tokens: Token[], header: GridHeader): {tokens: Token[]; header: GridHeader} {
-  const from = tokens.findIndex((t, k) => k < header.first && t.text === CANONICAL_LEVEL_NAME.level1);
+  const from = tokens.findIndex((t, k) => k < header.first && t.text === CANONICAL_NAME.level1);
   if (from < 0 || !header.columns.includes('level1')) return {tokens, header};
-  const labels = tokens.slice(from + 1, header.first).filter((t) => LEVEL_NAMES.includes(t.text) && t.text !== CANONICAL_LEVEL_NAME.level2);
+  const labels = tokens.slice(from + 1, header.first).filter((t) => LEVEL_NAMES.includes(t.text) && t.text !== CANONICAL_NAME.level2);
   if (labels.length === 0) return {tokens, header};
   const kept = tokens.filter((t) => !labels.includes(t));
   const moved = [...kept.slice(0, header.next - labels.length), ...labels, ...kept.slice(header.next - labels.length)];
   return {tokens: moved, header: {...header, first: header.first - labels.length, next: header.next - labels.length}};
 }
-
-const CANONICAL_LEVEL_NAME = {level1: '一级指标', level2: '二级指标'} as const;
 
 /** Add every source line of the tokens (see linesOf) to a set. */
 function addLines(set: Set<number>, tokens: ReadonlyArray<Token>): void {

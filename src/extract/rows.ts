@@ -16,7 +16,7 @@ export interface Assembled {
   placed: Token[];
   /** Tokens reported in a diagnostic. */
   reported: Token[];
-  /** Per indicator, the cells of the project columns of a flat multi-project table, as printed (empty when none). */
+  /** Per indicator, the cells of the project columns of a flat multi-project table, as printed (none without them). */
   owners: ProjectCells[];
 }
 
@@ -79,10 +79,12 @@ export function assembleRows(
   for (const d of drafts) for (const tokens of d.cells.values()) out.placed.push(...tokens);
   const has = new Set(columns);
   out.indicators = fillDown(drafts.map((d) => toIndicator(d, has)));
-  out.owners = drafts.map((d) => ({
-    project: cellText(d.cells.get('project') ?? []), budget: cellText(d.cells.get('project_budget') ?? []),
-    goal: cellText(d.cells.get('project_goal') ?? []),
-  }));
+  if (has.has('project')) {
+    out.owners = drafts.map((d) => ({
+      project: cellText(d.cells.get('project') ?? []), budget: cellText(d.cells.get('project_budget') ?? []),
+      goal: cellText(d.cells.get('project_goal') ?? []),
+    }));
+  }
   return out;
 }
 
