@@ -16,6 +16,7 @@ const LOW_CONFIDENCE = 0.95;
 import * as messages from '../diagnostics/messages.ts';
 import {CANONICAL_NAME, findGridHeader, parseMeta, type GridHeader} from './header.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
+import {normalizeText} from './decode.ts';
 import {compact, isBlankLine, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
 import {locateTables, type Region} from './locate.ts';
 import {assembleRows, cellText, type ProjectCells} from './rows.ts';
@@ -40,13 +41,15 @@ export interface Extraction {
 }
 
 /**
- * Extract every 绩效目标表 from decoded text.
+ * Extract every 绩效目标表 from decoded text. The text is normalised first (normalizeText: CRLF and CR line ends,
+ * odd spaces, zero-width characters, a BOM), so a string read straight from a Windows file reads like the bytes
+ * decoded by decodeBytes would.
  * @example extractText(text, {file: 'a.txt'}).tables.length // => 32 for the five bundled documents together
  */
 export function extractText(text: string, options: ExtractOptions = {}): Extraction {
   const file = options.file ?? '<input>';
   // 1. Lines and table regions.
-  const lines = splitLines(text);
+  const lines = splitLines(normalizeText(text));
   const regions = locateTables(lines);
   const tables: Table[] = [];
   const diagnostics: Diagnostic[] = [];
