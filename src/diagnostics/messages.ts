@@ -18,6 +18,10 @@ export const pageNumber = (file: string, line: number, text: string): Diagnostic
 export const pageFooter = (file: string, line: number, text: string): Diagnostic =>
   make('page-footer', 'info', `删除页眉/页脚「${text}」/ dropped page header or footer "${text}"`, file, line, line, text);
 
+/** A section heading and its paragraph printed inside a table's last page (reading order): not table text. */
+export const sectionTextInTable = (file: string, line: number, endLine: number, text: string): Diagnostic =>
+  make('section-text-in-table', 'info', `跳过表格页中的章节文字「${clip(text)}」/ skipped section text printed inside the table "${clip(text)}"`, file, line, endLine, text);
+
 /** A header row repeated inside the grid (a table continued on a new page). */
 export const repeatedHeader = (file: string, line: number, endLine: number): Diagnostic =>
   make('repeated-header', 'info', '删除重复的表头行 / dropped a repeated column-header row', file, line, endLine);

@@ -68,7 +68,9 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   const diagnostics: Diagnostic[] = [];
   const regionLines = lines.slice(region.start - 1, region.end);
   // 1. Tokens after the title line, page headers and footers removed.
-  const footers = stripFooters(tokenizeLines(regionLines.slice(1)), file);
+  const {kept: tableTokens, aside} = setAside(tokenizeLines(regionLines.slice(1)), region);
+  if (aside.length > 0) diagnostics.push(messages.sectionTextInTable(file, region.aside![0], region.aside![1], cellText(aside)));
+  const footers = stripFooters(tableTokens, file);
   const lineText = (no: number): string => regionLines[no - region.start].text;
   diagnostics.push(...footers.diagnostics);
   // 2. The grid header splits metadata from the grid; a header wrapped column by column is read down its columns.
@@ -81,7 +83,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     diagnostics.push(messages.unplacedHeaderText(file, Math.min(...ls), Math.max(...ls), cellText(meta.unclaimed)));
   }
   const used = new Set<number>([region.titleLine]);
-  const diagnosed = new Set<number>(footers.removed.map((t) => t.line));
+  const diagnosed = new Set<number>([...footers.removed, ...aside].map((t) => t.line));
   for (const t of metaTokens) if (!meta.unclaimed.includes(t)) used.add(t.line);
   for (const t of meta.unclaimed) diagnosed.add(t.line);
   let columns: ColumnKey[] = [];
@@ -108,7 +110,16 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
         ?? [parseStream(stream, columns, context)];
     // Reading-order dumps (pdftotext without flags) print a row's cells out of column order: read them so too
     // (told by words split around other cells, so before the split labels are joined).
-    if (layout !== 'tabbed' && layout !== 'columnar' && isReadingOrderDump(unfused, lineText, tokens.slice(header.first, header.next))) parses[0] = preferReadingOrder(parses[0], stream, columns, context);
+    const headerTokens = tokens.slice(header.first, header.next);
+    if (layout !== 'tabbed' && layout !== 'columnar' && isReadingOrderDump(unfused, lineText, headerTokens)) {
+      // The header repeated on a later page comes in pieces among the cells: each of its names is a page marker.
+      const names = repeatedHeaderNames(stream, headerTokens);
+      if (names.length > 0) {
+        diagnostics.push(messages.repeatedHeader(file, names[0].line, names[names.length - 1].line));
+        for (const t of names) diagnosed.add(t.line);
+      }
+      parses[0] = preferReadingOrder(parses[0], stream.filter((t) => !names.includes(t)), columns, context);
+    }
     const assembled = assembleRows(parses, columns, context, file);
     diagnostics.push(...assembled.diagnostics);
     addLines(used, assembled.placed);
@@ -159,6 +170,14 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   });
   if (groups.length > 1) diagnostics.push(messages.projectsSplit(file, region.start, region.end, groups.length));
   return {tables, diagnostics};
+}
+
+/** The tokens of a region without those of the section paragraph printed inside it (Region.aside). */
+function setAside(tokens: Token[], region: Region): {kept: Token[]; aside: Token[]} {
+  if (!region.aside) return {kept: tokens, aside: []};
+  const [first, last] = region.aside;
+  const inside = (t: Token): boolean => t.line >= first && t.line <= last;
+  return {kept: tokens.filter((t) => !inside(t)), aside: tokens.filter(inside)};
 }
 
 /** The grid header of a region's tokens, looked for as printed, then with header names read down their columns. */
@@ -272,6 +291,13 @@ function stripRepeatedHeaders(tokens: ReadonlyArray<Token>, file: string): Strip
     from = again.first;
   }
   return {kept: tokens.filter((t) => !drop.has(t)), removed: tokens.filter((t) => drop.has(t)), diagnostics};
+}
+
+/** Tokens after a page break that are whole names of the grid's header (its tokens' texts): the header reprinted. */
+function repeatedHeaderNames(tokens: ReadonlyArray<Token>, header: ReadonlyArray<Token>): Token[] {
+  const names = new Set(header.map((t) => t.text));
+  const pageStart = tokens.findIndex((t) => t.pageBreak);
+  return pageStart < 0 ? [] : tokens.slice(pageStart).filter((t) => names.has(t.text));
 }
 
 function groupByLine(tokens: ReadonlyArray<Token>): Map<number, Token[]> {

@@ -1,7 +1,9 @@
 // Lines → table regions: each 绩效目标表 title and the lines up to where the table ends (the next title, a
-// section heading such as "(五) 其他需说明的事项", a new 第X部分, or the end of the document).
+// section heading such as "(五) 其他需说明的事项", a new 第X部分, or the end of the document). A reading-order dump
+// (pdftotext's pages end in form feeds) may print the heading's paragraph in the middle of the table's last page,
+// the rest of the grid after it: the region then runs to the end of that page, the paragraph set aside.
 import type {TableKind} from '../types.ts';
-import {TABLE_TITLES} from '../vocab.ts';
+import {COLUMN_ALIASES, LEVEL_NAMES, TABLE_TITLES} from '../vocab.ts';
 import {compact, isBlankLine, type Line} from './lines.ts';
 
 /** One located table: title line and inclusive line range (1-based). */
@@ -13,6 +15,8 @@ export interface Region {
   end: number;
   /** True when the region runs to the end of the document rather than to a heading or the next title. */
   toEndOfFile: boolean;
+  /** Lines (first, last) of a section heading and its paragraph printed inside the region: not table text. */
+  aside?: [number, number];
 }
 
 const MAX_TITLE = 48;
@@ -57,15 +61,54 @@ export function locateTables(lines: ReadonlyArray<Line>): Region[] {
     const limit = k + 1 < titles.length ? titles[k + 1] : lines.length;
     let last = first;
     let closed = k + 1 < titles.length;
+    let aside: [number, number] | undefined;
     for (let i = first + 1; i < limit; i++) {
-      if (isSectionHeading(lines[i].text)) { closed = true; break; }
+      if (isSectionHeading(lines[i].text)) {
+        const rest = gridAfterParagraph(lines, i, limit);
+        if (rest === null) { closed = true; break; }
+        aside = [lines[i].no, lines[rest.paragraphEnd].no];
+        last = rest.pageEnd;
+        closed = true;
+        break;
+      }
       last = i;
     }
     while (last > first && isBlankLine(lines[last].text)) last--;
     regions.push({
       kind: titleKind(lines[first].text)!, title: compact(lines[first].text), titleLine: lines[first].no,
       start: lines[first].no, end: lines[last].no, toEndOfFile: !closed,
+      ...(aside ? {aside} : {}),
     });
   }
   return regions;
+}
+
+/** Longest line of grid text after a heading's paragraph: prose runs the width of the page. */
+const LONGEST_CELL_LINE = 40;
+/** Lines of a page's rest enough to tell grid text (a page number alone is none). */
+const MIN_GRID_LINES = 3;
+const PAGE_NUMBER = /^(?:[-－—]?\d{1,4}[-－—]?|第\d+页(?:共\d+页)?|共\d+页第\d+页|\d+\/\d+)$/;
+const COMPARATOR_OR_NUMBER = /^(?:[<>=≥≤≧≦＜＞＝]|\d)/;
+const COLUMN_NAMES = COLUMN_ALIASES.map(([name]) => name);
+
+/** A line holding grid text: a level name, a column name, a value or weight, a piece of a 《title》. */
+function isGridLine(s: string): boolean {
+  return COMPARATOR_OR_NUMBER.test(s) || /[《》]/.test(s) || LEVEL_NAMES.some((w) => s.includes(w)) || COLUMN_NAMES.some((w) => s.includes(w));
+}
+
+/**
+ * The rest of a table's page after a section heading's paragraph (the heading at index h): the paragraph's last
+ * line (the heading, then lines up to a blank one or one ending a sentence) and the page's last line (before the
+ * next line opening with a form feed). Null unless the page's lines after the paragraph are grid text: short
+ * lines, most of them level names, column names, values or weights.
+ */
+function gridAfterParagraph(lines: ReadonlyArray<Line>, h: number, limit: number): {paragraphEnd: number; pageEnd: number} | null {
+  let p = h;
+  while (p + 1 < limit && !isBlankLine(lines[p + 1].text) && !/[。.]$/.test(compact(lines[p].text))) p++;
+  let end = p + 1;
+  while (end < limit && !lines[end].text.includes('\f')) end++;
+  if (end >= limit) return null;
+  const rest = lines.slice(p + 1, end).map((l) => compact(l.text)).filter((s) => s.length > 0 && !PAGE_NUMBER.test(s));
+  if (rest.length < MIN_GRID_LINES || rest.some((s) => s.length > LONGEST_CELL_LINE)) return null;
+  return rest.filter(isGridLine).length * 2 >= rest.length ? {paragraphEnd: p, pageEnd: end - 1} : null;
 }

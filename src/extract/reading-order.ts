@@ -45,6 +45,8 @@ const SECOND_OPTIONAL = -3;
 /** Continuing a cell whose last fragment filled its column's width, or stopped well short of it. */
 const WRAP_LIKELY = 2;
 const ENDED_SHORT = -1;
+/** A cell left as the beginning of a vocabulary word (a new cell follows it, or the table ends). */
+const UNFINISHED_WORD = -3;
 /** A beginning of a 一级/二级 label read as the end of another column's cell. */
 const LABEL_PIECE = -3;
 
@@ -100,6 +102,10 @@ export function isLabelPiece(text: string): boolean {
 /** How well a (possibly unfinished) text fits a column: cellScore, with open words and cut values between. */
 export function fragmentScore(col: ColumnKey, text: string, context: ScoreContext): number | null {
   if (isOpenWord(col, text)) return PREFIX_SCORE;
+  // Titles are quoted whole (《…》): a "》" closing nothing ends a cell begun above, an open "《" waits for its end.
+  const titles = titleBalance(text);
+  if (titles === null) return null;
+  if (titles > 0 && col === 'basis' && context.freeTextBasis) return PREFIX_SCORE;
   // The beginning of another column's word ("按照完成比例赋") is no value, and an unlikely name.
   if (text.length >= 3 && OPEN_WORD_COLUMNS.some((c) => c !== col && isOpenWord(c, text))) {
     if (col === 'level3') return -3;
@@ -117,6 +123,16 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   // A value cut after "/" ("≤13275元/") waits for the rest of its unit.
   if (text.endsWith('/') && VALUE_COLUMNS.has(col)) return s - 4;
   return s;
+}
+
+/** How many 《 a text leaves open, or null when a 》 closes none. */
+function titleBalance(text: string): number | null {
+  let open = 0;
+  for (const ch of text) {
+    if (ch === '《') open++;
+    else if (ch === '》' && --open < 0) return null;
+  }
+  return open;
 }
 
 /** fragmentScore by scoring context, remembered: the beam asks the same question from every state it keeps. */
@@ -210,7 +226,8 @@ function labelLines(lines: ReadonlyArray<Token[]>, columns: readonly ColumnKey[]
   let best = beam[0];
   let bestScore = -Infinity;
   for (const h of beam) {
-    const score = h.score + MISSING_CELL * missingCells(h.state, columns) + weightCharge(h.state, true);
+    const unfinished = [...h.state.cells].filter(([c, cells]) => cells.length > 0 && isOpenWord(c, cells[cells.length - 1].text)).length;
+    const score = h.score + MISSING_CELL * missingCells(h.state, columns) + weightCharge(h.state, true) + UNFINISHED_WORD * unfinished;
     if (score > bestScore) { best = h; bestScore = score; }
   }
   const out: Placement[][] = [];
@@ -323,7 +340,7 @@ function labelLine(
       for (let j = i + 1; j <= m && j - i <= 8; j++) {
         text += line[j - 1].text;
         for (let c = from.last + 1; c < K; c++) {
-          for (const option of options(columns[c], text, i, j, k, state, context, widths)) {
+          for (const option of options(columns[c], text, i, j, k, state, context, widths, columns)) {
             const row = option.row;
             let score = from.score + option.score + JOINED_TOKEN * (j - i - 1);
             let lineRow = from.lineRow;
@@ -365,8 +382,9 @@ const SKIP_TOKEN = -6;
  */
 function options(
   col: ColumnKey, text: string, from: number, to: number, k: number, state: State, context: ScoreContext, widths: Map<ColumnKey, number> | null,
+  columns: readonly ColumnKey[],
 ): Array<Placement & {score: number}> {
-  const out = cellOptions(col, text, from, to, k, state, context, widths);
+  const out = cellOptions(col, text, from, to, k, state, context, widths, columns);
   const width = widths?.get(col);
   if (width !== undefined && col !== 'level3' && widthOf(text) > width + 2) for (const o of out) o.score += TOO_WIDE;
   return out;
@@ -374,13 +392,15 @@ function options(
 
 function cellOptions(
   col: ColumnKey, text: string, from: number, to: number, k: number, state: State, context: ScoreContext, widths: Map<ColumnKey, number> | null,
+  columns: readonly ColumnKey[],
 ): Array<Placement & {score: number}> {
   const out: Array<Placement & {score: number}> = [];
   const cells = state.cells.get(col)!;
   const own = cachedFragmentScore(col, text, context);
   if (own !== null) {
     let row: number | undefined;
-    let score = own;
+    // A new cell leaves the column's last one as it is: the beginning of a word there was misread.
+    let score = own + (cells.length > 0 && isOpenWord(col, cells[cells.length - 1].text) ? UNFINISHED_WORD : 0);
     if (col === 'level1' && isOpenWord('level2', text) && !sameTemplate(text, cells)) score += OTHER_TEMPLATE;
     if (LABELS.has(col)) row = -1;
     else if (OPTIONAL.has(col)) {
@@ -390,12 +410,30 @@ function cellOptions(
     } else {
       // The next row of the column, or a later one when the column has no cell in the rows between.
       const next = cells.length === 0 ? 0 : cells[cells.length - 1].row + 1;
-      for (let r = next; r <= Math.max(next, state.rows); r++) out.push({from, to, col, cont: false, row: r, score: score + MISSING_CELL * (r - next)});
+      const left = col === 'basis' && context.freeTextBasis ? leftReach(col, state, columns) : Infinity;
+      for (let r = next; r <= Math.max(next, state.rows); r++) {
+        out.push({from, to, col, cont: false, row: r, score: score + MISSING_CELL * (r - next) + AHEAD_OF_LEFT * Math.max(0, r - 1 - left)});
+      }
       return withContinuation(out, col, text, from, to, k, cells, context, widths);
     }
     out.push({from, to, col, cont: false, row, score});
   }
   return withContinuation(out, col, text, from, to, k, cells, context, widths);
+}
+
+/**
+ * A free-text 指标设定依据 more than one row ahead of the column to its left: pdftotext reads a page's left
+ * columns before its right ones (a block of names, then their values) more often than the other way round, so
+ * free text that could be a name or a basis is the name of a row whose values are still to come.
+ */
+const AHEAD_OF_LEFT = -1;
+
+/** The last row the nearest required column left of `col` has reached (-1: none yet, or no such column). */
+function leftReach(col: ColumnKey, state: State, columns: readonly ColumnKey[]): number {
+  const before = columns.slice(0, columns.indexOf(col)).filter((c) => !OPTIONAL.has(c));
+  if (before.length === 0) return Infinity;
+  const cells = state.cells.get(before[before.length - 1])!;
+  return cells.length === 0 ? -1 : cells[cells.length - 1].row;
 }
 
 /** 一级 words of one template: the project table's, or the others (overall tables, 项目完成指标 …). */
@@ -573,7 +611,7 @@ export function parseQuality(parse: GridParse, columns: readonly ColumnKey[], co
       if (LABELS.has(c)) continue;
       const v = c === 'target' ? r.target : c === 'target_long' ? r.target_long_term : cells[c];
       if (v === null || v === undefined || v === '') { if (!OPTIONAL.has(c)) q -= 1.5; continue; }
-      const fits = c === 'weight' ? typeof v === 'number' : (cellScore(c, String(v), context) ?? -1) > 0;
+      const fits = c === 'weight' ? typeof v === 'number' : (cellScore(c, String(v), context) ?? -1) > 0 && titleBalance(String(v)) === 0;
       q += fits ? 1 : -1;
     }
     weights += r.weight ?? 0;

@@ -141,3 +141,21 @@ test('locateTables: a numbered 项目总体目标 sentence does not end the tabl
   ]);
   assert.deepEqual(r.map((x) => [x.start, x.end, x.toEndOfFile]), [[1, 6, false]]);
 });
+
+// --- a section paragraph printed inside a table's last page (reading-order dumps) --------------------------
+
+test('locateTables runs a table on past a (五) paragraph to its page end when the page goes on with grid text', () => {
+  const lines = [
+    '部门整体绩效目标表', '一级指标 二级指标', '三级指标', '\f一级指标 二级指标', '满意度指标', '沿线群众满意度',
+    '（五）其他需说明的事项', '本部门项目支出绩效目标表另行公开。', '', '指标值', '≥90%', '分值权重', '5', '', '\f',
+  ];
+  const [r] = regions(lines);
+  assert.deepEqual({end: r.end, aside: r.aside, toEndOfFile: r.toEndOfFile}, {end: 13, aside: [7, 8], toEndOfFile: false});
+});
+
+test('locateTables ends a table at a (五) paragraph followed by prose or a page number only', () => {
+  const page = ['项目支出绩效目标表', '一级指标 二级指标 三级指标', '产出指标', '（五）其他需说明的事项', '无。', ''];
+  assert.deepEqual(regions([...page, '1', '', '\f']).map((r) => [r.end, r.aside]), [[3, undefined]]);
+  const prose = '本部门严格按照预算绩效管理要求开展工作，各项目绩效目标设置合理，指标值明确可衡量，完成情况良好。';
+  assert.deepEqual(regions([...page, prose, '≥90%', '5', '\f']).map((r) => [r.end, r.aside]), [[3, undefined]]);
+});

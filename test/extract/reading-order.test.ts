@@ -40,6 +40,8 @@ const FLOORS: Record<string, number> = {
   'split-target-education': 0.92, 'ziping-health': 0.92,
   // A label's end printed alone after its rows ("服务对象满意度" … "指标").
   'required-suffix-transport': 0.84, 'narrow-wrap-b5': 0.76,
+  // Free-text 《…》 bases wrapped over lines; page 2 printed around the (五) paragraph, its header reprinted in pieces.
+  'repeated-header-overall-transport': 0.84,
 };
 for (const [spec, floor] of Object.entries(FLOORS)) {
   test(`extractText(rendered/${spec}.default.txt) matches at least ${floor * 100}% of the expected cells, every line accounted for`, () => {
@@ -66,6 +68,10 @@ test('extractText(rendered/*.default.txt) gives named rows exactly as the specs 
     ['split-target-education', 0, 4], ['split-target-education', 0, 5], ['ziping-health', 0, 4], ['ziping-health', 0, 5],
     // Its 合计 label alone, the sums on the next line: no row, and the last row keeps its weight.
     ['ziping-health', 0, 8],
+    // A 《title》 basis wrapped over two lines stays one basis; a "…》" line starts no name (issue 4).
+    ['repeated-header-overall-transport', 0, 0], ['repeated-header-overall-transport', 0, 5],
+    ['repeated-header-overall-transport', 0, 6], ['repeated-header-overall-transport', 0, 10],
+    ['repeated-header-overall-transport', 0, 9], ['repeated-header-overall-transport', 0, 11],
   ];
   for (const [spec, table, row] of cases) {
     const want = expectedOf(spec)[table].indicators[row];
@@ -122,4 +128,11 @@ test('isReadingOrderDump(tokens) sees words split around other cells, not one ce
   };
   assert.equal(isReadingOrderDump(...text('名称甲 ≥1次 计划标准 10 按照完成比例赋 工作资料\n分\n名称乙 ≥2次 计划标准 10 按照完成比例赋 工作资料\n分')), true);
   assert.equal(isReadingOrderDump(...text('名称甲\n≥1次\n计划标准\n10\n按照完成比例赋\n分\n工作资料')), false);
+});
+
+test('fragmentScore: an open 《 waits for its end in a free-text basis, a 》 closing nothing starts no cell', () => {
+  const free = {freeTextBasis: true};
+  assert.ok((fragmentScore('basis', '《梅岭县安全生产专项整治', free) ?? -Infinity) > (fragmentScore('basis', '《梅岭县安全生产专项整治三年行动方案》', free) ?? Infinity));
+  assert.equal(fragmentScore('level3', '三年行动方案》', free), null);
+  assert.equal(fragmentScore('basis', '三年行动方案》', free), null);
 });
