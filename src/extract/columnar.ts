@@ -282,7 +282,8 @@ function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>
   const bottom = (k: number, c: number): number => (k === n - 1 ? lines.length - 1 : cuts[k][c]);
   const rowScore = (k: number, t: number, b: number): number => {
     const slice = lines.slice(t, b + 1);
-    const score = segmentGrid(rowStream(slice, anchors[k] - t, reading), reading.options).score;
+    const parse = segmentGrid(rowStream(slice, anchors[k] - t, reading), reading.options);
+    const score = parse.score - RAGGED_COST * raggedLines(parse);
     let distance = 0;
     for (let i = t; i <= b; i++) {
       if (lines[i].body.length === 0) continue;
@@ -320,6 +321,35 @@ function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>
   return spans;
 }
 
+/** Cost of a cell line that is not its cell's last yet shorter than its longest line (see raggedLines). */
+const RAGGED_COST = 1;
+
+/** Printed width of a text: CJK characters count one, ASCII letters and digits half. */
+const printedWidth = (s: string): number => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x80 ? 0.5 : 1), 0);
+
+/**
+ * Lines of the parse's cells that end short before another line of the same cell: a cell wraps at its column's
+ * width, so all its lines but the last are about as wide as its widest (a shorter one ends another row's cell).
+ */
+function raggedLines(parse: GridParse): number {
+  let ragged = 0;
+  for (const item of parse.items) {
+    if (!('row' in item)) continue;
+    for (const tokens of item.row.cells.values()) {
+      // The cell's lines in reading order (a row's stream puts a wrapped cell's tail last even when printed above).
+      const widths: number[] = [];
+      tokens.forEach((t, i) => {
+        if (i > 0 && tokens[i - 1].line === t.line) widths[widths.length - 1] += printedWidth(t.text);
+        else widths.push(printedWidth(t.text));
+      });
+      if (widths.length < 2) continue;
+      const widest = Math.max(...widths);
+      ragged += widths.slice(0, -1).filter((w) => w < widest - 1).length;
+    }
+  }
+  return ragged;
+}
+
 /**
  * The body tokens of a row's lines as one stream in column order. The anchor line is read alone first (which
  * column each of its words is); then each continuation line, nearest first, hands each word to the anchor word
@@ -348,26 +378,58 @@ const LATE_STARTS = 3;
 /** A row's words in column order, given the column of each anchor word (see rowStream). */
 function orderRow(lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, context: ScoreContext): Token[] {
   const anchor = lines[anchorAt].body;
+  // pdftotext packs a full anchor line tighter than the sparse lines around it, so a column's x on the anchor
+  // line can be far left of the same column on the others: a second pass also measures each word against where
+  // its column's words lie on the row's other lines (as the first pass placed them).
+  const first = hostWords(lines, anchorAt, columnOf, context, (h) => [anchor[h].x]);
+  const seen = first.filter((k) => k.host >= 0 && k.host < anchor.length && k.at !== anchorAt);
+  const keyed = seen.length === 0 ? first : hostWords(lines, anchorAt, columnOf, context, (h, at) => [
+    anchor[h].x, ...seen.filter((k) => k.host === h && k.at !== at).map((k) => k.x),
+  ]);
+  const column = hostlessColumns(keyed.filter((k) => k.host === -1 || k.host === anchor.length).map((k) => k.x));
+  const sub = (k: {host: number; x: number}): number => (k.host === -1 || k.host === anchor.length ? column(k.x) : 0);
+  keyed.sort((a, b) => a.host - b.host || sub(a) - sub(b) || a.phase - b.phase || a.line - b.line || a.x - b.x);
+  return keyed.map((k, i) => ({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false}));
+}
+
+/** A word of a row with the anchor word it continues and where it goes around it (see orderRow). */
+interface Hosted {
+  token: Token;
+  host: number;
+  /** 0: before its host (printed above it), 1: the host, 2: after it. */
+  phase: number;
+  /** Sort line (Infinity: the tail of its cell). */
+  line: number;
+  x: number;
+  /** Index of its line among the row's lines. */
+  at: number;
+}
+
+/** The host of each word of a row: the anchor line first, then each other line, nearest first (see rowStream). */
+function hostWords(
+  lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, context: ScoreContext,
+  hostXs: (host: number, at: number) => number[],
+): Hosted[] {
+  const anchor = lines[anchorAt].body;
   const texts = anchor.map((p) => p.token.text);
-  const keyed: Array<{token: Token; host: number; phase: number; line: number; x: number}> = [];
-  anchor.forEach((p, k) => keyed.push({token: p.token, host: k, phase: 1, line: p.token.line, x: p.x}));
+  const keyed: Hosted[] = [];
+  anchor.forEach((p, k) => keyed.push({token: p.token, host: k, phase: 1, line: p.token.line, x: p.x, at: anchorAt}));
   const order = lines.map((_, i) => i).filter((i) => i !== anchorAt).sort((a, b) => Math.abs(a - anchorAt) - Math.abs(b - anchorAt) || b - a);
   for (const i of order) {
     const above = i < anchorAt;
     const words = lines[i].body;
-    const hosts = alignToAnchor(anchor, columnOf, texts, words, above, context);
+    if (words.length === 0) continue;
+    const xs = anchor.map((_, h) => hostXs(h, i));
+    const hosts = alignToAnchor(anchor, xs, columnOf, texts, words, above, context);
     words.forEach((p, w) => {
       const host = hosts[w];
       // A wrapped cell's lines are full but its last: a word above its host yet shorter ends the cell ("…不断提" "升").
       const tail = above && host >= 0 && host < anchor.length && p.token.text.length <= 2 && anchor[host].token.text.length >= 2 * p.token.text.length + 2;
       if (host >= 0 && host < anchor.length) texts[host] = above && !tail ? p.token.text + texts[host] : texts[host] + p.token.text;
-      keyed.push({token: p.token, host, phase: above && !tail ? 0 : 2, line: tail ? Infinity : p.token.line, x: p.x});
+      keyed.push({token: p.token, host, phase: above && !tail ? 0 : 2, line: tail ? Infinity : p.token.line, x: p.x, at: i});
     });
   }
-  const column = hostlessColumns(keyed.filter((k) => k.host === -1 || k.host === anchor.length).map((k) => k.x));
-  const sub = (k: {host: number; x: number}): number => (k.host === -1 || k.host === anchor.length ? column(k.x) : 0);
-  keyed.sort((a, b) => a.host - b.host || sub(a) - sub(b) || a.phase - b.phase || a.line - b.line || a.x - b.x);
-  return keyed.map((k, i) => ({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false}));
+  return keyed;
 }
 
 /**
@@ -437,11 +499,11 @@ const REJECTED = -6;
  * along the line: the best sum of x nearness and the gain in the host column's score from each join.
  */
 function alignToAnchor(
-  anchor: ReadonlyArray<Placed>, columnOf: ReadonlyArray<ColumnKey | null>, texts: ReadonlyArray<string>,
+  anchor: ReadonlyArray<Placed>, hostXs: ReadonlyArray<ReadonlyArray<number>>, columnOf: ReadonlyArray<ColumnKey | null>, texts: ReadonlyArray<string>,
   words: ReadonlyArray<Placed>, above: boolean, context: ScoreContext,
 ): number[] {
   const gains = words.map((p) => anchor.map((_, h) => joinGain(columnOf[h], texts[h], p.token.text, above, context)));
-  return alignWords(anchor, words, gains);
+  return alignWords(anchor, hostXs, words, gains);
 }
 
 /** Gain counted for joining a word the anchor line's reading left out (its column unknown). */
@@ -464,7 +526,7 @@ function joinGain(column: ColumnKey | null, text: string, word: string, above: b
  * continuation word sits at or right of its host's x, further right the further along the line: a word right
  * of its host costs little, left of it much.
  */
-function alignWords(anchor: ReadonlyArray<Placed>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>): number[] {
+function alignWords(anchor: ReadonlyArray<Placed>, hostXs: ReadonlyArray<ReadonlyArray<number>>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>): number[] {
   const m = anchor.length + 2; // host h is stored at h + 1; host anchor.length: after all anchor words
   const value = (w: number, h: number): number => {
     const x = words[w].x;
@@ -472,8 +534,7 @@ function alignWords(anchor: ReadonlyArray<Placed>, words: ReadonlyArray<Placed>,
     // Before or after all anchor words: a column the anchor line leaves empty, left or right of its words.
     if (h === -1) return x <= anchor[0].x - SAME_X ? 0 : REJECTED - LEFT_COST * (x - anchor[0].x + SAME_X);
     if (h === anchor.length) return x > anchor[h - 1].x + anchor[h - 1].token.text.length ? BEYOND : -Infinity;
-    const d = x - anchor[h].x;
-    return gains[w][h] - (d >= 0 ? RIGHT_COST * d : LEFT_COST * -d);
+    return gains[w][h] - Math.min(...hostXs[h].map((at) => (x >= at ? RIGHT_COST * (x - at) : LEFT_COST * (at - x))));
   };
   const best: number[][] = [];
   const from: number[][] = [];

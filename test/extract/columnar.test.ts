@@ -98,11 +98,11 @@ test('joinHeaderColumns(tokens) reads a header wrapped inside narrow columns dow
  * Known-partial dumps and the share of expected cells they reach today (issue 4 asks 99% of each); dumps not
  * listed must reach 99%. Still wrong: a one-line 二级 label centred on two one-line rows is printed on the upper
  * row's line, which reads as well as a one-row span followed by a longer one (002: 2 cells, split-target: 1);
- * narrow-wrap-b5: one 三级 line given to the next row and one 赋分规则 split between rule and evidence (5 cells).
+ * narrow-wrap-b5: a full 三级 line between two rows whose cells both read well with it (2 cells).
  */
 const KNOWN_PARTIAL: Record<string, number> = {
   'bundled-002-pair.layout.txt': 0.98,
-  'narrow-wrap-b5.layout.txt': 0.93,
+  'narrow-wrap-b5.layout.txt': 0.97,
   'split-target-education.layout.txt': 0.98,
 };
 
@@ -162,6 +162,15 @@ test('extractText(rendered/narrow-wrap-b5.layout.txt) finds the grid header wrap
   const expected = JSON.parse(readFileSync(join(DIR, 'narrow-wrap-b5.expected.json'), 'utf8')).tables[0];
   assert.deepEqual(t.columns, expected.columns);
   assert.equal(t.indicators.length, expected.indicators.length);
+});
+
+test('extractText(rendered/narrow-wrap-b5.layout.txt) keeps a short last 三级 line ("标准") in its row: a cell\'s lines are full but its last', () => {
+  assert.deepEqual(gotRow('narrow-wrap-b5', 0, 4), expectedRow('narrow-wrap-b5', 0, 4));
+});
+
+test('extractText(rendered/narrow-wrap-b5.layout.txt) joins a 赋分规则 tail ("分") by where its column lies on the sparse lines, not on the packed weight line', () => {
+  const [got, expected] = [gotRow('narrow-wrap-b5', 0, 5), expectedRow('narrow-wrap-b5', 0, 5)];
+  assert.deepEqual(got.slice(3), expected.slice(3));
 });
 
 test('extractText(rendered/flat-projects-culture.layout.txt) gives each project of the flat table its name, 项目资金, goal and rows', () => {
