@@ -2,7 +2,9 @@
 // on one "anchor" line (the one holding the weight) and its wrapped cells continued on the lines around it at
 // about the same x; merged 一级/二级 labels are printed across their span, split over lines. This reads such a
 // grid in two dimensions: token x positions → label fragments | body tokens → rows (anchor + the continuation
-// lines that read best with it) → one token stream per row, in column order → GridParse per row. In a flat table
+// lines that read best with it, a wrapped cell's lines full but its last) → one token stream per row, in column
+// order → GridParse per row. A label printed on a line may be centred half a line below it; among readings that
+// fit as well, a 二级 heads the rows that measure what it names (counts, rates, deadlines …). In a flat table
 // listing several projects, the project columns left of 一级 are read like labels: split off, joined per project
 // and given to the first row of the span they are centred on.
 import type {ColumnKey} from '../types.ts';
