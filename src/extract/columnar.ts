@@ -2,7 +2,9 @@
 // on one "anchor" line (the one holding the weight) and its wrapped cells continued on the lines around it at
 // about the same x; merged 一级/二级 labels are printed across their span, split over lines. This reads such a
 // grid in two dimensions: token x positions → label fragments | body tokens → rows (anchor + the continuation
-// lines that read best with it) → one token stream per row, in column order → GridParse per row. In a flat table
+// lines that read best with it, a wrapped cell's lines full but its last) → one token stream per row, in column
+// order → GridParse per row. A label printed on a line may be centred half a line below it; among readings that
+// fit as well, a 二级 heads the rows that measure what it names (counts, rates, deadlines …). In a flat table
 // listing several projects, the project columns left of 一级 are read like labels: split off, joined per project
 // and given to the first row of the span they are centred on.
 import type {ColumnKey} from '../types.ts';
@@ -29,6 +31,8 @@ interface Row2D {
   body: Placed[];
   /** Words of the project columns of a flat multi-project table (left of the 一级 column). */
   project: Placed[];
+  /** Lines below this one that the labels on it may be centred on (the rest of its column-major block). */
+  blockBelow?: number;
 }
 
 /** A label joined from fragments in one label column, with its vertical centre. */
@@ -37,6 +41,8 @@ interface Label {
   parts: Placed[];
   text: string;
   centre: number;
+  /** How far below `centre` the label's true centre may lie (see spanStarts). */
+  reach: number;
   page: number;
 }
 
@@ -74,14 +80,14 @@ export function readColumnar(
   if (anchors.length < 2) return null;
   const reading: Reading = {options, level3Start};
   const spans = chooseSpans(lines, anchors, reading);
-  const rows = spans.map(([top, bottom], k) => rowStream(lines.slice(top, bottom + 1), anchors[k] - top, reading));
+  const rows = spans.map(([top, bottom], k) => rowStream(lines.slice(top, bottom + 1), anchors[k] - top, reading).stream);
   const projects = flat ? projectLabels(lines) : [];
   const projectStarts = spanStarts(projects, spans, lines, () => 0).starts;
-  const heads = labelHeads(labels, spans, lines);
+  const parsed = rows.map((stream) => segmentGrid(stream, options));
+  const heads = labelHeads(labels, spans, lines, parsed.map(rowKind));
   const parses: GridParse[] = [];
   const unplaced: Token[] = [];
-  rows.forEach((stream, k) => {
-    const parse = segmentGrid(stream, options);
+  parsed.forEach((parse, k) => {
     const headed = heads.get(k) ?? [];
     for (const item of parse.items) {
       if (!('row' in item)) continue;
@@ -216,7 +222,7 @@ function unfoldColumnMajor(lines: ReadonlyArray<Row2D>): Row2D[] {
       const members = Array.from({length: groups}, (_, g) => lines[i + g * k + r]);
       out.push({
         line: members[0].line, page: members[0].page, labels: members.flatMap((m) => m.labels), body: members.flatMap((m) => m.body),
-        project: members.flatMap((m) => m.project),
+        project: members.flatMap((m) => m.project), blockBelow: r === 0 ? k - 1 : undefined,
       });
     }
     i += k * groups;
@@ -282,7 +288,9 @@ function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>
   const bottom = (k: number, c: number): number => (k === n - 1 ? lines.length - 1 : cuts[k][c]);
   const rowScore = (k: number, t: number, b: number): number => {
     const slice = lines.slice(t, b + 1);
-    const score = segmentGrid(rowStream(slice, anchors[k] - t, reading), reading.options).score;
+    const {stream, beyond} = rowStream(slice, anchors[k] - t, reading);
+    const parse = segmentGrid(stream, reading.options);
+    const score = parse.score - RAGGED_COST * raggedLines(parse) + BEYOND * beyond;
     let distance = 0;
     for (let i = t; i <= b; i++) {
       if (lines[i].body.length === 0) continue;
@@ -320,54 +328,124 @@ function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>
   return spans;
 }
 
+/** Cost of a cell line that is not its cell's last yet shorter than its longest line (see raggedLines). */
+const RAGGED_COST = 1;
+
+/** Printed width of a text: CJK characters count one, ASCII letters and digits half. */
+const printedWidth = (s: string): number => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x80 ? 0.5 : 1), 0);
+
+/**
+ * Lines of the parse's cells that end short before another line of the same cell: a cell wraps at its column's
+ * width, so all its lines but the last are about as wide as its widest (a shorter one ends another row's cell).
+ */
+function raggedLines(parse: GridParse): number {
+  let ragged = 0;
+  for (const item of parse.items) {
+    if (!('row' in item)) continue;
+    for (const tokens of item.row.cells.values()) {
+      // The cell's lines in reading order (a row's stream puts a wrapped cell's tail last even when printed above).
+      const widths: number[] = [];
+      tokens.forEach((t, i) => {
+        if (i > 0 && tokens[i - 1].line === t.line) widths[widths.length - 1] += printedWidth(t.text);
+        else widths.push(printedWidth(t.text));
+      });
+      if (widths.length < 2) continue;
+      const widest = Math.max(...widths);
+      ragged += widths.slice(0, -1).filter((w) => w < widest - 1).length;
+    }
+  }
+  return ragged;
+}
+
 /**
  * The body tokens of a row's lines as one stream in column order. The anchor line is read alone first (which
  * column each of its words is); then each continuation line, nearest first, hands each word to the anchor word
  * whose cell it best continues: near it in x and reading well joined to it (its column's grammar), hosts never
  * going back within a line. Words above the anchor line come before their host, words below after it.
  */
-function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, reading: Reading): Token[] {
+function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, reading: Reading): RowWords {
   const anchor = lines[anchorAt].body;
   // An anchor line starting right of the 三级 column has no 一级 … 三级 words (they are above or below it), and
   // may start with any later column: each reading is tried, the one whose row reads best is kept.
   const late = anchor.length > 0 && anchor[0].x > reading.level3Start + SAME_X;
   if (!late) return orderRow(lines, anchorAt, anchorColumns(anchor, reading.options.columns, reading.options), reading.options.context);
   const values = reading.options.columns.filter((c) => !NAME_COLUMNS.has(c));
-  let best: {stream: Token[]; score: number} | null = null;
+  let best: {words: RowWords; score: number} | null = null;
   for (let skip = 0; skip < Math.min(LATE_STARTS, values.length); skip++) {
-    const stream = orderRow(lines, anchorAt, anchorColumns(anchor, values.slice(skip), reading.options), reading.options.context);
-    const score = segmentGrid(stream, reading.options).score;
-    if (best === null || score > best.score) best = {stream, score};
+    const words = orderRow(lines, anchorAt, anchorColumns(anchor, values.slice(skip), reading.options), reading.options.context);
+    const score = segmentGrid(words.stream, reading.options).score;
+    if (best === null || score > best.score) best = {words, score};
   }
-  return best!.stream;
+  return best!.words;
 }
 
 /** How many first value columns a late anchor line is tried with (指标值, 依据, 上年 …). */
 const LATE_STARTS = 3;
 
+/** A row's words as one stream in column order, and how many continuation words lie right of all anchor words. */
+interface RowWords {
+  stream: Token[];
+  beyond: number;
+}
+
 /** A row's words in column order, given the column of each anchor word (see rowStream). */
-function orderRow(lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, context: ScoreContext): Token[] {
+function orderRow(lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, context: ScoreContext): RowWords {
+  const anchor = lines[anchorAt].body;
+  // pdftotext packs a full anchor line tighter than the sparse lines around it, so a column's x on the anchor
+  // line can be far left of the same column on the others: a second pass also measures each word against where
+  // its column's words lie on the row's other lines (as the first pass placed them).
+  const first = hostWords(lines, anchorAt, columnOf, context, (h) => [anchor[h].x]);
+  const seen = first.filter((k) => k.host >= 0 && k.host < anchor.length && k.at !== anchorAt);
+  const keyed = seen.length === 0 ? first : hostWords(lines, anchorAt, columnOf, context, (h, at) => [
+    anchor[h].x, ...seen.filter((k) => k.host === h && k.at !== at).map((k) => k.x),
+  ]);
+  const column = hostlessColumns(keyed.filter((k) => k.host === -1 || k.host === anchor.length).map((k) => k.x));
+  const sub = (k: {host: number; x: number}): number => (k.host === -1 || k.host === anchor.length ? column(k.x) : 0);
+  keyed.sort((a, b) => a.host - b.host || sub(a) - sub(b) || a.phase - b.phase || a.line - b.line || a.x - b.x);
+  return {
+    stream: keyed.map((k, i) => ({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false})),
+    beyond: keyed.filter((k) => k.host === anchor.length).length,
+  };
+}
+
+/** A word of a row with the anchor word it continues and where it goes around it (see orderRow). */
+interface Hosted {
+  token: Token;
+  host: number;
+  /** 0: before its host (printed above it), 1: the host, 2: after it. */
+  phase: number;
+  /** Sort line (Infinity: the tail of its cell). */
+  line: number;
+  x: number;
+  /** Index of its line among the row's lines. */
+  at: number;
+}
+
+/** The host of each word of a row: the anchor line first, then each other line, nearest first (see rowStream). */
+function hostWords(
+  lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, context: ScoreContext,
+  hostXs: (host: number, at: number) => number[],
+): Hosted[] {
   const anchor = lines[anchorAt].body;
   const texts = anchor.map((p) => p.token.text);
-  const keyed: Array<{token: Token; host: number; phase: number; line: number; x: number}> = [];
-  anchor.forEach((p, k) => keyed.push({token: p.token, host: k, phase: 1, line: p.token.line, x: p.x}));
+  const keyed: Hosted[] = [];
+  anchor.forEach((p, k) => keyed.push({token: p.token, host: k, phase: 1, line: p.token.line, x: p.x, at: anchorAt}));
   const order = lines.map((_, i) => i).filter((i) => i !== anchorAt).sort((a, b) => Math.abs(a - anchorAt) - Math.abs(b - anchorAt) || b - a);
   for (const i of order) {
     const above = i < anchorAt;
     const words = lines[i].body;
-    const hosts = alignToAnchor(anchor, columnOf, texts, words, above, context);
+    if (words.length === 0) continue;
+    const xs = anchor.map((_, h) => hostXs(h, i));
+    const hosts = alignToAnchor(anchor, xs, columnOf, texts, words, above, context);
     words.forEach((p, w) => {
       const host = hosts[w];
       // A wrapped cell's lines are full but its last: a word above its host yet shorter ends the cell ("…不断提" "升").
       const tail = above && host >= 0 && host < anchor.length && p.token.text.length <= 2 && anchor[host].token.text.length >= 2 * p.token.text.length + 2;
       if (host >= 0 && host < anchor.length) texts[host] = above && !tail ? p.token.text + texts[host] : texts[host] + p.token.text;
-      keyed.push({token: p.token, host, phase: above && !tail ? 0 : 2, line: tail ? Infinity : p.token.line, x: p.x});
+      keyed.push({token: p.token, host, phase: above && !tail ? 0 : 2, line: tail ? Infinity : p.token.line, x: p.x, at: i});
     });
   }
-  const column = hostlessColumns(keyed.filter((k) => k.host === -1 || k.host === anchor.length).map((k) => k.x));
-  const sub = (k: {host: number; x: number}): number => (k.host === -1 || k.host === anchor.length ? column(k.x) : 0);
-  keyed.sort((a, b) => a.host - b.host || sub(a) - sub(b) || a.phase - b.phase || a.line - b.line || a.x - b.x);
-  return keyed.map((k, i) => ({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false}));
+  return keyed;
 }
 
 /**
@@ -424,7 +502,11 @@ function fragmentScore(column: ColumnKey, text: string, context: ScoreContext): 
   return score === null ? cellScore(column, text, context) : score - (PREFIX_DISCOUNT * 2 * (whole.length - text.length)) / whole.length;
 }
 
-/** Cost of a continuation word right of all anchor words taken as a cell of its own (the anchor line left it empty). */
+/**
+ * Cost of a continuation word right of all anchor words taken as a cell of its own (the anchor line left it
+ * empty): counted in the word's alignment and in its row's score, since a cell centred on its row, as the
+ * weight is, can hardly miss the weight's line (the word more likely continues a cell of the next or last row).
+ */
 const BEYOND = -2;
 /** Cost per character of a continuation word printed right of its host, and left of it. */
 const RIGHT_COST = 0.15;
@@ -437,11 +519,11 @@ const REJECTED = -6;
  * along the line: the best sum of x nearness and the gain in the host column's score from each join.
  */
 function alignToAnchor(
-  anchor: ReadonlyArray<Placed>, columnOf: ReadonlyArray<ColumnKey | null>, texts: ReadonlyArray<string>,
+  anchor: ReadonlyArray<Placed>, hostXs: ReadonlyArray<ReadonlyArray<number>>, columnOf: ReadonlyArray<ColumnKey | null>, texts: ReadonlyArray<string>,
   words: ReadonlyArray<Placed>, above: boolean, context: ScoreContext,
 ): number[] {
   const gains = words.map((p) => anchor.map((_, h) => joinGain(columnOf[h], texts[h], p.token.text, above, context)));
-  return alignWords(anchor, words, gains);
+  return alignWords(anchor, hostXs, words, gains);
 }
 
 /** Gain counted for joining a word the anchor line's reading left out (its column unknown). */
@@ -464,7 +546,7 @@ function joinGain(column: ColumnKey | null, text: string, word: string, above: b
  * continuation word sits at or right of its host's x, further right the further along the line: a word right
  * of its host costs little, left of it much.
  */
-function alignWords(anchor: ReadonlyArray<Placed>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>): number[] {
+function alignWords(anchor: ReadonlyArray<Placed>, hostXs: ReadonlyArray<ReadonlyArray<number>>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>): number[] {
   const m = anchor.length + 2; // host h is stored at h + 1; host anchor.length: after all anchor words
   const value = (w: number, h: number): number => {
     const x = words[w].x;
@@ -472,8 +554,7 @@ function alignWords(anchor: ReadonlyArray<Placed>, words: ReadonlyArray<Placed>,
     // Before or after all anchor words: a column the anchor line leaves empty, left or right of its words.
     if (h === -1) return x <= anchor[0].x - SAME_X ? 0 : REJECTED - LEFT_COST * (x - anchor[0].x + SAME_X);
     if (h === anchor.length) return x > anchor[h - 1].x + anchor[h - 1].token.text.length ? BEYOND : -Infinity;
-    const d = x - anchor[h].x;
-    return gains[w][h] - (d >= 0 ? RIGHT_COST * d : LEFT_COST * -d);
+    return gains[w][h] - Math.min(...hostXs[h].map((at) => (x >= at ? RIGHT_COST * (x - at) : LEFT_COST * (at - x))));
   };
   const best: number[][] = [];
   const from: number[][] = [];
@@ -600,7 +681,7 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number): Label[] {
         l.body.unshift(p);
         continue;
       }
-      const label: Label = {column, parts: [p], text, centre: i, page: l.page};
+      const label: Label = {column, parts: [p], text, centre: i, reach: Math.max(HALF_LINE, l.blockBelow ?? 0), page: l.page};
       out.push(label);
       open[column] = label;
     }
@@ -629,13 +710,17 @@ function extend(label: Label, p: Placed, text: string, index: number, before = f
  * 一级 that admits them: one column is split freely and the other within it, both ways round, and the cheaper
  * pair is kept (a label's printed line is only good to a line or so, which the other column settles).
  */
-function labelHeads(labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, number]>, lines: ReadonlyArray<Row2D>): Map<number, Label[]> {
+function labelHeads(
+  labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, number]>, lines: ReadonlyArray<Row2D>, kinds: ReadonlyArray<RowKind | null>,
+): Map<number, Label[]> {
   const level1 = labels.filter((l) => l.column === 'level1');
   const level2 = labels.filter((l) => l.column === 'level2');
   const free = (): number => 0;
+  const fit = misfits(level2, kinds);
   const a1 = spanStarts(level1, spans, lines, free);
-  const a2 = spanStarts(level2, spans, lines, nested(a1, level1, level2));
-  const b2 = spanStarts(level2, spans, lines, free);
+  const inA1 = nested(a1, level1, level2);
+  const a2 = spanStarts(level2, spans, lines, (j, s, e) => inA1(j, s, e) + fit(j, s, e));
+  const b2 = spanStarts(level2, spans, lines, fit);
   const b1 = spanStarts(level1, spans, lines, enclosing(b2, level2, level1));
   const [starts1, starts2] = a1.cost + a2.cost <= b1.cost + b2.cost ? [a1, a2] : [b1, b2];
   const heads = new Map<number, Label[]>();
@@ -643,6 +728,46 @@ function labelHeads(labels: ReadonlyArray<Label>, spans: ReadonlyArray<[number, 
   level1.forEach((label, j) => add(label, starts1.starts[j]));
   level2.forEach((label, j) => add(label, starts2.starts[j]));
   return heads;
+}
+
+/**
+ * What a row measures, told from its 三级 name and target (a count, a rate, a deadline, a cost, a satisfaction):
+ * the kind of row each of 数量/质量/时效/成本/满意度指标 holds. Null when the row shows none of them.
+ */
+type RowKind = 'count' | 'rate' | 'time' | 'cost' | 'satisfaction';
+
+const LEVEL2_KIND: Readonly<Record<string, RowKind>> = {
+  数量指标: 'count', 质量指标: 'rate', 时效指标: 'time',
+  成本指标: 'cost', 经济成本指标: 'cost', 社会成本指标: 'cost', 生态环境成本指标: 'cost',
+  满意度指标: 'satisfaction', 服务对象满意度指标: 'satisfaction', 社会公众或服务对象满意度指标: 'satisfaction',
+};
+
+function rowKind(parse: GridParse): RowKind | null {
+  const row = parse.items.find((item) => 'row' in item);
+  if (!row || !('row' in row)) return null;
+  const text = (c: ColumnKey): string => (row.row.cells.get(c) ?? []).map((t) => t.text).join('');
+  const name = text('level3');
+  const target = text('target') + text('target_unit');
+  if (name.includes('满意')) return 'satisfaction';
+  if (/及时|时间|时限|时效|进度|期限/.test(name) || /\d年|\d月|日前|月底|年底/.test(target)) return 'time';
+  if (/成本|造价|单价/.test(name) || target.includes('元')) return 'cost';
+  if (name.endsWith('率') || target.endsWith('%')) return 'rate';
+  if (/\d/.test(target) && /[^\d.%]$/.test(target)) return 'count';
+  return null;
+}
+
+/** Cost per row of a 二级 span whose kind (LEVEL2_KIND) is not the row's: a tie-break among centred readings. */
+const MISFIT = 0.1;
+
+/** Rows of a 二级 label's span that measure another kind than the label names. */
+function misfits(level2: ReadonlyArray<Label>, kinds: ReadonlyArray<RowKind | null>): SpanRule {
+  return (j, s, e) => {
+    const kind = LEVEL2_KIND[level2[j].text];
+    if (kind === undefined) return 0;
+    let cost = 0;
+    for (let r = s; r <= e; r++) if (kinds[r] !== null && kinds[r] !== kind) cost += MISFIT;
+    return cost;
+  };
 }
 
 /** Extra cost of a span of rows s..e for a label j, given the spans already chosen in the other column. */
@@ -679,16 +804,21 @@ function enclosing(starts2: {starts: number[]}, level2: ReadonlyArray<Label>, le
 }
 
 /**
- * How far below its printed line a label's centre is taken to be: pdftotext prints a label centred between two
- * lines on the upper one, so of two readings that fit as well the one a little lower wins.
+ * pdftotext prints a label centred between two lines on the upper one: a label's true centre is its printed
+ * line or half a line below (on one-line rows, a span of two rows reads as well as a span of one or three). In a
+ * column-major block all labels are printed on its first line, wherever they are centred in it.
  */
+const HALF_LINE = 0.5;
+/** Where in that reach a label is taken to be when nothing else tells (a slight lean to its printed line). */
 const LABEL_ROUNDING = 0.1;
+/** Weight of that lean against the distance outside the reach. */
+const LEAN = 0.05;
 /** Cost of a label printed outside the rows it would head. */
 const OUTSIDE_SPAN = 10;
 
 /** First row of each label's span, by a programme over (label, first row), and the cost of the split. */
 function spanStarts(
-  labels: ReadonlyArray<{centre: number}>, spans: ReadonlyArray<[number, number]>, lines: ReadonlyArray<Row2D>, rule: SpanRule,
+  labels: ReadonlyArray<{centre: number; reach?: number}>, spans: ReadonlyArray<[number, number]>, lines: ReadonlyArray<Row2D>, rule: SpanRule,
 ): {starts: number[]; cost: number} {
   const J = labels.length;
   const K = spans.length;
@@ -701,7 +831,11 @@ function spanStarts(
     const c = labels[j].centre + LABEL_ROUNDING;
     const extra = rule(j, s, e);
     if (lines[top].page !== lines[bottom].page) return Math.abs(c - top - 0.5) + extra;
-    return Math.abs((top + bottom) / 2 - c) + (c >= top - 1 && c <= bottom + 1 ? 0 : OUTSIDE_SPAN) + extra;
+    const middle = (top + bottom) / 2;
+    const reach = labels[j].reach;
+    const off = reach === undefined ? Math.abs(middle - c)
+      : Math.max(0, labels[j].centre - middle, middle - labels[j].centre - reach) + LEAN * Math.abs(middle - c);
+    return off + (c >= top - 1 && c <= bottom + 1 ? 0 : OUTSIDE_SPAN) + extra;
   };
   // best[j][s]: best cost of labels j..J-1 with label j starting at row s.
   const best: number[][] = Array.from({length: J + 1}, () => new Array(K + 1).fill(Infinity));
