@@ -35,7 +35,7 @@ function cellShare(spec: string): number {
 const FLOORS: Record<string, number> = {
   'bundled-001-long': 0.85, 'bundled-002-pair': 0.98, 'bundled-003-overall': 0.89, 'exec-rate-education': 0.98,
   // Merged labels placed by the span they are centred on (label-spans.ts).
-  'long-annual-health': 0.79, 'shenbao-health': 1, 'yuan-pifu-transport': 0.97,
+  'long-annual-health': 1, 'shenbao-health': 1, 'yuan-pifu-transport': 0.97,
   // 一级指标/二级指标 printed among the metadata, above the rest of the column header.
   'split-target-education': 0.92, 'ziping-health': 0.92,
   // A label's end printed alone after its rows ("服务对象满意度" … "指标").
@@ -66,12 +66,22 @@ test('extractText(rendered/*.default.txt) gives named rows exactly as the specs 
     ['split-target-education', 0, 4], ['split-target-education', 0, 5], ['ziping-health', 0, 4], ['ziping-health', 0, 5],
     // Its 合计 label alone, the sums on the next line: no row, and the last row keeps its weight.
     ['ziping-health', 0, 8],
+    // Names that never wrap, each printed after the row before's values: not read as one name continued; a name
+    // ending in 满意度 is no qualitative value (issue 4).
+    ['long-annual-health', 0, 1], ['long-annual-health', 0, 2], ['long-annual-health', 0, 3], ['long-annual-health', 0, 4],
+    ['long-annual-health', 0, 10],
   ];
   for (const [spec, table, row] of cases) {
     const want = expectedOf(spec)[table].indicators[row];
     const got = extracted(spec)[table].indicators[row];
     for (const c of CELLS) assert.equal(norm(got[c]), norm(want[c]), `${spec} ${table}#${row} ${c}`);
   }
+});
+
+test('extractText(rendered/long-annual-health.default.txt) reads each row\'s 长期 and 年度 values, names one to a row', () => {
+  const want = expectedOf('long-annual-health')[0].indicators;
+  const got = extracted('long-annual-health')[0].indicators;
+  assert.deepEqual(got.map((r) => [r.level3, r.target_long_term, r.target]), want.map((r) => [r.level3, r.target_long_term, r.target]));
 });
 
 const COLUMNS: ColumnKey[] = ['level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'];
