@@ -107,10 +107,12 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   }
   const s = cellScore(col, text, context);
   if (s === null) return null;
+  // A deviation note explains, in clauses ("…不足，下一年度…"); a longer phrase without a break is a name.
+  if (col === 'deviation' && text.length > 6 && !/[，,、；;。]/.test(text) && (cellScore('level3', text, context) ?? 0) > 0) return -1;
   if (VALUE_COLUMNS.has(col)) {
     const value = parseValue(text);
-    // A unit is short and holds no column word: "≥14万人次补贴发放人次" is a value and a name.
-    if (value.unit !== null && (value.unit.length > 5 || /[指标准赋规资凭]/.test(value.unit))) return null;
+    // A unit is short (each part of 元/公里/年) and holds no column word: "≥14万人次补贴发放人次" is a value and a name.
+    if (value.unit !== null && (value.unit.split('/').some((part) => part.length > 5) || /[指标准赋规资凭]/.test(value.unit))) return null;
     // Qualitative values are short phrases (有效提高, 持续完善); a longer one is a name (…工作满意度), and so is
     // a short one naming a satisfaction (患者满意度: the rows under 满意度指标 are named so).
     if (value.kind === 'qualitative' && (text.length > 6 || text.endsWith('满意度'))) return -1;
@@ -179,9 +181,9 @@ function columnWidths(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Place
   return new Map([...all].map(([c, ws]) => {
     ws.sort((a, b) => b - a);
     const widest = ws[c === 'level3' ? 0 : Math.min(1, ws.length - 1)];
-    // A column wraps when a cell of it was continued, or when two fragments reach that width (a wrapped line
-    // fills its column); else its widest fragment filled no line.
-    return [c, {widest, wraps: wrapped.has(c) || ws.filter((w) => w >= widest - 1).length >= 2}];
+    // Names vary in length: the name column wraps only when the first reading continued a name, else its widest
+    // name filled no line and joins no next one. (Other columns' widths come from their second widest fragment.)
+    return [c, {widest, wraps: c !== 'level3' || wrapped.has(c)}];
   }));
 }
 

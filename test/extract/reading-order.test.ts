@@ -37,9 +37,10 @@ const FLOORS: Record<string, number> = {
   // Merged labels placed by the span they are centred on (label-spans.ts).
   'long-annual-health': 1, 'shenbao-health': 1, 'yuan-pifu-transport': 0.97,
   // 一级指标/二级指标 printed among the metadata, above the rest of the column header.
-  'split-target-education': 0.92, 'ziping-health': 0.92,
-  // A label's end printed alone after its rows ("服务对象满意度" … "指标").
-  'required-suffix-transport': 0.84, 'narrow-wrap-b5': 0.76,
+  'split-target-education': 0.92, 'ziping-health': 1,
+  // A label's end printed alone after its rows ("服务对象满意度" … "指标"); required-suffix-transport lacks only
+  // two prior values "-" that the dump does not print.
+  'required-suffix-transport': 0.97, 'narrow-wrap-b5': 0.78,
 };
 for (const [spec, floor] of Object.entries(FLOORS)) {
   test(`extractText(rendered/${spec}.default.txt) matches at least ${floor * 100}% of the expected cells, every line accounted for`, () => {
@@ -70,12 +71,23 @@ test('extractText(rendered/*.default.txt) gives named rows exactly as the specs 
     // ending in 满意度 is no qualitative value (issue 4).
     ['long-annual-health', 0, 1], ['long-annual-health', 0, 2], ['long-annual-health', 0, 3], ['long-annual-health', 0, 4],
     ['long-annual-health', 0, 10],
+    // Names each printed after their row's values, the next row's name just below; a unit of three parts (元/公里/年).
+    ['required-suffix-transport', 0, 0], ['required-suffix-transport', 0, 1], ['required-suffix-transport', 0, 5],
+    ['required-suffix-transport', 0, 7], ['required-suffix-transport', 0, 8],
+    // A name printed on the table's first line is no deviation note (those explain, in clauses).
+    ['ziping-health', 0, 0], ['ziping-health', 0, 1], ['ziping-health', 0, 2], ['ziping-health', 0, 3],
   ];
   for (const [spec, table, row] of cases) {
     const want = expectedOf(spec)[table].indicators[row];
     const got = extracted(spec)[table].indicators[row];
     for (const c of CELLS) assert.equal(norm(got[c]), norm(want[c]), `${spec} ${table}#${row} ${c}`);
   }
+});
+
+test('extractText(rendered/ziping-health.default.txt) keeps each deviation note, wrapped over two lines, whole in its row', () => {
+  const want = expectedOf('ziping-health')[0].indicators;
+  const got = extracted('ziping-health')[0].indicators;
+  assert.deepEqual(got.map((r) => [r.level3, r.deviation]), want.map((r) => [r.level3, r.deviation]));
 });
 
 test('extractText(rendered/long-annual-health.default.txt) reads each row\'s 长期 and 年度 values, names one to a row', () => {
@@ -123,6 +135,15 @@ test('fragmentScore(col, the beginning of a vocabulary word) keeps it open in it
   assert.equal(fragmentScore('scoring_rule', '按照完成比例赋', CONTEXT), 2);
   assert.equal(fragmentScore('target', '按照完成比例赋', CONTEXT), null);
   assert.equal(fragmentScore('basis', '自定义', CONTEXT), 5); // a whole word, though it begins 自定义标准
+});
+
+test('fragmentScore(col, a name) is a poor value or deviation note; a unit of short parts is a unit', () => {
+  assert.equal(fragmentScore('target', '患者满意度', CONTEXT), -1);
+  assert.ok(fragmentScore('target', '有效改善', CONTEXT)! > 0);
+  assert.equal(fragmentScore('deviation', '重点人群家庭医生签约人数', CONTEXT), -1);
+  assert.equal(fragmentScore('deviation', '基层首诊比例仍偏低，将加强政策宣传引导', CONTEXT), 1);
+  assert.ok(fragmentScore('target', '≤7000元/公里/年', CONTEXT)! > 0);
+  assert.equal(fragmentScore('target', '≥14万人次补贴发放人次', CONTEXT), null);
 });
 
 test('isReadingOrderDump(tokens) sees words split around other cells, not one cell per line', () => {
