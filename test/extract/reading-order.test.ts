@@ -33,7 +33,7 @@ function cellShare(spec: string): number {
 
 // Floors at what the reader reaches today (issue 4 aims at 0.99 for each); narrow-wrap-b5 is read least well.
 const FLOORS: Record<string, number> = {
-  'bundled-001-long': 0.85, 'bundled-002-pair': 0.98, 'bundled-003-overall': 0.89, 'exec-rate-education': 0.98,
+  'bundled-001-long': 0.87, 'bundled-002-pair': 0.98, 'bundled-003-overall': 0.89, 'exec-rate-education': 0.98,
   // Merged labels placed by the span they are centred on (label-spans.ts).
   'long-annual-health': 1, 'shenbao-health': 1, 'yuan-pifu-transport': 0.97,
   // 一级指标/二级指标 printed among the metadata, above the rest of the column header.
