@@ -73,3 +73,7 @@ export const noRows = (file: string, line: number, endLine: number): Diagnostic 
 /** One flat table listing several projects (a 项目名称 column), split into one table per project. */
 export const projectsSplit = (file: string, line: number, endLine: number, count: number): Diagnostic =>
   make('projects-split', 'info', `一张表含 ${count} 个项目，已按项目名称拆分 / one table lists ${count} projects: split by 项目名称`, file, line, endLine);
+
+/** Lines of cells printed after the table's end (after the next heading), read into its last rows. */
+export const trailingCells = (file: string, line: number, endLine: number, count: number): Diagnostic =>
+  make('trailing-cells', 'info', `表格之后的 ${count} 行单元格已归入表格末尾各行 / ${count} lines of cells printed after the table read into its last rows`, file, line, endLine);

@@ -24,6 +24,7 @@ import {groupByProject} from './flat.ts';
 import {joinSplitLabels} from './labels.ts';
 import {undoColumnMajor} from './interleave.ts';
 import {splitFusedTokens} from './fused.ts';
+import {trailingCells} from './trailing.ts';
 import {isReadingOrderDump, preferReadingOrder} from './reading-order.ts';
 import {joinHeaderColumns, readColumnar} from './columnar.ts';
 import {cellScore, TOTAL_ROW, type ScoreContext} from './grammar.ts';
@@ -54,8 +55,8 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
   const tables: Table[] = [];
   const diagnostics: Diagnostic[] = [];
   // 2. Each region on its own.
-  for (const region of regions) {
-    const found = extractRegion(lines, region, file);
+  for (const [k, region] of regions.entries()) {
+    const found = withTrailingCells(lines, region, file, k + 1 < regions.length ? regions[k + 1].start : lines.length + 1);
     tables.push(...found.tables);
     diagnostics.push(...found.diagnostics);
   }
@@ -63,15 +64,38 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
   return {tables, diagnostics};
 }
 
-/** Extract one located table: one Table, or one per project when a flat table lists several projects. */
-export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: string): {tables: Table[]; diagnostics: Diagnostic[]} {
+/**
+ * extractRegion, with the cells printed after the region's end (trailingCells, before `limit`) read into it when
+ * they fill cells its rows lack without adding rows.
+ */
+function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: string, limit: number): {tables: Table[]; diagnostics: Diagnostic[]} {
+  const plain = extractRegion(lines, region, file);
+  const trailing = trailingCells(lines, region, limit);
+  if (trailing.length === 0) return plain;
+  const more = extractRegion(lines, region, file, trailing);
+  const sameRows = more.tables.length === plain.tables.length && more.tables.every((t, k) => t.indicators.length === plain.tables[k].indicators.length);
+  if (!sameRows || filledCells(more.tables) <= filledCells(plain.tables)) return plain;
+  const note = messages.trailingCells(file, trailing[0].no, trailing[trailing.length - 1].no, trailing.length);
+  return {tables: more.tables, diagnostics: [...more.diagnostics, note]};
+}
+
+/** Indicator cells with text in them, over all tables. */
+function filledCells(tables: readonly Table[]): number {
+  return tables.reduce((n, t) => n + t.indicators.reduce((m, r) => m + Object.values(r).filter((v) => typeof v === 'string' && v !== '').length, 0), 0);
+}
+
+/**
+ * Extract one located table: one Table, or one per project when a flat table lists several projects.
+ * @param trailing Lines after the region read as the end of its grid (see trailingCells).
+ */
+export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: string, trailing: readonly Line[] = []): {tables: Table[]; diagnostics: Diagnostic[]} {
   const diagnostics: Diagnostic[] = [];
-  const regionLines = lines.slice(region.start - 1, region.end);
+  const regionLines = [...lines.slice(region.start - 1, region.end), ...trailing];
   // 1. Tokens after the title line, page headers and footers removed.
   const {kept: tableTokens, aside} = setAside(tokenizeLines(regionLines.slice(1)), region);
   if (aside.length > 0) diagnostics.push(messages.sectionTextInTable(file, region.aside![0], region.aside![1], cellText(aside)));
   const footers = stripFooters(tableTokens, file);
-  const lineText = (no: number): string => regionLines[no - region.start].text;
+  const lineText = (no: number): string => lines[no - 1].text;
   diagnostics.push(...footers.diagnostics);
   // 2. The grid header splits metadata from the grid; a header wrapped column by column is read down its columns.
   const {tokens, header} = gridHeaderOf(footers.kept, lineText);
@@ -102,7 +126,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     diagnostics.push(...furniture.diagnostics);
     for (const t of furniture.removed) diagnosed.add(t.line);
     columns = tableColumns(header, region.kind);
-    layout = detectLayout(furniture.kept, regionLines);
+    layout = detectLayout(furniture.kept, lines.slice(region.start - 1, regionLines[regionLines.length - 1].no));
     const unfused = layout === 'tabbed' ? furniture.kept : splitFusedTokens(furniture.kept);
     const stream = layout === 'tabbed' ? unfused : joinSplitLabels(unfused);
     const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context)

@@ -113,12 +113,15 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   }
   const s = cellScore(col, text, context);
   if (s === null) return null;
+  // A deviation note explains, in clauses ("…不足，下一年度…"); a longer phrase without a break is a name.
+  if (col === 'deviation' && text.length > 6 && !/[，,、；;。]/.test(text) && (cellScore('level3', text, context) ?? 0) > 0) return -1;
   if (VALUE_COLUMNS.has(col)) {
     const value = parseValue(text);
-    // A unit is short and holds no column word: "≥14万人次补贴发放人次" is a value and a name.
-    if (value.unit !== null && (value.unit.length > 5 || /[指标准赋规资凭]/.test(value.unit))) return null;
-    // Qualitative values are short phrases (有效提高, 持续完善); a longer one is a name (…工作满意度).
-    if (value.kind === 'qualitative' && text.length > 6) return -1;
+    // A unit is short (each part of 元/公里/年) and holds no column word: "≥14万人次补贴发放人次" is a value and a name.
+    if (value.unit !== null && (value.unit.split('/').some((part) => part.length > 5) || /[指标准赋规资凭]/.test(value.unit))) return null;
+    // Qualitative values are short phrases (有效提高, 持续完善); a longer one is a name (…工作满意度), and so is
+    // a short one naming a satisfaction (患者满意度: the rows under 满意度指标 are named so).
+    if (value.kind === 'qualitative' && (text.length > 6 || text.endsWith('满意度'))) return -1;
   }
   // A value cut after "/" ("≤13275元/") waits for the rest of its unit.
   if (text.endsWith('/') && VALUE_COLUMNS.has(col)) return s - 4;
@@ -177,8 +180,11 @@ function groupLines(tokens: ReadonlyArray<Token>): Token[][] {
   return lines;
 }
 
-/** Widest fragment of each column (half-width units). */
-function columnWidths(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[]>): Map<ColumnKey, number> {
+/** How wide each column's fragments run (half-width units), and whether its cells wrap at that width. */
+type Widths = Map<ColumnKey, {widest: number; wraps: boolean}>;
+
+/** Widest fragment of each column. */
+function columnWidths(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[]>): Widths {
   const all = new Map<ColumnKey, number[]>();
   placed.forEach((line, k) => {
     for (const p of line) {
@@ -187,7 +193,14 @@ function columnWidths(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Place
     }
   });
   // The widest name; of other columns the second widest, so that one misread fragment does not set the width.
-  return new Map([...all].map(([c, ws]) => [c, ws.sort((a, b) => b - a)[c === 'level3' ? 0 : Math.min(1, ws.length - 1)]]));
+  const wrapped = new Set(placed.flatMap((line) => line.filter((p) => p.cont).map((p) => p.col)));
+  return new Map([...all].map(([c, ws]) => {
+    ws.sort((a, b) => b - a);
+    const widest = ws[c === 'level3' ? 0 : Math.min(1, ws.length - 1)];
+    // Names vary in length: the name column wraps only when the first reading continued a name, else its widest
+    // name filled no line and joins no next one. (Other columns' widths come from their second widest fragment.)
+    return [c, {widest, wraps: c !== 'level3' || wrapped.has(c)}];
+  }));
 }
 
 /** States kept from line to line: a reading that looks as good on its line as another (a name continued, or a
@@ -204,7 +217,7 @@ interface Hypothesis {
 }
 
 /** Label every line in turn, each read against the cells of the lines before it, keeping the BEAM best readings. */
-function labelLines(lines: ReadonlyArray<Token[]>, columns: readonly ColumnKey[], context: ScoreContext, widths: Map<ColumnKey, number> | null): Placement[][] {
+function labelLines(lines: ReadonlyArray<Token[]>, columns: readonly ColumnKey[], context: ScoreContext, widths: Widths | null): Placement[][] {
   let beam: Hypothesis[] = [{state: {cells: new Map(columns.map((c) => [c, []])), rows: 0}, score: 0, history: null}];
   lines.forEach((line, k) => {
     const next: Array<{from: Hypothesis; reading: Reading}> = [];
@@ -315,7 +328,7 @@ interface Step {
  * state is the last column used and the row of the line's cells (all of one row, or they pay MIXED_ROWS).
  */
 function labelLine(
-  line: Token[], k: number, state: State, columns: readonly ColumnKey[], context: ScoreContext, widths: Map<ColumnKey, number> | null,
+  line: Token[], k: number, state: State, columns: readonly ColumnKey[], context: ScoreContext, widths: Widths | null,
 ): Reading[] {
   const m = line.length;
   const K = columns.length;
@@ -381,17 +394,17 @@ const SKIP_TOKEN = -6;
  * the column's fragments run elsewhere (see columnWidths) does not sit in it: a fragment never crosses a cell.
  */
 function options(
-  col: ColumnKey, text: string, from: number, to: number, k: number, state: State, context: ScoreContext, widths: Map<ColumnKey, number> | null,
+  col: ColumnKey, text: string, from: number, to: number, k: number, state: State, context: ScoreContext, widths: Widths | null,
   columns: readonly ColumnKey[],
 ): Array<Placement & {score: number}> {
   const out = cellOptions(col, text, from, to, k, state, context, widths, columns);
-  const width = widths?.get(col);
+  const width = widths?.get(col)?.widest;
   if (width !== undefined && col !== 'level3' && widthOf(text) > width + 2) for (const o of out) o.score += TOO_WIDE;
   return out;
 }
 
 function cellOptions(
-  col: ColumnKey, text: string, from: number, to: number, k: number, state: State, context: ScoreContext, widths: Map<ColumnKey, number> | null,
+  col: ColumnKey, text: string, from: number, to: number, k: number, state: State, context: ScoreContext, widths: Widths | null,
   columns: readonly ColumnKey[],
 ): Array<Placement & {score: number}> {
   const out: Array<Placement & {score: number}> = [];
@@ -452,7 +465,7 @@ function sameTemplate(text: string, cells: ReadonlyArray<Cell>): boolean {
 /** Add to `out` the continuation of the column's last cell by the run, when its grammar allows. */
 function withContinuation(
   out: Array<Placement & {score: number}>, col: ColumnKey, text: string, from: number, to: number, k: number, cells: Cell[],
-  context: ScoreContext, widths: Map<ColumnKey, number> | null,
+  context: ScoreContext, widths: Widths | null,
 ): Array<Placement & {score: number}> {
   const open = cells[cells.length - 1];
   if (open && open.lastLine < k) {
@@ -466,8 +479,8 @@ function withContinuation(
       const width = widths?.get(col);
       if (width !== undefined) {
         const w = open.lastWidth;
-        if (w >= width - 2) score += WRAP_LIKELY;
-        else if (w < width * 0.6) score += ENDED_SHORT;
+        if (width.wraps && w >= width.widest - 2) score += WRAP_LIKELY;
+        else if (w < width.widest * 0.6) score += ENDED_SHORT;
       }
       out.push({from, to, col, cont: true, row: LABELS.has(col) ? -1 : open.row, score});
     }

@@ -1,0 +1,41 @@
+// Cells printed after a table's end (pdftotext default puts a page's last column after the next heading): the
+// lines found, and the bundled-001 dump read with them, checked against the expected rows of its spec.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {extractText} from '../../src/index.ts';
+import {splitLines} from '../../src/extract/lines.ts';
+import {locateTables} from '../../src/extract/locate.ts';
+import {trailingCells} from '../../src/extract/trailing.ts';
+import * as messages from '../../src/diagnostics/messages.ts';
+
+const found = (text: string): number[] => {
+  const lines = splitLines(text);
+  const [region] = locateTables(lines);
+  return trailingCells(lines, region, lines.length + 1).map((l) => l.no);
+};
+
+test('trailingCells: vocabulary cells ending the text after the heading that closed the table', () => {
+  assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n无。\n\n-2-\n\n原始凭证\n工作资料，原始凭证\n\n直接赋分\n'), [8, 9, 11]);
+});
+
+test('trailingCells: nothing when prose follows the words, the table runs to the end, or no word ends the text', () => {
+  assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n原始凭证\n本单位无其他事项。'), []);
+  assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n原始凭证'), []);
+  assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n无。'), []);
+});
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'rendered');
+
+test('extractText(rendered/bundled-001-long.default.txt) reads the evidence printed after "（五）" into the last rows, and says so', () => {
+  const {tables, diagnostics} = extractText(readFileSync(join(DIR, 'bundled-001-long.default.txt'), 'utf8'), {file: 'b'});
+  const want = JSON.parse(readFileSync(join(DIR, 'bundled-001-long.expected.json'), 'utf8')).tables[0].indicators as Array<{evidence: string}>;
+  const got = tables[0].indicators;
+  assert.equal(got.length, want.length);
+  // Rows whose evidence the dump prints after the heading, in an order of its own: these land where the spec has them.
+  for (const r of [18, 20, 21, 22, 23, 25, 26, 27, 28, 31]) assert.equal(got[r].evidence, want[r].evidence, `row ${r}`);
+  assert.deepEqual(diagnostics.filter((d) => d.code === 'trailing-cells'), [messages.trailingCells('b', 221, 235, 15)]);
+  const stats = tables[0].line_stats;
+  assert.equal(stats.seen, stats.used + stats.blank + stats.diagnosed);
+});
