@@ -63,3 +63,18 @@ test('jixiao extract --jobs with something other than a whole number ≥ 1 is a 
   }
   assert.equal(run('extract', 'data/001_911f9712737d8e1a.txt', '-j', '1').status, 0);
 });
+
+test('jixiao extract on the pool under `node --max-old-space-size=…` (refused in a worker\'s execArgv) runs like --jobs 1', () => {
+  const dir = corpus();
+  try {
+    const withFlag = (...args: string[]) => spawnSync(process.execPath, ['--max-old-space-size=2048', '--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], {cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28});
+    const many = withFlag('extract', dir, '--jobs', JOBS);
+    const one = run('extract', dir, '--jobs', '1');
+    assert.doesNotMatch(many.stderr, /ERR_WORKER_INVALID_EXEC_ARGV|invalid execArgv/);
+    assert.equal(many.status, one.status, many.stderr);
+    assert.ok(many.stdout === one.stdout, 'stdout differs between --jobs 1 and the pool');
+    assert.equal(JSON.parse(many.stdout).documents.length, 15);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});

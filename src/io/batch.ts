@@ -256,11 +256,30 @@ const FROM_SOURCE = import.meta.url.endsWith('.ts');
 
 /** A worker running batch-worker: the bundle's batch-worker.mjs, or batch-worker.ts through tsx. */
 function startWorker(): Worker {
-  const options = {execArgv: workerExecArgv(), resourceLimits: {maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB}};
+  try {
+    return newWorker(workerExecArgv());
+  } catch (e) {
+    // Options that apply to the whole process (`node --max-old-space-size=4096 …`, `--title`) are refused in a
+    // worker's execArgv; the process has them already, so the worker starts without them.
+    const refused = refusedExecArgv(e);
+    if (refused === null) throw e;
+    return newWorker(workerExecArgv().filter((a) => !refused.has(a)));
+  }
+}
+
+function newWorker(execArgv: string[]): Worker {
+  const options = {execArgv, resourceLimits: {maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB}};
   if (!FROM_SOURCE) return new Worker(new URL('./batch-worker.mjs', import.meta.url), options);
   // The worker has to run TypeScript. Under Node 20 neither `--import tsx` in execArgv nor an inherited one
   // applies to a worker's entry module, so a tiny bootstrap registers tsx and then imports the worker.
   return new Worker(bootstrapCode(), {...options, eval: true});
+}
+
+/** The execArgv entries a Worker constructor refused (ERR_WORKER_INVALID_EXEC_ARGV: "…flags: --a, --b"), else null. */
+function refusedExecArgv(e: unknown): Set<string> | null {
+  if (!(e instanceof Error) || (e as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') return null;
+  const listed = e.message.slice(e.message.indexOf(':') + 1).split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  return listed.length > 0 ? new Set(listed) : null;
 }
 
 /** Register tsx in the worker, then load batch-worker.ts (CommonJS eval code; dynamic import is allowed). */
