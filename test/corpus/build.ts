@@ -27,6 +27,9 @@
 //   node --import tsx test/corpus/build.ts narrow-wrap-b5  # rebuild some specs only
 //   node --import tsx test/corpus/build.ts --keep          # keep the HTML/PDF in the temp dir (path printed)
 //   node --import tsx test/corpus/build.ts --no-libreoffice
+//   node --import tsx test/corpus/build.ts --variant lh1.2  # the same specs re-rendered with another font size
+//       or line height (VARIANTS below) into test/fixtures/rendered-variants/<variant>/ (no LibreOffice dump:
+//       its text export does not depend on either): other line breaks and row heights for the same expected rows
 // Outputs are deterministic for given tool versions; commit them together with this script.
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
@@ -34,7 +37,17 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const OUT = join(ROOT, 'test', 'fixtures', 'rendered');
+const RENDERED = join(ROOT, 'test', 'fixtures', 'rendered');
+/** Re-renders of every spec with another font size (points added) or line height, for the same expected rows. */
+const VARIANTS: Record<string, {fontDelta: number; lineHeight: number}> = {
+  'f+0.5': {fontDelta: 0.5, lineHeight: 1.35},
+  'f-0.5': {fontDelta: -0.5, lineHeight: 1.35},
+  'lh1.2': {fontDelta: 0, lineHeight: 1.2},
+  'lh1.5': {fontDelta: 0, lineHeight: 1.5},
+};
+/** The variant being rendered (the plain corpus: no change). */
+let RENDER = {fontDelta: 0, lineHeight: 1.35};
+let OUT = RENDERED;
 const BUNDLED = join(ROOT, 'test', 'fixtures', 'expected');
 
 // ───────────────────────────── spec types ─────────────────────────────
@@ -998,7 +1011,7 @@ function renderHtml(s: Spec): string {
 <style>
 @page { size: ${PAGE_SIZE[s.page]}; margin: 18mm 15mm 20mm 15mm;${footer} }
 html, body { margin: 0; padding: 0; }
-body { font-family: "Noto Sans CJK SC", sans-serif; font-size: ${s.fontPt}pt; line-height: 1.35; color: #000; }
+body { font-family: "Noto Sans CJK SC", sans-serif; font-size: ${s.fontPt + RENDER.fontDelta}pt; line-height: ${RENDER.lineHeight}; color: #000; }
 p.h { font-weight: bold; margin: 8pt 0 4pt; }
 p.text { text-indent: 2em; margin: 4pt 0; }
 h2.title { text-align: center; font-size: ${s.fontPt + 5}pt; margin: 14pt 0 2pt; }
@@ -1131,8 +1144,15 @@ ${tools.map((t) => `- ${t}`).join('\n')}
 function main(): void {
   const args = process.argv.slice(2);
   const keep = args.includes('--keep');
-  const noLo = args.includes('--no-libreoffice');
-  const only = args.filter((a) => !a.startsWith('--'));
+  const at = args.indexOf('--variant');
+  const variant = at >= 0 ? args[at + 1] : undefined;
+  if (variant !== undefined) {
+    if (!VARIANTS[variant]) throw new Error(`unknown variant ${variant} (${Object.keys(VARIANTS).join(', ')})`);
+    RENDER = VARIANTS[variant];
+    OUT = join(ROOT, 'test', 'fixtures', 'rendered-variants', variant);
+  }
+  const noLo = args.includes('--no-libreoffice') || variant !== undefined;
+  const only = args.filter((a, k) => !a.startsWith('--') && !(at >= 0 && k === at + 1));
   for (const name of only) if (!SPECS.some((s) => s.name === name)) throw new Error(`unknown spec ${name}`);
   const specs = only.length ? SPECS.filter((s) => only.includes(s.name)) : SPECS;
 
@@ -1168,7 +1188,7 @@ function main(): void {
     writeFileSync(join(OUT, `${s.name}.expected.json`), JSON.stringify(expected, null, 2) + '\n');
     console.error(`${s.name}: ${pages} page(s); ${sizes.join(', ')}${pages > 4 ? '  WARNING: more than 4 pages' : ''}`);
   }
-  if (!only.length) writeFileSync(join(OUT, 'README.md'), readme(SPECS, versions(lo), modes));
+  if (!only.length) writeFileSync(join(OUT, 'README.md'), readme(SPECS, versions(lo), modes) + (variant ? `\nVariant \`${variant}\`: every spec re-rendered with font size ${RENDER.fontDelta >= 0 ? '+' : ''}${RENDER.fontDelta}pt and line height ${RENDER.lineHeight} (build.ts --variant ${variant}).\n` : ''));
   if (keep) console.error(`HTML and PDF kept in ${tmp}`);
   else rmSync(tmp, {recursive: true, force: true});
 }

@@ -1,10 +1,17 @@
 // Developer tool: score the extractor on the rendered corpus (test/fixtures/rendered/), per spec and mode.
-// Usage: node --import tsx test/corpus/score.ts [--verbose] [mode…]
+// Usage: node --import tsx test/corpus/score.ts [--verbose] [--variant <name>] [mode…]
+//   --variant lh1.2: the same specs re-rendered with another font size or line height
+//   (test/fixtures/rendered-variants/<name>/, made by build.ts --variant): a check that a reader is not tuned
+//   to the line breaks of one rendering.
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {extractText} from '../../src/index.ts';
 
-const DIR = join(import.meta.dirname, '..', 'fixtures', 'rendered');
+const argv = process.argv.slice(2);
+const variantAt = argv.indexOf('--variant');
+const DIR = variantAt >= 0
+  ? join(import.meta.dirname, '..', 'fixtures', 'rendered-variants', argv[variantAt + 1])
+  : join(import.meta.dirname, '..', 'fixtures', 'rendered');
 const CELLS = ['level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'] as const;
 const META = ['kind', 'year', 'unit', 'project', 'leader', 'budget_total', 'budget_fiscal', 'budget_other'] as const;
 const norm = (v: unknown): string | null => {
@@ -12,7 +19,7 @@ const norm = (v: unknown): string | null => {
   if (typeof v === 'number') return String(Math.round(v * 100) / 100);
   return String(v).normalize('NFKC').replace(/\s+/g, '').replace(/≥/g, '>=').replace(/≤/g, '<=');
 };
-const args = process.argv.slice(2);
+const args = argv.filter((_, k) => variantAt < 0 || k !== variantAt + 1);
 const verbose = args.includes('--verbose');
 const modes = args.filter((a) => !a.startsWith('--'));
 let total = {cells: 0, ok: 0, tables: 0, found: 0, meta: 0, metaOk: 0};

@@ -1,0 +1,36 @@
+// Scoring a rendered dump (test/fixtures/rendered*/) against its spec's expected rows, as test/corpus/score.ts
+// does: the share of the nine standard cells that match, the tables found, and each table's line accounting.
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {extractText} from '../../src/index.ts';
+import type {Table} from '../../src/types.ts';
+
+export const CELLS = ['level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'] as const;
+
+/** Cell text as compared: NFKC, no whitespace, ≥/≤ spelled >=/<=; numbers to two decimals. */
+export const norm = (v: unknown): string | null => {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return String(Math.round(v * 100) / 100);
+  return String(v).normalize('NFKC').replace(/\s+/g, '').replace(/≥/g, '>=').replace(/≤/g, '<=');
+};
+
+export interface DumpScore {
+  tables: Table[];
+  expectedTables: number;
+  cells: number;
+  matched: number;
+}
+
+/** Extract `<dir>/<spec>.<mode>.txt` and count its cells matching `<dir>/<spec>.expected.json`. */
+export function scoreDump(dir: string, file: string): DumpScore {
+  const spec = file.slice(0, file.indexOf('.'));
+  const expected = JSON.parse(readFileSync(join(dir, `${spec}.expected.json`), 'utf8')).tables as Array<{indicators: Array<Record<string, unknown>>}>;
+  const {tables} = extractText(readFileSync(join(dir, file), 'utf8'), {file});
+  let cells = 0;
+  let matched = 0;
+  expected.forEach((e, k) => e.indicators.forEach((row, i) => {
+    const got = tables[k]?.indicators[i] as unknown as Record<string, unknown> | undefined;
+    for (const c of CELLS) { cells++; if (norm(row[c]) === norm(got?.[c])) matched++; }
+  }));
+  return {tables, expectedTables: expected.length, cells, matched};
+}
