@@ -356,6 +356,7 @@ function labelLine(
           for (const option of options(columns[c], text, i, j, k, state, context, widths, columns)) {
             const row = option.row;
             let score = from.score + option.score + JOINED_TOKEN * (j - i - 1);
+            if (context.freeTextBasis && isLoneFreeBasis(option, text, from.last, state, columns)) score += LONE_FREE_BASIS;
             let lineRow = from.lineRow;
             if (row !== undefined && row >= 0) {
               if (lineRow === undefined) {
@@ -440,6 +441,21 @@ function cellOptions(
  * free text that could be a name or a basis is the name of a row whose values are still to come.
  */
 const AHEAD_OF_LEFT = -1;
+
+/**
+ * An untitled free-text 指标设定依据 starting a row that the column to its left (指标值) has not reached, with no
+ * cell of that column before it on its line. Such a basis is one line high, printed on its row's middle like
+ * the row's value, so pdftotext puts the value on its line: alone, before the value, the text is a name.
+ */
+const LONE_FREE_BASIS = -2;
+
+function isLoneFreeBasis(option: Placement, text: string, lastOnLine: number, state: State, columns: readonly ColumnKey[]): boolean {
+  if (option.col !== 'basis' || option.cont || option.row === undefined || text.includes('《')) return false;
+  const before = columns.slice(0, columns.indexOf('basis')).filter((c) => !OPTIONAL.has(c));
+  const left = before[before.length - 1];
+  if (left === undefined || lastOnLine >= columns.indexOf(left)) return false;
+  return option.row > leftReach('basis', state, columns);
+}
 
 /** The last row the nearest required column left of `col` has reached (-1: none yet, or no such column). */
 function leftReach(col: ColumnKey, state: State, columns: readonly ColumnKey[]): number {
