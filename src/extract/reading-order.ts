@@ -163,12 +163,20 @@ function widthOf(text: string): number {
  * @example readingOrder(tokens of "按照完成比例赋 工作资料" / "补贴公交线路数" / "=18条" / "计划标准" / "18条" / "10" / "分", opts).items.length // => 1
  */
 export function readingOrder(tokens: ReadonlyArray<Token>, columns: readonly ColumnKey[], context: ScoreContext): GridParse {
-  const lines = groupLines(tokens);
+  const {lines, pageNumbers} = withoutPageNumbers(groupLines(tokens));
   // Two passes: the first measures how wide each column's fragments run, the second uses it to join wraps.
   const first = labelLines(lines, columns, context, null);
   const widths = columnWidths(lines, first);
   const placed = labelLines(lines, columns, context, widths);
-  return toParse(lines, placed, columns);
+  const parse = toParse(lines, placed, columns);
+  return {...parse, items: [...parse.items, ...pageNumbers.map((token) => ({dropped: {token, pageNumber: true}}))]};
+}
+
+/** A page's number: a short number alone on the last line before a page break (a weight's look-alike). */
+function withoutPageNumbers(lines: Token[][]): {lines: Token[][]; pageNumbers: Token[]} {
+  const isPageNumber = (line: Token[], k: number): boolean =>
+    line.length === 1 && /^\d{1,4}$/.test(line[0].text) && lines[k + 1]?.[0].pageBreak === true;
+  return {lines: lines.filter((line, k) => !isPageNumber(line, k)), pageNumbers: lines.flatMap((line, k) => (isPageNumber(line, k) ? line : []))};
 }
 
 function groupLines(tokens: ReadonlyArray<Token>): Token[][] {
