@@ -118,7 +118,7 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   if (VALUE_COLUMNS.has(col)) {
     const value = parseValue(text);
     // A unit is short (each part of 元/公里/年) and holds no column word: "≥14万人次补贴发放人次" is a value and a name.
-    if (value.unit !== null && (value.unit.split('/').some((part) => part.length > 5) || /[指标准赋规资凭]/.test(value.unit))) return null;
+    if (value.unit !== null && (value.unit.split('/').some((part) => part.length > 5 || isWordPiece(part)) || /[指标准赋规资凭]/.test(value.unit))) return null;
     // Qualitative values are short phrases (有效提高, 持续完善); a longer one is a name (…工作满意度), and so is
     // a short one naming a satisfaction (患者满意度: the rows under 满意度指标 are named so).
     if (value.kind === 'qualitative' && (text.length > 6 || text.endsWith('满意度'))) return -1;
@@ -126,6 +126,14 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   // A value cut after "/" ("≤13275元/") waits for the rest of its unit.
   if (text.endsWith('/') && VALUE_COLUMNS.has(col)) return s - 4;
   return s;
+}
+
+/** Words of the closed vocabularies of the columns right of the values (bases, scoring rules, evidence). */
+const RULE_WORDS: readonly string[] = [...BASES, ...SCORING_RULES, ...EVIDENCE];
+
+/** Is `part` (of a unit) a piece of two characters or more from inside such a word ("成比例" of 按照完成比例赋分)? */
+function isWordPiece(part: string): boolean {
+  return part.length >= 2 && RULE_WORDS.some((w) => w.includes(part));
 }
 
 /** How many 《 a text leaves open, or null when a 》 closes none. */

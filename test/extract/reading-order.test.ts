@@ -42,7 +42,7 @@ const FLOORS: Record<string, number> = {
   // two prior values "-" that the dump does not print.
   'required-suffix-transport': 0.97,
   // Columns two to four characters wide; its page number is no weight.
-  'narrow-wrap-b5': 0.86,
+  'narrow-wrap-b5': 0.88,
   // Free-text 《…》 bases wrapped over lines; page 2 printed around the (五) paragraph, its header reprinted in pieces.
   // Page 2's names printed as a block before its values: a name alone on its line is no free-text basis.
   'repeated-header-overall-transport': 0.959,
@@ -173,4 +173,10 @@ test('fragmentScore: an open 《 waits for its end in a free-text basis, a 》 c
   assert.ok((fragmentScore('basis', '《梅岭县安全生产专项整治', free) ?? -Infinity) > (fragmentScore('basis', '《梅岭县安全生产专项整治三年行动方案》', free) ?? Infinity));
   assert.equal(fragmentScore('level3', '三年行动方案》', free), null);
   assert.equal(fragmentScore('basis', '三年行动方案》', free), null);
+});
+
+test('extractText(rendered/narrow-wrap-b5.default.txt) keeps a scoring rule\'s middle ("成比例") out of the unit of the value beside it', () => {
+  const want = expectedOf('narrow-wrap-b5')[0].indicators;
+  const got = extracted('narrow-wrap-b5')[0].indicators;
+  assert.deepEqual([got[4].target, got[4].scoring_rule], [want[4].target, want[4].scoring_rule]);
 });
