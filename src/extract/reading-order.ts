@@ -676,6 +676,15 @@ const ALL_PREFIXES = new Set<string>(Object.values(PREFIXES).flatMap((p) => [...
 const ALL_WORDS = new Set<string>(Object.values(VOCABULARY).flat());
 
 /**
+ * Is `text` the end of a closed-vocabulary word ("指标" of 时效指标, "料" of 说明材料)? Such a text after a page
+ * break may be a wrapped word's last line rather than a piece of the column header reprinted.
+ */
+export function isWordEnd(text: string): boolean {
+  for (const w of ALL_WORDS) if (w.length > text.length && w.endsWith(text)) return true;
+  return false;
+}
+
+/**
  * Is this grid a reading-order dump? Such dumps (pdftotext without flags) never pad with runs of spaces, and
  * split vocabulary words the way no line-by-line dump does: the beginning ("按照完成比例赋") followed by another
  * cell on its line, or its end ("分") starting a line further down, after lines of other cells.
