@@ -430,7 +430,8 @@ function cellOptions(
   if (own !== null) {
     let row: number | undefined;
     // A new cell leaves the column's last one as it is: the beginning of a word there was misread.
-    let score = own + (cells.length > 0 && isOpenWord(col, cells[cells.length - 1].text) ? UNFINISHED_WORD : 0);
+    const fitted = col === 'level1' && beginsTemplateWord(text, cells) ? PREFIX_SCORE : own;
+    let score = fitted + (cells.length > 0 && isOpenWord(col, cells[cells.length - 1].text) ? UNFINISHED_WORD : 0);
     if (col === 'level1' && isOpenWord('level2', text) && !sameTemplate(text, cells)) score += OTHER_TEMPLATE;
     if (LABELS.has(col)) row = -1;
     else if (OPTIONAL.has(col)) {
@@ -492,6 +493,17 @@ function sameTemplate(text: string, cells: ReadonlyArray<Cell>): boolean {
   if (earlier.length === 0) return true;
   const project = PROJECT_LEVEL1.has(earlier[0]);
   return LEVEL1_WORDS.some((w) => w.startsWith(text) && PROJECT_LEVEL1.has(w) === project);
+}
+
+/**
+ * A 一级 word of another template than the column's earlier labels that begins a word of theirs ("效益" after
+ * 产出指标, 成本指标): one table words its labels alike, so it is the beginning of 效益指标, not a whole label.
+ */
+function beginsTemplateWord(text: string, cells: ReadonlyArray<Cell>): boolean {
+  const earlier = cells.map((c) => c.text).find((w) => LEVEL1_WORDS.includes(w));
+  if (earlier === undefined || !LEVEL1_WORDS.includes(text)) return false;
+  const project = PROJECT_LEVEL1.has(earlier);
+  return PROJECT_LEVEL1.has(text) !== project && LEVEL1_WORDS.some((w) => w !== text && w.startsWith(text) && PROJECT_LEVEL1.has(w) === project);
 }
 
 /** Add to `out` the continuation of the column's last cell by the run, when its grammar allows. */

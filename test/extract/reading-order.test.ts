@@ -42,7 +42,7 @@ const FLOORS: Record<string, number> = {
   // two prior values "-" that the dump does not print.
   'required-suffix-transport': 0.97,
   // Columns two to four characters wide; its page number is no weight.
-  'narrow-wrap-b5': 0.91,
+  'narrow-wrap-b5': 0.96,
   // Free-text 《…》 bases wrapped over lines; page 2 printed around the (五) paragraph, its header reprinted in pieces.
   // Page 2's names printed as a block before its values: a name alone on its line is no free-text basis.
   'repeated-header-overall-transport': 0.959,
@@ -181,4 +181,11 @@ test('extractText(rendered/narrow-wrap-b5.default.txt) keeps a scoring rule\'s m
   const want = expectedOf('narrow-wrap-b5')[0].indicators;
   const got = extracted('narrow-wrap-b5')[0].indicators;
   assert.deepEqual([got[4].target, got[4].scoring_rule], [want[4].target, want[4].scoring_rule]);
+});
+
+test('extractText(rendered/narrow-wrap-b5.default.txt) joins every 一级/二级 label from its pieces, worded like the table\'s first labels', () => {
+  // "效益" after 产出指标, 成本指标 begins 效益指标; the 二级 piece "效益" between "社会" and "指标" stays in 社会效益指标.
+  const want = expectedOf('narrow-wrap-b5')[0].indicators;
+  const got = extracted('narrow-wrap-b5')[0].indicators;
+  assert.deepEqual(got.map((r) => [r.level1, r.level2]), want.map((r) => [r.level1, r.level2]));
 });
