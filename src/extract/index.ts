@@ -25,7 +25,7 @@ import {joinSplitLabels} from './labels.ts';
 import {undoColumnMajor} from './interleave.ts';
 import {splitFusedTokens} from './fused.ts';
 import {trailingCells} from './trailing.ts';
-import {isReadingOrderDump, preferReadingOrder} from './reading-order.ts';
+import {isReadingOrderDump, isWordEnd, preferReadingOrder} from './reading-order.ts';
 import {joinHeaderColumns, readColumnar} from './columnar.ts';
 import {cellScore, TOTAL_ROW, type ScoreContext} from './grammar.ts';
 
@@ -317,9 +317,12 @@ function stripRepeatedHeaders(tokens: ReadonlyArray<Token>, file: string): Strip
   return {kept: tokens.filter((t) => !drop.has(t)), removed: tokens.filter((t) => drop.has(t)), diagnostics};
 }
 
-/** Tokens after a page break that are whole names of the grid's header (its tokens' texts): the header reprinted. */
+/**
+ * Tokens after a page break that are whole names of the grid's header (its tokens' texts): the header reprinted.
+ * A header wrapped into pieces ("指标", "料") shares them with the ends of wrapped labels and words: those stay cells.
+ */
 function repeatedHeaderNames(tokens: ReadonlyArray<Token>, header: ReadonlyArray<Token>): Token[] {
-  const names = new Set(header.map((t) => t.text));
+  const names = new Set(header.map((t) => t.text).filter((text) => !isWordEnd(text)));
   const pageStart = tokens.findIndex((t) => t.pageBreak);
   return pageStart < 0 ? [] : tokens.slice(pageStart).filter((t) => names.has(t.text));
 }

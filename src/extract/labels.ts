@@ -17,9 +17,15 @@ function isLoneEnd(tokens: ReadonlyArray<Token>, i: number): boolean {
   return alone && tokens[i].text.length <= 2 && !LABELS.has(tokens[i].text);
 }
 
+/** Is a token among the first two of one of these lines a beginning that `end` completes too? It claims the end. */
+function nearerBeginning(tokens: ReadonlyArray<Token>, starts: readonly number[], end: string): boolean {
+  return starts.some((s) => [s, s + 1].some((i) => tokens[i]?.line === tokens[s].line && PREFIXES.has(tokens[i].text) && LABELS.has(tokens[i].text + end)));
+}
+
 /**
  * Join label fragments split over lines: a token among the first two of its line that begins a 一级/二级 name,
- * completed by the first token of one of the next two lines, or by a short one alone on a line further down.
+ * completed by the first token of one of the next two lines, or by a short one alone on a line further down when
+ * no beginning nearer to it takes the same end.
  * @example joinSplitLabels(tokenizeLines(splitLines('经济成本指 单位成本 ≤7000元\n标 平均造价 ≤85万元'))).map((t) => t.text) // => ['经济成本指标', '单位成本', '≤7000元', '平均造价', '≤85万元']
  */
 export function joinSplitLabels(tokens: ReadonlyArray<Token>): Token[] {
@@ -34,7 +40,7 @@ export function joinSplitLabels(tokens: ReadonlyArray<Token>): Token[] {
       for (const [d, next] of lineStarts.slice(k + 1, k + 1 + FAR_END_LINES).entries()) {
         const joined = t.text + tokens[next].text;
         if (removed.has(next) || !LABELS.has(joined)) continue;
-        if (d >= 2 && !isLoneEnd(tokens, next)) continue;
+        if (d >= 2 && (!isLoneEnd(tokens, next) || nearerBeginning(tokens, lineStarts.slice(k + 1, k + 1 + d), tokens[next].text))) continue;
         replaced.set(i, {...t, text: joined, alsoLines: [...(t.alsoLines ?? []), tokens[next].line]});
         removed.add(next);
         break;

@@ -118,7 +118,7 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   if (VALUE_COLUMNS.has(col)) {
     const value = parseValue(text);
     // A unit is short (each part of 元/公里/年) and holds no column word: "≥14万人次补贴发放人次" is a value and a name.
-    if (value.unit !== null && (value.unit.split('/').some((part) => part.length > 5) || /[指标准赋规资凭]/.test(value.unit))) return null;
+    if (value.unit !== null && (value.unit.split('/').some((part) => part.length > 5 || isWordPiece(part)) || /[指标准赋规资凭]/.test(value.unit))) return null;
     // Qualitative values are short phrases (有效提高, 持续完善); a longer one is a name (…工作满意度), and so is
     // a short one naming a satisfaction (患者满意度: the rows under 满意度指标 are named so).
     if (value.kind === 'qualitative' && (text.length > 6 || text.endsWith('满意度'))) return -1;
@@ -126,6 +126,14 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   // A value cut after "/" ("≤13275元/") waits for the rest of its unit.
   if (text.endsWith('/') && VALUE_COLUMNS.has(col)) return s - 4;
   return s;
+}
+
+/** Words of the closed vocabularies of the columns right of the values (bases, scoring rules, evidence). */
+const RULE_WORDS: readonly string[] = [...BASES, ...SCORING_RULES, ...EVIDENCE];
+
+/** Is `part` (of a unit) a piece of two characters or more from inside such a word ("成比例" of 按照完成比例赋分)? */
+function isWordPiece(part: string): boolean {
+  return part.length >= 2 && RULE_WORDS.some((w) => w.includes(part));
 }
 
 /** How many 《 a text leaves open, or null when a 》 closes none. */
@@ -163,12 +171,20 @@ function widthOf(text: string): number {
  * @example readingOrder(tokens of "按照完成比例赋 工作资料" / "补贴公交线路数" / "=18条" / "计划标准" / "18条" / "10" / "分", opts).items.length // => 1
  */
 export function readingOrder(tokens: ReadonlyArray<Token>, columns: readonly ColumnKey[], context: ScoreContext): GridParse {
-  const lines = groupLines(tokens);
+  const {lines, pageNumbers} = withoutPageNumbers(groupLines(tokens));
   // Two passes: the first measures how wide each column's fragments run, the second uses it to join wraps.
   const first = labelLines(lines, columns, context, null);
   const widths = columnWidths(lines, first);
   const placed = labelLines(lines, columns, context, widths);
-  return toParse(lines, placed, columns);
+  const parse = toParse(lines, placed, columns);
+  return {...parse, items: [...parse.items, ...pageNumbers.map((token) => ({dropped: {token, pageNumber: true}}))]};
+}
+
+/** A page's number: a short number alone on the last line before a page break (a weight's look-alike). */
+function withoutPageNumbers(lines: Token[][]): {lines: Token[][]; pageNumbers: Token[]} {
+  const isPageNumber = (line: Token[], k: number): boolean =>
+    line.length === 1 && /^\d{1,4}$/.test(line[0].text) && lines[k + 1]?.[0].pageBreak === true;
+  return {lines: lines.filter((line, k) => !isPageNumber(line, k)), pageNumbers: lines.flatMap((line, k) => (isPageNumber(line, k) ? line : []))};
 }
 
 function groupLines(tokens: ReadonlyArray<Token>): Token[][] {
@@ -356,6 +372,7 @@ function labelLine(
           for (const option of options(columns[c], text, i, j, k, state, context, widths, columns)) {
             const row = option.row;
             let score = from.score + option.score + JOINED_TOKEN * (j - i - 1);
+            if (context.freeTextBasis && isLoneFreeBasis(option, text, from.last, state, columns)) score += LONE_FREE_BASIS;
             let lineRow = from.lineRow;
             if (row !== undefined && row >= 0) {
               if (lineRow === undefined) {
@@ -413,7 +430,8 @@ function cellOptions(
   if (own !== null) {
     let row: number | undefined;
     // A new cell leaves the column's last one as it is: the beginning of a word there was misread.
-    let score = own + (cells.length > 0 && isOpenWord(col, cells[cells.length - 1].text) ? UNFINISHED_WORD : 0);
+    const fitted = col === 'level1' && beginsTemplateWord(text, cells) ? PREFIX_SCORE : own;
+    let score = fitted + (cells.length > 0 && isOpenWord(col, cells[cells.length - 1].text) ? UNFINISHED_WORD : 0);
     if (col === 'level1' && isOpenWord('level2', text) && !sameTemplate(text, cells)) score += OTHER_TEMPLATE;
     if (LABELS.has(col)) row = -1;
     else if (OPTIONAL.has(col)) {
@@ -441,6 +459,21 @@ function cellOptions(
  */
 const AHEAD_OF_LEFT = -1;
 
+/**
+ * An untitled free-text 指标设定依据 starting a row that the column to its left (指标值) has not reached, with no
+ * cell of that column before it on its line. Such a basis is one line high, printed on its row's middle like
+ * the row's value, so pdftotext puts the value on its line: alone, before the value, the text is a name.
+ */
+const LONE_FREE_BASIS = -2;
+
+function isLoneFreeBasis(option: Placement, text: string, lastOnLine: number, state: State, columns: readonly ColumnKey[]): boolean {
+  if (option.col !== 'basis' || option.cont || option.row === undefined || text.includes('《')) return false;
+  const before = columns.slice(0, columns.indexOf('basis')).filter((c) => !OPTIONAL.has(c));
+  const left = before[before.length - 1];
+  if (left === undefined || lastOnLine >= columns.indexOf(left)) return false;
+  return option.row > leftReach('basis', state, columns);
+}
+
 /** The last row the nearest required column left of `col` has reached (-1: none yet, or no such column). */
 function leftReach(col: ColumnKey, state: State, columns: readonly ColumnKey[]): number {
   const before = columns.slice(0, columns.indexOf(col)).filter((c) => !OPTIONAL.has(c));
@@ -460,6 +493,17 @@ function sameTemplate(text: string, cells: ReadonlyArray<Cell>): boolean {
   if (earlier.length === 0) return true;
   const project = PROJECT_LEVEL1.has(earlier[0]);
   return LEVEL1_WORDS.some((w) => w.startsWith(text) && PROJECT_LEVEL1.has(w) === project);
+}
+
+/**
+ * A 一级 word of another template than the column's earlier labels that begins a word of theirs ("效益" after
+ * 产出指标, 成本指标): one table words its labels alike, so it is the beginning of 效益指标, not a whole label.
+ */
+function beginsTemplateWord(text: string, cells: ReadonlyArray<Cell>): boolean {
+  const earlier = cells.map((c) => c.text).find((w) => LEVEL1_WORDS.includes(w));
+  if (earlier === undefined || !LEVEL1_WORDS.includes(text)) return false;
+  const project = PROJECT_LEVEL1.has(earlier);
+  return PROJECT_LEVEL1.has(text) !== project && LEVEL1_WORDS.some((w) => w !== text && w.startsWith(text) && PROJECT_LEVEL1.has(w) === project);
 }
 
 /** Add to `out` the continuation of the column's last cell by the run, when its grammar allows. */
@@ -642,6 +686,15 @@ export function preferReadingOrder(plain: GridParse, tokens: ReadonlyArray<Token
 /** Vocabulary words split over lines are found by their beginnings: every beginning of every word. */
 const ALL_PREFIXES = new Set<string>(Object.values(PREFIXES).flatMap((p) => [...(p ?? [])]).filter((p) => p.length >= 2));
 const ALL_WORDS = new Set<string>(Object.values(VOCABULARY).flat());
+
+/**
+ * Is `text` the end of a closed-vocabulary word ("指标" of 时效指标, "料" of 说明材料)? Such a text after a page
+ * break may be a wrapped word's last line rather than a piece of the column header reprinted.
+ */
+export function isWordEnd(text: string): boolean {
+  for (const w of ALL_WORDS) if (w.length > text.length && w.endsWith(text)) return true;
+  return false;
+}
 
 /**
  * Is this grid a reading-order dump? Such dumps (pdftotext without flags) never pad with runs of spaces, and

@@ -21,3 +21,8 @@ test('joinSplitLabels(the label\'s end alone after the rows beside it) joins it,
 test('joinSplitLabels(a far short token beside other cells, or a whole label) leaves them apart', () => {
   assert.deepEqual(texts('满意度指标 服务对象满意度\n签约居民满意度\n≥90%\n指标 10'), ['满意度指标', '服务对象满意度', '签约居民满意度', '≥90%', '指标', '10']);
 });
+
+test('joinSplitLabels(two beginnings of one label, one end alone further down) joins the end to the nearer one', () => {
+  // narrow-wrap-b5.default.txt: the 二级 piece "效益" (of 社会效益指标) above the 一级 "效益" whose "指标" comes last.
+  assert.deepEqual(texts('效益 名称甲\n名称乙\n按照完\n效益 名称丙\n计划\n标准\n指标'), ['效益', '名称甲', '名称乙', '按照完', '效益指标', '名称丙', '计划', '标准']);
+});
