@@ -15,6 +15,7 @@ import type {GridParse, GridRow} from './grid.ts';
 import type {Token} from './lines.ts';
 import {labelSpans, type Extent, type PlacedLabel} from './label-spans.ts';
 import {assembleRows} from './rows.ts';
+import {measuredKind, type RowKind} from './row-kind.ts';
 
 /** Columns a row may lack: merged labels, an empty prior-year value, a unit, a deviation note. */
 const OPTIONAL = new Set<ColumnKey>(['level1', 'level2', 'prior_year', 'target_unit', 'deviation']);
@@ -115,10 +116,11 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   if (s === null) return null;
   // A deviation note explains, in clauses ("…不足，下一年度…"); a longer phrase without a break is a name.
   if (col === 'deviation' && text.length > 6 && !/[，,、；;。]/.test(text) && (cellScore('level3', text, context) ?? 0) > 0) return -1;
+  if (col === 'target_unit' && !isShortUnit(text)) return null;
   if (VALUE_COLUMNS.has(col)) {
     const value = parseValue(text);
     // A unit is short (each part of 元/公里/年) and holds no column word: "≥14万人次补贴发放人次" is a value and a name.
-    if (value.unit !== null && (value.unit.split('/').some((part) => part.length > 5) || /[指标准赋规资凭]/.test(value.unit))) return null;
+    if (value.unit !== null && !isShortUnit(value.unit)) return null;
     // Qualitative values are short phrases (有效提高, 持续完善); a longer one is a name (…工作满意度), and so is
     // a short one naming a satisfaction (患者满意度: the rows under 满意度指标 are named so).
     if (value.kind === 'qualitative' && (text.length > 6 || text.endsWith('满意度'))) return -1;
@@ -126,6 +128,11 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   // A value cut after "/" ("≤13275元/") waits for the rest of its unit.
   if (text.endsWith('/') && VALUE_COLUMNS.has(col)) return s - 4;
   return s;
+}
+
+/** Is the text a unit: short in each part (元/公里/年), holding no column word (标准, 赋分 …)? */
+function isShortUnit(unit: string): boolean {
+  return unit.split('/').every((part) => part.length <= 5) && !/[指标准赋规资凭]/.test(unit);
 }
 
 /** How many 《 a text leaves open, or null when a 》 closes none. */
@@ -578,9 +585,11 @@ function placeLabels(
   const placed = (col: ColumnKey): PlacedLabel[] => spanned.filter((l) => l.col === col).map((l) => {
     const r = besideRow(l);
     const at = filled.findIndex((f) => f >= r);
-    return {text: textOf(l), line: (l.line + l.lastLine) / 2, beside: at >= 0 ? at : filled.length - 1};
+    const beside = at >= 0 ? at : filled.length - 1;
+    const orNext = beside + 1 < filled.length && endsLateRow(l.line, extents[filled[beside]]!, extents[filled[beside + 1]]!);
+    return {text: textOf(l), line: (l.line + l.lastLine) / 2, beside, orNext};
   });
-  const spans = labelSpans(filled.map((r) => extents[r]!), placed('level1'), placed('level2'));
+  const spans = labelSpans(filled.map((r) => extents[r]!), placed('level1'), placed('level2'), filled.map((r) => kindOf(rows[r])));
   const startOf = new Map<LabelCell, number>();
   if (spans) {
     for (const col of ['level1', 'level2'] as const) spanned.filter((l) => l.col === col).forEach((l, nth) => startOf.set(l, filled[spans[col][nth]]));
@@ -595,6 +604,20 @@ function placeLabels(
     labelsBefore.set(r, head);
   }
   return {labelsBefore, unplaced};
+}
+
+/** What a row measures (row-kind.ts). */
+function kindOf(row: GridRow): RowKind | null {
+  const text = (c: ColumnKey): string => (row.cells.get(c) ?? []).map((t) => t.text).join('');
+  return measuredKind(text('level3'), text('target') + text('target_unit'));
+}
+
+/**
+ * Is line `k` the last of a row that began on an earlier line (its name printed after its values), the next row
+ * starting below it (rows printed one after the other, not in interleaved blocks)?
+ */
+function endsLateRow(k: number, row: Extent, next: Extent): boolean {
+  return row.last === k && row.first < k && next.first > k;
 }
 
 /** The row of a label: that of its own line's cells, else of the next line that has one. */
