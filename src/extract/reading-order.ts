@@ -486,13 +486,24 @@ function withContinuation(
       const width = widths?.get(col);
       if (width !== undefined) {
         const w = open.lastWidth;
-        if (width.wraps && w >= width.widest - 2) score += WRAP_LIKELY;
+        if (width.wraps && w >= width.widest - 2 && !fitsAfter(w, text, width.widest)) score += WRAP_LIKELY;
         else if (w < width.widest * 0.6) score += ENDED_SHORT;
       }
       out.push({from, to, col, cont: true, row: LABELS.has(col) ? -1 : open.row, score});
     }
   }
   return out;
+}
+
+/**
+ * Would the run of digits or Latin letters that opens a continuation have fitted on the line before it? Such a
+ * run is not broken, so a line it would have fitted on was not wrapped before it ("补贴资金发放时间" + "30日前":
+ * the name ended there, "30日前" ends a date). (Lines wrapped before a CJK character are judged by widest - 2 alone:
+ * the widths of mixed text are rough.)
+ */
+function fitsAfter(lineWidth: number, text: string, widest: number): boolean {
+  const run = /^[0-9A-Za-z.%]+/.exec(text)?.[0];
+  return run !== undefined && lineWidth + widthOf(run) <= widest;
 }
 
 /** Rows of cells from the placements: cells by row, labels and left-out tokens where they were printed. */
