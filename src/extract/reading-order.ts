@@ -108,7 +108,8 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   if (titles === null) return null;
   if (titles > 0 && col === 'basis' && context.freeTextBasis) return PREFIX_SCORE;
   // The beginning of another column's word ("按照完成比例赋") is no value, and an unlikely name.
-  if (text.length >= 3 && OPEN_WORD_COLUMNS.some((c) => c !== col && isOpenWord(c, text))) {
+  // (A whole word of the column's own vocabulary stays one: 管理效率 is a 一级 as well as the beginning of 管理效率指标.)
+  if (text.length >= 3 && !VOCABULARY[col]?.includes(text) && OPEN_WORD_COLUMNS.some((c) => c !== col && isOpenWord(c, text))) {
     if (col === 'level3') return -3;
     if (col !== 'deviation') return null;
   }
@@ -667,10 +668,16 @@ export function parseQuality(parse: GridParse, columns: readonly ColumnKey[], co
   return q;
 }
 
-/** The reading-order parse of a stream when it reads better than `plain` (another reading of the same stream). */
-export function preferReadingOrder(plain: GridParse, tokens: ReadonlyArray<Token>, columns: readonly ColumnKey[], context: ScoreContext): GridParse {
+/**
+ * The reading-order parse of a stream when it reads better than `plain` (another reading of the same stream).
+ * @param evenTies Keep it when it reads as well: the text is known to be a reading-order dump.
+ */
+export function preferReadingOrder(
+  plain: GridParse, tokens: ReadonlyArray<Token>, columns: readonly ColumnKey[], context: ScoreContext, evenTies = false,
+): GridParse {
   const other = readingOrder(tokens, columns, context);
-  return parseQuality(other, columns, context) > parseQuality(plain, columns, context) ? other : plain;
+  const gain = parseQuality(other, columns, context) - parseQuality(plain, columns, context);
+  return gain > 0 || (evenTies && gain === 0) ? other : plain;
 }
 
 /** Vocabulary words split over lines are found by their beginnings: every beginning of every word. */

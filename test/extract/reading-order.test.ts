@@ -33,7 +33,7 @@ function cellShare(spec: string): number {
 
 // Floors at what the reader reaches today (issue 4 aims at 0.99 for each); narrow-wrap-b5 is read least well.
 const FLOORS: Record<string, number> = {
-  'bundled-001-long': 0.87, 'bundled-002-pair': 1, 'bundled-003-overall': 0.89, 'exec-rate-education': 0.98,
+  'bundled-001-long': 0.87, 'bundled-002-pair': 1, 'bundled-003-overall': 0.95, 'exec-rate-education': 0.98,
   // Merged labels placed by the span they are centred on (label-spans.ts).
   'long-annual-health': 1, 'shenbao-health': 1, 'yuan-pifu-transport': 1,
   // 一级指标/二级指标 printed among the metadata, above the rest of the column header.
@@ -42,7 +42,7 @@ const FLOORS: Record<string, number> = {
   // two prior values "-" that the dump does not print.
   'required-suffix-transport': 0.98, 'narrow-wrap-b5': 0.76,
   // Free-text 《…》 bases wrapped over lines; page 2 printed around the (五) paragraph, its header reprinted in pieces.
-  'repeated-header-overall-transport': 0.84,
+  'repeated-header-overall-transport': 0.87,
 };
 for (const [spec, floor] of Object.entries(FLOORS)) {
   test(`extractText(rendered/${spec}.default.txt) matches at least ${floor * 100}% of the expected cells, every line accounted for`, () => {
@@ -90,6 +90,9 @@ test('extractText(rendered/*.default.txt) gives named rows exactly as the specs 
     // A date target wrapped before its day ("2025年6月" / "30日前"): the digits would have fitted after the name
     // printed beside it, so they end the date, not the name (issue 4).
     ['yuan-pifu-transport', 0, 3],
+    // An overall table with no word split around other cells, in a text whose other table tells a reading-order
+    // dump: read so too, so wrapped names stay whole; 管理效率 is a 一级 (though 管理效率指标 begins so) (issue 4).
+    ['bundled-003-overall', 0, 0], ['bundled-003-overall', 0, 1], ['bundled-003-overall', 0, 2], ['bundled-003-overall', 0, 5],
   ];
   for (const [spec, table, row] of cases) {
     const want = expectedOf(spec)[table].indicators[row];
