@@ -549,14 +549,23 @@ function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[
     while (rows.length <= r) rows.push({cells: new Map()});
     return rows[r];
   };
-  for (const cell of built) {
-    if (LABELS.has(cell.col)) continue;
-    const r = cell.row ?? nearestRow(cell.line);
+  const put = (cell: Built, r: number, extend: boolean): void => {
     const row = rowAt(r);
     const had = row.cells.get(cell.col);
     row.cells.set(cell.col, had ? [...had, ...cell.tokens] : cell.tokens);
     const extent = extents[r];
-    extents[r] = extent ? {first: Math.min(extent.first, cell.line), last: Math.max(extent.last, cell.lastLine)} : {first: cell.line, last: cell.lastLine};
+    if (extend) extents[r] = extent ? {first: Math.min(extent.first, cell.line), last: Math.max(extent.last, cell.lastLine)} : {first: cell.line, last: cell.lastLine};
+  };
+  const cells = built.filter((c) => !LABELS.has(c.col));
+  for (const cell of cells) if (cell.row !== undefined) put(cell, cell.row, true);
+  // Optional cells alone on their line, after the cells placed with their row's others: the row of the nearest
+  // line, or, when that row has a cell of the column already, the nearest row that has none (a prior "新增" per
+  // row, printed in a block of its own).
+  for (const cell of cells) {
+    if (cell.row !== undefined) continue;
+    const near = nearestRow(cell.line);
+    const free = nearestRowWithout(rows, cell.col, near);
+    put(cell, free ?? near, free === near || free === undefined);
   }
   const {labelsBefore, unplaced} = placeLabels(built.filter((c) => LABELS.has(c.col)), rows, extents, rowOfLine);
   for (const token of unplaced) dropped.push({token, line: -1});
@@ -568,6 +577,14 @@ function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[
   });
   for (const d of dropped) items.push({dropped: {token: d.token, pageNumber: false}});
   return {items, score: 0};
+}
+
+/** The row nearest `r` (the earlier of two as near) without a cell of the column, among the rows there are. */
+function nearestRowWithout(rows: readonly GridRow[], col: ColumnKey, r: number): number | undefined {
+  for (let d = 0; d < rows.length; d++) {
+    for (const at of [r - d, r + d]) if (at >= 0 && at < rows.length && !rows[at].cells.has(col)) return at;
+  }
+  return r >= rows.length ? r : undefined;
 }
 
 /** A 一级/二级 label cell: its column, tokens and first and last line. */
