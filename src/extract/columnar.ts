@@ -13,6 +13,7 @@ import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import type {Token} from './lines.ts';
 import {isHeaderFragment} from './header.ts';
+import {LEVEL2_KIND, measuredKind, type RowKind} from './row-kind.ts';
 
 /** A token with its character column in its line. */
 interface Placed {
@@ -730,30 +731,12 @@ function labelHeads(
   return heads;
 }
 
-/**
- * What a row measures, told from its 三级 name and target (a count, a rate, a deadline, a cost, a satisfaction):
- * the kind of row each of 数量/质量/时效/成本/满意度指标 holds. Null when the row shows none of them.
- */
-type RowKind = 'count' | 'rate' | 'time' | 'cost' | 'satisfaction';
-
-const LEVEL2_KIND: Readonly<Record<string, RowKind>> = {
-  数量指标: 'count', 质量指标: 'rate', 时效指标: 'time',
-  成本指标: 'cost', 经济成本指标: 'cost', 社会成本指标: 'cost', 生态环境成本指标: 'cost',
-  满意度指标: 'satisfaction', 服务对象满意度指标: 'satisfaction', 社会公众或服务对象满意度指标: 'satisfaction',
-};
-
+/** What a row measures (see row-kind.ts). */
 function rowKind(parse: GridParse): RowKind | null {
   const row = parse.items.find((item) => 'row' in item);
   if (!row || !('row' in row)) return null;
   const text = (c: ColumnKey): string => (row.row.cells.get(c) ?? []).map((t) => t.text).join('');
-  const name = text('level3');
-  const target = text('target') + text('target_unit');
-  if (name.includes('满意')) return 'satisfaction';
-  if (/及时|时间|时限|时效|进度|期限/.test(name) || /\d年|\d月|日前|月底|年底/.test(target)) return 'time';
-  if (/成本|造价|单价/.test(name) || target.includes('元')) return 'cost';
-  if (name.endsWith('率') || target.endsWith('%')) return 'rate';
-  if (/\d/.test(target) && /[^\d.%]$/.test(target)) return 'count';
-  return null;
+  return measuredKind(text('level3'), text('target') + text('target_unit'));
 }
 
 /** Cost per row of a 二级 span whose kind (LEVEL2_KIND) is not the row's: a tie-break among centred readings. */

@@ -55,10 +55,15 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
   const tables: Table[] = [];
   const diagnostics: Diagnostic[] = [];
   // 2. Each region on its own.
-  for (const [k, region] of regions.entries()) {
-    const found = withTrailingCells(lines, region, file, k + 1 < regions.length ? regions[k + 1].start : lines.length + 1);
-    tables.push(...found.tables);
-    diagnostics.push(...found.diagnostics);
+  const limit = (k: number): number => (k + 1 < regions.length ? regions[k + 1].start : lines.length + 1);
+  const found = regions.map((region, k) => withTrailingCells(lines, region, file, limit(k), false));
+  // One text comes from one converter: when some of its grids read as a reading-order dump, the others may too.
+  if (found.some((f) => f.readingOrder)) {
+    regions.forEach((region, k) => { if (!found[k].readingOrder) found[k] = withTrailingCells(lines, region, file, limit(k), true); });
+  }
+  for (const f of found) {
+    tables.push(...f.tables);
+    diagnostics.push(...f.diagnostics);
   }
   if (regions.length === 0) diagnostics.push(messages.noTables(file, lines.length));
   return {tables, diagnostics};
@@ -68,15 +73,15 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
  * extractRegion, with the cells printed after the region's end (trailingCells, before `limit`) read into it when
  * they fill cells its rows lack without adding rows.
  */
-function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: string, limit: number): {tables: Table[]; diagnostics: Diagnostic[]} {
-  const plain = extractRegion(lines, region, file);
+function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: string, limit: number, readingOrderText: boolean): RegionExtraction {
+  const plain = extractRegion(lines, region, file, [], readingOrderText);
   const trailing = trailingCells(lines, region, limit);
   if (trailing.length === 0) return plain;
-  const more = extractRegion(lines, region, file, trailing);
+  const more = extractRegion(lines, region, file, trailing, readingOrderText);
   const sameRows = more.tables.length === plain.tables.length && more.tables.every((t, k) => t.indicators.length === plain.tables[k].indicators.length);
   if (!sameRows || filledCells(more.tables) <= filledCells(plain.tables)) return plain;
   const note = messages.trailingCells(file, trailing[0].no, trailing[trailing.length - 1].no, trailing.length);
-  return {tables: more.tables, diagnostics: [...more.diagnostics, note]};
+  return {tables: more.tables, diagnostics: [...more.diagnostics, note], readingOrder: more.readingOrder};
 }
 
 /** Indicator cells with text in them, over all tables. */
@@ -84,11 +89,22 @@ function filledCells(tables: readonly Table[]): number {
   return tables.reduce((n, t) => n + t.indicators.reduce((m, r) => m + Object.values(r).filter((v) => typeof v === 'string' && v !== '').length, 0), 0);
 }
 
+/** The tables of a region, and whether its grid told a reading-order dump (isReadingOrderDump). */
+interface RegionExtraction {
+  tables: Table[];
+  diagnostics: Diagnostic[];
+  readingOrder: boolean;
+}
+
 /**
  * Extract one located table: one Table, or one per project when a flat table lists several projects.
  * @param trailing Lines after the region read as the end of its grid (see trailingCells).
+ * @param readingOrderText Another grid of the text told a reading-order dump: this one is read so too, and the
+ *   reading-order parse is kept when it reads as well as the plain one.
  */
-export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: string, trailing: readonly Line[] = []): {tables: Table[]; diagnostics: Diagnostic[]} {
+export function extractRegion(
+  lines: ReadonlyArray<Line>, region: Region, file: string, trailing: readonly Line[] = [], readingOrderText = false,
+): RegionExtraction {
   const diagnostics: Diagnostic[] = [];
   const regionLines = [...lines.slice(region.start - 1, region.end), ...trailing];
   // 1. Tokens after the title line, page headers and footers removed.
@@ -115,6 +131,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   let indicators: Table['indicators'] = [];
   let confidence = 0;
   let owners: ProjectCells[] = [];
+  let readingOrder = false;
   const context: ScoreContext = {freeTextBasis: region.kind === 'overall'};
   if (!header) {
     diagnostics.push(messages.noGridHeader(file, region.start, region.end));
@@ -135,14 +152,15 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     // Reading-order dumps (pdftotext without flags) print a row's cells out of column order: read them so too
     // (told by words split around other cells, so before the split labels are joined).
     const headerTokens = tokens.slice(header.first, header.next);
-    if (layout !== 'tabbed' && layout !== 'columnar' && isReadingOrderDump(unfused, lineText, headerTokens)) {
+    readingOrder = layout !== 'tabbed' && layout !== 'columnar' && isReadingOrderDump(unfused, lineText, headerTokens);
+    if (layout !== 'tabbed' && layout !== 'columnar' && (readingOrder || readingOrderText)) {
       // The header repeated on a later page comes in pieces among the cells: each of its names is a page marker.
       const names = repeatedHeaderNames(stream, headerTokens);
       if (names.length > 0) {
         diagnostics.push(messages.repeatedHeader(file, names[0].line, names[names.length - 1].line));
         for (const t of names) diagnosed.add(t.line);
       }
-      parses[0] = preferReadingOrder(parses[0], stream.filter((t) => !names.includes(t)), columns, context);
+      parses[0] = preferReadingOrder(parses[0], stream.filter((t) => !names.includes(t)), columns, context, !readingOrder);
     }
     const assembled = assembleRows(parses, columns, context, file);
     diagnostics.push(...assembled.diagnostics);
@@ -175,7 +193,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     meta_lines: meta.lines, line_stats: lineStats(regionLines, used, diagnosed),
   };
   if (incomplete) table.incomplete = true;
-  if (!header || !columns.includes('project')) return {tables: [table], diagnostics};
+  if (!header || !columns.includes('project')) return {tables: [table], diagnostics, readingOrder};
   // 3b. A flat table listing several projects: one table per project, the project columns lifted into it.
   const yuan = /(?:资金|金额)[（(]元[)）]/.test(cellText(tokens.slice(header.first, header.next)));
   const groups = groupByProject(owners, yuan);
@@ -193,7 +211,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     };
   });
   if (groups.length > 1) diagnostics.push(messages.projectsSplit(file, region.start, region.end, groups.length));
-  return {tables, diagnostics};
+  return {tables, diagnostics, readingOrder};
 }
 
 /** The tokens of a region without those of the section paragraph printed inside it (Region.aside). */

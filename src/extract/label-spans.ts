@@ -3,14 +3,29 @@
 // each row's line extent (first and last text line of its cells) and each label's line, a small programme
 // chooses the spans: 二级 spans tile the rows in order, every 一级 span is made of whole 二级 spans, a 二级 belongs
 // to its 一级 (LEVEL1_CHILDREN), and a span costs how far its label's line is from the middle of its extent (a share of the extent)
-// plus how many rows its start lies from the row the label is printed beside.
+// plus how many rows its start lies from the row the label is printed beside (either row, for a label printed at the
+// edge of two rows), and a 二级 span pays for each row that measures another kind than its label names.
 import {admitsChild} from '../vocab.ts';
+import {LEVEL2_KIND, type RowKind} from './row-kind.ts';
 
 /**
  * Charge per row between a span's first row and the row its label is printed beside: in reading-order dumps a
  * label mostly shares a line with the first row it heads, so the line extents only settle the edges.
  */
 const MOVED_START = 0.3;
+
+/** Rows between a span's first row and the row (or, at the edge of two rows, the nearer row) its label is beside. */
+function movedRows(label: PlacedLabel, a: number): number {
+  if (label.beside === undefined) return 0;
+  const moved = Math.abs(a - label.beside);
+  return label.orNext ? Math.min(moved, Math.abs(a - label.beside - 1)) : moved;
+}
+
+/**
+ * Charge per row of a 二级 span that measures another kind than its label names (row-kind.ts): a tie-break
+ * between spans that the labels' lines fit about as well.
+ */
+const MISFIT = 0.25;
 
 /** A row's first and last text line. */
 export interface Extent {
@@ -24,6 +39,11 @@ export interface PlacedLabel {
   line: number;
   /** The row printed beside it (index among the rows), if known. */
   beside?: number;
+  /**
+   * Printed on the last line of that row, after its other cells (a name printed late): the label stands at the
+   * edge between that row and the next, and may head either without charge.
+   */
+  orNext?: boolean;
 }
 
 /** The first row of each label's span, 一级 and 二级 in dump order; null when no tiling keeps the labels' order and kinship. */
@@ -36,7 +56,9 @@ export interface LabelStarts {
  * Spans for the labels over rows with the given extents (rows in order).
  * @example labelSpans([{first: 0, last: 3}, {first: 4, last: 7}, {first: 8, last: 11}], [{text: '产出指标', line: 5}], [{text: '数量指标', line: 1}, {text: '质量指标', line: 9}]) // => {level1: [0], level2: [0, 1]}
  */
-export function labelSpans(rows: readonly Extent[], level1: readonly PlacedLabel[], level2: readonly PlacedLabel[]): LabelStarts | null {
+export function labelSpans(
+  rows: readonly Extent[], level1: readonly PlacedLabel[], level2: readonly PlacedLabel[], kinds: ReadonlyArray<RowKind | null> = [],
+): LabelStarts | null {
   const R = rows.length;
   const J = level2.length;
   if (R === 0 || level1.length + J === 0 || level1.length > R || J > R) return null;
@@ -46,7 +68,14 @@ export function labelSpans(rows: readonly Extent[], level1: readonly PlacedLabel
   const cost = (label: PlacedLabel, a: number, b: number): number => {
     const extent = rows[b - 1].last - rows[a].first + 1;
     const offCentre = Math.abs(label.line - (rows[a].first + rows[b - 1].last) / 2) / extent;
-    return offCentre + MOVED_START * Math.abs(a - (label.beside ?? a));
+    return offCentre + MOVED_START * movedRows(label, a);
+  };
+  // A 二级 span over rows that measure another kind than its label names.
+  const misfit = (label: PlacedLabel, a: number, b: number): number => {
+    const kind = LEVEL2_KIND[label.text];
+    let n = 0;
+    for (let r = a; r < b; r++) if (kind !== undefined && kinds[r] !== null && kinds[r] !== undefined && kinds[r] !== kind) n++;
+    return MISFIT * n;
   };
 
   // tiles(m, j, a): for every (j', b), the cheapest tiling of rows a..b-1 by 二级 labels j..j'-1, all under 一级 m.
@@ -65,7 +94,7 @@ export function labelSpans(rows: readonly Extent[], level1: readonly PlacedLabel
         const from = g[jj][b];
         if (from.cost === Infinity) continue;
         for (let e = b + 1; e <= R; e++) {
-          const c = from.cost + cost(level2[jj], b, e);
+          const c = from.cost + cost(level2[jj], b, e) + misfit(level2[jj], b, e);
           if (c < g[jj + 1][e].cost) g[jj + 1][e] = {cost: c, starts: [...from.starts, b]};
         }
       }

@@ -15,6 +15,7 @@ import type {GridParse, GridRow} from './grid.ts';
 import type {Token} from './lines.ts';
 import {labelSpans, type Extent, type PlacedLabel} from './label-spans.ts';
 import {assembleRows} from './rows.ts';
+import {measuredKind, type RowKind} from './row-kind.ts';
 
 /** Columns a row may lack: merged labels, an empty prior-year value, a unit, a deviation note. */
 const OPTIONAL = new Set<ColumnKey>(['level1', 'level2', 'prior_year', 'target_unit', 'deviation']);
@@ -107,7 +108,10 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   if (titles === null) return null;
   if (titles > 0 && col === 'basis' && context.freeTextBasis) return PREFIX_SCORE;
   // The beginning of another column's word ("按照完成比例赋") is no value, and an unlikely name.
-  if (text.length >= 3 && OPEN_WORD_COLUMNS.some((c) => c !== col && isOpenWord(c, text))) {
+  // (In an overall table a whole word of the column's own vocabulary stays one: 管理效率 is a 一级 there as well as
+  // the beginning of 管理效率指标. Project tables name their 一级 "…指标": there 满意度 is a piece of 满意度指标.)
+  const ownWord = context.freeTextBasis === true && VOCABULARY[col]?.includes(text) === true;
+  if (text.length >= 3 && !ownWord && OPEN_WORD_COLUMNS.some((c) => c !== col && isOpenWord(c, text))) {
     if (col === 'level3') return -3;
     if (col !== 'deviation') return null;
   }
@@ -115,10 +119,11 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   if (s === null) return null;
   // A deviation note explains, in clauses ("…不足，下一年度…"); a longer phrase without a break is a name.
   if (col === 'deviation' && text.length > 6 && !/[，,、；;。]/.test(text) && (cellScore('level3', text, context) ?? 0) > 0) return -1;
+  if (col === 'target_unit' && !isShortUnit(text)) return null;
   if (VALUE_COLUMNS.has(col)) {
     const value = parseValue(text);
     // A unit is short (each part of 元/公里/年) and holds no column word: "≥14万人次补贴发放人次" is a value and a name.
-    if (value.unit !== null && (value.unit.split('/').some((part) => part.length > 5 || isWordPiece(part)) || /[指标准赋规资凭]/.test(value.unit))) return null;
+    if (value.unit !== null && !isShortUnit(value.unit)) return null;
     // Qualitative values are short phrases (有效提高, 持续完善); a longer one is a name (…工作满意度), and so is
     // a short one naming a satisfaction (患者满意度: the rows under 满意度指标 are named so).
     if (value.kind === 'qualitative' && (text.length > 6 || text.endsWith('满意度'))) return -1;
@@ -134,6 +139,11 @@ const RULE_WORDS: readonly string[] = [...BASES, ...SCORING_RULES, ...EVIDENCE];
 /** Is `part` (of a unit) a piece of two characters or more from inside such a word ("成比例" of 按照完成比例赋分)? */
 function isWordPiece(part: string): boolean {
   return part.length >= 2 && RULE_WORDS.some((w) => w.includes(part));
+}
+
+/** Is the text a unit: short in each part (元/公里/年), holding no column word (标准, 赋分 …) nor a piece of one? */
+function isShortUnit(unit: string): boolean {
+  return unit.split('/').every((part) => part.length <= 5 && !isWordPiece(part)) && !/[指标准赋规资凭]/.test(unit);
 }
 
 /** How many 《 a text leaves open, or null when a 》 closes none. */
@@ -523,13 +533,24 @@ function withContinuation(
       const width = widths?.get(col);
       if (width !== undefined) {
         const w = open.lastWidth;
-        if (width.wraps && w >= width.widest - 2) score += WRAP_LIKELY;
+        if (width.wraps && w >= width.widest - 2 && !fitsAfter(w, text, width.widest)) score += WRAP_LIKELY;
         else if (w < width.widest * 0.6) score += ENDED_SHORT;
       }
       out.push({from, to, col, cont: true, row: LABELS.has(col) ? -1 : open.row, score});
     }
   }
   return out;
+}
+
+/**
+ * Would the run of digits or Latin letters that opens a continuation have fitted on the line before it? Such a
+ * run is not broken, so a line it would have fitted on was not wrapped before it ("补贴资金发放时间" + "30日前":
+ * the name ended there, "30日前" ends a date). (Lines wrapped before a CJK character are judged by widest - 2 alone:
+ * the widths of mixed text are rough.)
+ */
+function fitsAfter(lineWidth: number, text: string, widest: number): boolean {
+  const run = /^[0-9A-Za-z.%]+/.exec(text)?.[0];
+  return run !== undefined && lineWidth + widthOf(run) <= widest;
 }
 
 /** Rows of cells from the placements: cells by row, labels and left-out tokens where they were printed. */
@@ -574,14 +595,23 @@ function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[
     while (rows.length <= r) rows.push({cells: new Map()});
     return rows[r];
   };
-  for (const cell of built) {
-    if (LABELS.has(cell.col)) continue;
-    const r = cell.row ?? nearestRow(cell.line);
+  const put = (cell: Built, r: number, extend: boolean): void => {
     const row = rowAt(r);
     const had = row.cells.get(cell.col);
     row.cells.set(cell.col, had ? [...had, ...cell.tokens] : cell.tokens);
     const extent = extents[r];
-    extents[r] = extent ? {first: Math.min(extent.first, cell.line), last: Math.max(extent.last, cell.lastLine)} : {first: cell.line, last: cell.lastLine};
+    if (extend) extents[r] = extent ? {first: Math.min(extent.first, cell.line), last: Math.max(extent.last, cell.lastLine)} : {first: cell.line, last: cell.lastLine};
+  };
+  const cells = built.filter((c) => !LABELS.has(c.col));
+  for (const cell of cells) if (cell.row !== undefined) put(cell, cell.row, true);
+  // Optional cells alone on their line, after the cells placed with their row's others: the row of the nearest
+  // line, or, when that row has a cell of the column already, the nearest row that has none (a prior "新增" per
+  // row, printed in a block of its own).
+  for (const cell of cells) {
+    if (cell.row !== undefined) continue;
+    const near = nearestRow(cell.line);
+    const free = nearestRowWithout(rows, cell.col, near);
+    put(cell, free ?? near, free === near || free === undefined);
   }
   const {labelsBefore, unplaced} = placeLabels(built.filter((c) => LABELS.has(c.col)), rows, extents, rowOfLine);
   for (const token of unplaced) dropped.push({token, line: -1});
@@ -593,6 +623,14 @@ function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[
   });
   for (const d of dropped) items.push({dropped: {token: d.token, pageNumber: false}});
   return {items, score: 0};
+}
+
+/** The row nearest `r` (the earlier of two as near) without a cell of the column, among the rows there are. */
+function nearestRowWithout(rows: readonly GridRow[], col: ColumnKey, r: number): number | undefined {
+  for (let d = 0; d < rows.length; d++) {
+    for (const at of [r - d, r + d]) if (at >= 0 && at < rows.length && !rows[at].cells.has(col)) return at;
+  }
+  return r >= rows.length ? r : undefined;
 }
 
 /** A 一级/二级 label cell: its column, tokens and first and last line. */
@@ -622,9 +660,11 @@ function placeLabels(
   const placed = (col: ColumnKey): PlacedLabel[] => spanned.filter((l) => l.col === col).map((l) => {
     const r = besideRow(l);
     const at = filled.findIndex((f) => f >= r);
-    return {text: textOf(l), line: (l.line + l.lastLine) / 2, beside: at >= 0 ? at : filled.length - 1};
+    const beside = at >= 0 ? at : filled.length - 1;
+    const orNext = beside + 1 < filled.length && endsLateRow(l.line, extents[filled[beside]]!, extents[filled[beside + 1]]!);
+    return {text: textOf(l), line: (l.line + l.lastLine) / 2, beside, orNext};
   });
-  const spans = labelSpans(filled.map((r) => extents[r]!), placed('level1'), placed('level2'));
+  const spans = labelSpans(filled.map((r) => extents[r]!), placed('level1'), placed('level2'), filled.map((r) => kindOf(rows[r])));
   const startOf = new Map<LabelCell, number>();
   if (spans) {
     for (const col of ['level1', 'level2'] as const) spanned.filter((l) => l.col === col).forEach((l, nth) => startOf.set(l, filled[spans[col][nth]]));
@@ -639,6 +679,20 @@ function placeLabels(
     labelsBefore.set(r, head);
   }
   return {labelsBefore, unplaced};
+}
+
+/** What a row measures (row-kind.ts). */
+function kindOf(row: GridRow): RowKind | null {
+  const text = (c: ColumnKey): string => (row.cells.get(c) ?? []).map((t) => t.text).join('');
+  return measuredKind(text('level3'), text('target') + text('target_unit'));
+}
+
+/**
+ * Is line `k` the last of a row that began on an earlier line (its name printed after its values), the next row
+ * starting below it (rows printed one after the other, not in interleaved blocks)?
+ */
+function endsLateRow(k: number, row: Extent, next: Extent): boolean {
+  return row.last === k && row.first < k && next.first > k;
 }
 
 /** The row of a label: that of its own line's cells, else of the next line that has one. */
@@ -677,10 +731,16 @@ export function parseQuality(parse: GridParse, columns: readonly ColumnKey[], co
   return q;
 }
 
-/** The reading-order parse of a stream when it reads better than `plain` (another reading of the same stream). */
-export function preferReadingOrder(plain: GridParse, tokens: ReadonlyArray<Token>, columns: readonly ColumnKey[], context: ScoreContext): GridParse {
+/**
+ * The reading-order parse of a stream when it reads better than `plain` (another reading of the same stream).
+ * @param evenTies Keep it when it reads as well: the text is known to be a reading-order dump.
+ */
+export function preferReadingOrder(
+  plain: GridParse, tokens: ReadonlyArray<Token>, columns: readonly ColumnKey[], context: ScoreContext, evenTies = false,
+): GridParse {
   const other = readingOrder(tokens, columns, context);
-  return parseQuality(other, columns, context) > parseQuality(plain, columns, context) ? other : plain;
+  const gain = parseQuality(other, columns, context) - parseQuality(plain, columns, context);
+  return gain > 0 || (evenTies && gain === 0) ? other : plain;
 }
 
 /** Vocabulary words split over lines are found by their beginnings: every beginning of every word. */

@@ -2,7 +2,7 @@
 // runs appended to the cell they continue (a basis wrapped past a page break) or reported, 一级/二级 filled
 // down as merged cells mean, whitespace the dump inserted removed, each row's source lines computed.
 import type {ColumnKey, Diagnostic, Indicator} from '../types.ts';
-import {COLUMN_ORDER, PROJECT_COLUMNS, parentsOf} from '../vocab.ts';
+import {admitsChild, COLUMN_ORDER, isLevel1, isLevel2, PROJECT_COLUMNS, parentsOf} from '../vocab.ts';
 import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
 import {compact, type Token} from './lines.ts';
@@ -192,6 +192,14 @@ function lineRange(cells: Iterable<ReadonlyArray<Token>>): [number, number] {
 }
 
 /**
+ * A 二级 name read as 一级 and its 一级 as 二级 ("社会效益指标" | "效益指标"): reading-order dumps print merged
+ * labels by height, a 二级 centred above its 一级 first. Only a 二级 that is no 一级 name, under a 一级 that admits it.
+ */
+function isSwappedLabelPair(level1: string, level2: string): boolean {
+  return level1 !== '' && !isLevel1(level1) && isLevel2(level1) && isLevel1(level2) && admitsChild(level2, level1);
+}
+
+/**
  * Fill empty 一级/二级 cells from the row above, as merged cells mean; a 二级 name whose usual 一级 differs
  * from the one above (社会效益指标 under 成本指标) takes its own parent. Leading rows take the first label below.
  */
@@ -199,6 +207,7 @@ export function fillDown(rows: Indicator[]): Indicator[] {
   let l1 = '';
   let l2 = '';
   for (const r of rows) {
+    if (isSwappedLabelPair(r.level1, r.level2)) [r.level1, r.level2] = [r.level2, r.level1];
     if (r.level1 === '') {
       const parents: string[] = r.level2 === '' ? [] : parentsOf(r.level2);
       r.level1 = parents.length === 0 || parents.includes(l1) || l1 === '' && parents.length === 0 ? l1 : parents[0];

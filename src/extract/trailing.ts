@@ -1,16 +1,20 @@
 // Cells printed after a table's end. pdftotext without flags prints a page's text blocks in its own reading order:
 // the last column's cells of a table's last page may come after the text that follows the table (the "（五）…"
 // heading, its paragraph, the page footer). Such cells are whole words of a closed vocabulary (an evidence list,
-// a scoring rule, a basis), one to a line, at the end of the text after the table, where no prose puts them.
-// extractText reads them into the table when they complete its rows (see index.ts) and says so in a diagnostic.
+// a scoring rule, a basis, a prior "新增"), one to a line, at the end of the text after the table, where no prose
+// puts them. extractText reads them into the table when they complete its rows (see index.ts) and says so in a
+// diagnostic.
 import {isBasis, isEvidence, isScoringRule} from '../vocab.ts';
 import {compact, isBlankLine, type Line} from './lines.ts';
 import type {Region} from './locate.ts';
 
+/** A prior-year value only that column holds: the project is new ("-" or "无" could be other text). */
+const NEW_PROJECT = '新增';
+
 /** Is the line one whole cell of a closed-vocabulary column? */
 function isVocabularyCell(text: string): boolean {
   const s = compact(text);
-  return isEvidence(s) || isScoringRule(s) || isBasis(s);
+  return isEvidence(s) || isScoringRule(s) || isBasis(s) || s === NEW_PROJECT;
 }
 
 /**

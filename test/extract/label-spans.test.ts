@@ -15,6 +15,22 @@ test('labelSpans: a 二级 printed beside the second of two rows heads both when
   assert.deepEqual(spans, {level1: [0], level2: [0, 2]});
 });
 
+// Rows 0-2 of bundled-002-pair's first table (default dump): each row's values, then its name; 数量指标 and
+// 质量指标 are printed on the name lines of rows 0 and 1, at the edge of the row below; rows 0-1 count, row 2 is a rate.
+const EDGE_ROWS = [{first: 0, last: 4}, {first: 5, last: 10}, {first: 11, last: 17}];
+
+test('labelSpans: a 二级 printed at the edge of two rows heads the next one when that row measures what it names', () => {
+  const level2 = [{text: '数量指标', line: 4, beside: 0, orNext: true}, {text: '质量指标', line: 10, beside: 1, orNext: true}];
+  const spans = labelSpans(EDGE_ROWS, [{text: '产出指标', line: 10, beside: 1, orNext: true}], level2, ['count', 'count', 'rate']);
+  assert.deepEqual(spans, {level1: [0], level2: [0, 2]});
+});
+
+test('labelSpans: without the edge, a 二级 still heads the row it is printed beside', () => {
+  const level2 = [{text: '数量指标', line: 4, beside: 0}, {text: '质量指标', line: 10, beside: 1}];
+  const spans = labelSpans(EDGE_ROWS, [{text: '产出指标', line: 10, beside: 1}], level2, ['count', 'count', 'rate']);
+  assert.deepEqual(spans, {level1: [0], level2: [0, 1]});
+});
+
 test('labelSpans: a 二级 that is no child of its 一级 leaves no tiling', () => {
   const rows = [{first: 0, last: 3}, {first: 4, last: 7}];
   assert.equal(labelSpans(rows, [{text: '满意度指标', line: 3}], [{text: '数量指标', line: 3}]), null);

@@ -21,6 +21,13 @@ test('fillDown fills empty 一级/二级 from the row above (plain fill-down)', 
   ]);
 });
 
+test('fillDown: a 二级 read as 一级 and its 一级 as 二级 (printed above it) change places; a 一级 that admits no such child does not', () => {
+  assert.deepEqual(levels([r('成本指标', '经济成本指标', 'a'), r('社会效益指标', '效益指标', 'b'), r('', '', 'c')]), [
+    ['成本指标', '经济成本指标', 'a'], ['效益指标', '社会效益指标', 'b'], ['效益指标', '社会效益指标', 'c'],
+  ]);
+  assert.deepEqual(levels([r('数量指标', '满意度指标', 'a')]), [['数量指标', '满意度指标', 'a']]);
+});
+
 test('fillDown: leading rows without labels take the first labels below', () => {
   assert.deepEqual(levels([r('', '', 'a'), r('', '', 'b'), r('产出指标', '数量指标', 'c'), r('', '', 'd')]), [
     ['产出指标', '数量指标', 'a'], ['产出指标', '数量指标', 'b'], ['产出指标', '数量指标', 'c'], ['产出指标', '数量指标', 'd'],

@@ -20,6 +20,19 @@ test('trailingCells: vocabulary cells ending the text after the heading that clo
   assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n无。\n\n-2-\n\n原始凭证\n工作资料，原始凭证\n\n直接赋分\n'), [8, 9, 11]);
 });
 
+test('trailingCells: prior values "新增" ending the text are cells of the table too', () => {
+  assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n无。\n\n新增\n新增\n'), [6, 7]);
+});
+
+test('extractText(rendered/bundled-003-overall.default.txt) gives every row of the project table its prior "新增", three printed after "（五）"', () => {
+  const {tables} = extractText(readFileSync(join(DIR, 'bundled-003-overall.default.txt'), 'utf8'), {file: 'b'});
+  const want = JSON.parse(readFileSync(join(DIR, 'bundled-003-overall.expected.json'), 'utf8')).tables[1].indicators as Array<{prior_year: string}>;
+  assert.deepEqual(tables[1].indicators.map((r) => r.prior_year), want.map((r) => r.prior_year));
+  assert.ok(want.every((r) => r.prior_year === '新增'));
+  const stats = tables[1].line_stats;
+  assert.equal(stats.seen, stats.used + stats.blank + stats.diagnosed);
+});
+
 test('trailingCells: nothing when prose follows the words, the table runs to the end, or no word ends the text', () => {
   assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n原始凭证\n本单位无其他事项。'), []);
   assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n原始凭证'), []);
