@@ -16,9 +16,13 @@ import type {Token} from './lines.ts';
 import {labelSpans, type Extent, type PlacedLabel} from './label-spans.ts';
 import {assembleRows} from './rows.ts';
 
+/**
+ * Merged cells printed beside the middle of the rows they head: 一级/二级 labels, and a flat table's 项目资金 and
+ * 年度绩效目标 (its project names are printed apart, see flat.ts).
+ */
+const LABELS = new Set<ColumnKey>(['level1', 'level2', 'project_budget', 'project_goal']);
 /** Columns a row may lack: merged labels, an empty prior-year value, a unit, a deviation note. */
-const OPTIONAL = new Set<ColumnKey>(['level1', 'level2', 'prior_year', 'target_unit', 'deviation']);
-const LABELS = new Set<ColumnKey>(['level1', 'level2']);
+const OPTIONAL = new Set<ColumnKey>([...LABELS, 'prior_year', 'target_unit', 'deviation']);
 
 const LEVEL1_WORDS: readonly string[] = Object.keys(LEVEL1_CHILDREN);
 /** The closed vocabulary of a column, where it has one: a beginning of one of its words is an open cell. */
@@ -101,6 +105,8 @@ export function isLabelPiece(text: string): boolean {
 
 /** How well a (possibly unfinished) text fits a column: cellScore, with open words and cut values between. */
 export function fragmentScore(col: ColumnKey, text: string, context: ScoreContext): number | null {
+  if (col === 'project_goal') return goalFragmentScore(text, context);
+  if (col === 'project_budget' && !AMOUNT.test(text)) return null;
   if (isOpenWord(col, text)) return PREFIX_SCORE;
   // Titles are quoted whole (《…》): a "》" closing nothing ends a cell begun above, an open "《" waits for its end.
   const titles = titleBalance(text);
@@ -126,6 +132,20 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   // A value cut after "/" ("≤13275元/") waits for the rest of its unit.
   if (text.endsWith('/') && VALUE_COLUMNS.has(col)) return s - 4;
   return s;
+}
+
+/** A flat table's 项目资金 is printed whole: a number of at most two decimals, thousands grouped or not. */
+const AMOUNT = /^(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d{1,2})?$/;
+
+/** A flat table's goal is a sentence ("保障…，开展…，提升…。"): a piece without its punctuation may as well be a name. */
+const SENTENCE = /[，；。]/;
+const GOAL_SENTENCE = 2.5;
+const GOAL_PHRASE = 0;
+
+function goalFragmentScore(text: string, context: ScoreContext): number | null {
+  const s = cellScore('project_goal', text, context);
+  if (s === null || (cellScore('target', text, context) ?? 0) > 2) return null; // a value
+  return SENTENCE.test(text) ? GOAL_SENTENCE : GOAL_PHRASE;
 }
 
 /** How many 《 a text leaves open, or null when a 》 closes none. */
@@ -234,13 +254,13 @@ function labelLines(lines: ReadonlyArray<Token[]>, columns: readonly ColumnKey[]
       const kept = merged.get(key);
       if (!kept || h.score > kept.score) merged.set(key, h);
     }
-    beam = keepBest([...merged.values()].map((h) => ({h, score: h.score + weightCharge(h.state, false)})), BEAM).map(({h}) => h);
+    beam = keepBest([...merged.values()].map((h) => ({h, score: h.score + weightCharge(h.state, false, context)})), BEAM).map(({h}) => h);
   });
   let best = beam[0];
   let bestScore = -Infinity;
   for (const h of beam) {
     const unfinished = [...h.state.cells].filter(([c, cells]) => cells.length > 0 && isOpenWord(c, cells[cells.length - 1].text)).length;
-    const score = h.score + MISSING_CELL * missingCells(h.state, columns) + weightCharge(h.state, true) + UNFINISHED_WORD * unfinished;
+    const score = h.score + MISSING_CELL * missingCells(h.state, columns) + weightCharge(h.state, true, context) + UNFINISHED_WORD * unfinished;
     if (score > bestScore) { best = h; bestScore = score; }
   }
   const out: Placement[][] = [];
@@ -272,10 +292,27 @@ function weightSum(state: State): number {
 }
 
 /** The charge of a reading's weights so far; `ended`: the whole table is read. */
-function weightCharge(state: State, ended: boolean): number {
+function weightCharge(state: State, ended: boolean, context: ScoreContext): number {
   const sum = weightSum(state);
-  if (sum > 100.01) return WEIGHTS_OVER;
-  return ended && (Math.abs(sum - 90) < 0.01 || Math.abs(sum - 100) < 0.01) ? WEIGHTS_ADD_UP : 0;
+  if (sum > 100 * projectsOf(context) + 0.01) return WEIGHTS_OVER;
+  return (ended && weightsAddUp(sum, context) ? WEIGHTS_ADD_UP : 0) + amountCharge(state, context);
+}
+
+/** The projects a table holds: one, or those a flat table lists. */
+const projectsOf = (context: ScoreContext): number => context.projects ?? 1;
+
+/** Do weights summing to `sum` add up to 90 or 100 for each of the table's projects? */
+function weightsAddUp(sum: number, context: ScoreContext): boolean {
+  const n = projectsOf(context);
+  return Array.from({length: n + 1}, (_, a) => 90 * a + 100 * (n - a)).some((total) => Math.abs(sum - total) < 0.01);
+}
+
+/** A flat table prints one 项目资金 per project: more amounts are weights or values misread. */
+const EXTRA_AMOUNT = -6;
+
+function amountCharge(state: State, context: ScoreContext): number {
+  const amounts = state.cells.get('project_budget')?.length ?? 0;
+  return EXTRA_AMOUNT * Math.max(0, amounts - projectsOf(context));
 }
 
 /** What the reading of later lines depends on: each column's number of cells and its last cell, the weights' sum. */
@@ -355,7 +392,7 @@ function labelLine(
         for (let c = from.last + 1; c < K; c++) {
           for (const option of options(columns[c], text, i, j, k, state, context, widths, columns)) {
             const row = option.row;
-            let score = from.score + option.score + JOINED_TOKEN * (j - i - 1);
+            let score = from.score + option.score + joinCharge(line, i, j);
             let lineRow = from.lineRow;
             if (row !== undefined && row >= 0) {
               if (lineRow === undefined) {
@@ -386,6 +423,28 @@ function keepBest<T extends {score: number}>(steps: T[], n: number): T[] {
 
 /** Cost of each space inside a cell: in these dumps a space mostly separates cells. */
 const JOINED_TOKEN = -3;
+/** Cost of the spaces around a number inside a phrase ("保障 12 个乡镇", "开展送戏下乡 120 场"): the dump spaces digits. */
+const SPACED_NUMBER = -0.5;
+
+/** The charge for joining tokens from..to-1 of a line into one cell: JOINED_TOKEN a space, less around a spaced number. */
+function joinCharge(line: ReadonlyArray<Token>, from: number, to: number): number {
+  let charge = 0;
+  for (let k = from + 1; k < to; k++) {
+    // The space before a number or after one: the number stands in Chinese text (or starts the line).
+    const spaced = (n: number): boolean => n >= from && n + 1 < to && (n > from || n === 0) && isSpacedNumber(line, n);
+    charge += spaced(k) || spaced(k - 1) ? SPACED_NUMBER : JOINED_TOKEN;
+  }
+  return charge;
+}
+
+const HAN_END = /[\u4e00-\u9fa5]$/;
+const HAN_START = /^[\u4e00-\u9fa5]/;
+
+/** A number token followed by Chinese text, after Chinese text or at the start of its line. */
+function isSpacedNumber(line: ReadonlyArray<Token>, k: number): boolean {
+  return /^\d[\d.]*$/.test(line[k].text) && (k === 0 || HAN_END.test(line[k - 1].text)) && HAN_START.test(line[k + 1].text);
+}
+
 /** Cost of leaving a token out of every cell. */
 const SKIP_TOKEN = -6;
 
@@ -629,7 +688,7 @@ export function parseQuality(parse: GridParse, columns: readonly ColumnKey[], co
     }
     weights += r.weight ?? 0;
   }
-  if (Math.abs(weights - 90) < 0.01 || Math.abs(weights - 100) < 0.01) q += 2;
+  if (weightsAddUp(weights, context)) q += 2;
   return q;
 }
 
