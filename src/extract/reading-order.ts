@@ -106,7 +106,7 @@ export function isLabelPiece(text: string): boolean {
 /** How well a (possibly unfinished) text fits a column: cellScore, with open words and cut values between. */
 export function fragmentScore(col: ColumnKey, text: string, context: ScoreContext): number | null {
   if (col === 'project_goal') return goalFragmentScore(text, context);
-  if (col === 'project_budget' && !AMOUNT.test(text)) return null;
+  if (col === 'project_budget') return budgetFragmentScore(text, context);
   if (isOpenWord(col, text)) return PREFIX_SCORE;
   // Titles are quoted whole (《…》): a "》" closing nothing ends a cell begun above, an open "《" waits for its end.
   const titles = titleBalance(text);
@@ -119,6 +119,8 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   }
   const s = cellScore(col, text, context);
   if (s === null) return null;
+  // A name is no sentence: a piece with a clause break or a full stop is a flat table's goal ("放，开展…").
+  if (col === 'level3' && context.projects !== undefined && SENTENCE.test(text)) return -2;
   // A deviation note explains, in clauses ("…不足，下一年度…"); a longer phrase without a break is a name.
   if (col === 'deviation' && text.length > 6 && !/[，,、；;。]/.test(text) && (cellScore('level3', text, context) ?? 0) > 0) return -1;
   if (VALUE_COLUMNS.has(col)) {
@@ -136,6 +138,14 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
 
 /** A flat table's 项目资金 is printed whole: a number of at most two decimals, thousands grouped or not. */
 const AMOUNT = /^(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d{1,2})?$/;
+/** A whole number that could be a weight is one more likely (a table prints a weight a row, an amount a project). */
+const WEIGHT_LIKE_AMOUNT = -2;
+
+function budgetFragmentScore(text: string, context: ScoreContext): number | null {
+  if (!AMOUNT.test(text)) return null;
+  const s = cellScore('project_budget', text, context);
+  return s === null ? null : s + (/^\d+$/.test(text) && parseWeight(text) !== null ? WEIGHT_LIKE_AMOUNT : 0);
+}
 
 /** A flat table's goal is a sentence ("保障…，开展…，提升…。"): a piece without its punctuation may as well be a name. */
 const SENTENCE = /[，；。]/;
@@ -144,8 +154,30 @@ const GOAL_PHRASE = 0;
 
 function goalFragmentScore(text: string, context: ScoreContext): number | null {
   const s = cellScore('project_goal', text, context);
-  if (s === null || (cellScore('target', text, context) ?? 0) > 2) return null; // a value
+  if (s === null || readsAsValue(text, context)) return null;
   return SENTENCE.test(text) ? GOAL_SENTENCE : GOAL_PHRASE;
+}
+
+const readsAsValue = (text: string, context: ScoreContext): boolean => (cellScore('target', text, context) ?? 0) > 2;
+
+/**
+ * A goal is one merged cell per project whose lines are printed one by one among the rows': a goal's sentence
+ * ends it ("…效能。": no line continues it, and a new goal starts only once the last one has ended), and a line
+ * beginning with a one-character clause ("放，开展…") ends a word of the line before, so it starts no goal.
+ */
+const SENTENCE_END = /[。！？!?]$/;
+const GOAL_BREAK = -3;
+
+/** The charge for starting a goal cell with `text` after the column's cells. */
+function goalStartCharge(text: string, cells: ReadonlyArray<Cell>): number {
+  const last = cells[cells.length - 1];
+  return (last && !SENTENCE_END.test(last.text) ? GOAL_BREAK : 0) + (/^[^，；。]?[，；。]/.test(text) ? GOAL_BREAK : 0);
+}
+
+/** The charge for continuing the goal `before` with `text` (null: a value is no line of a goal). */
+function goalContinuationCharge(before: string, text: string, context: ScoreContext): number | null {
+  if (readsAsValue(text, context)) return null;
+  return SENTENCE_END.test(before) ? GOAL_BREAK : 0;
 }
 
 /** How many 《 a text leaves open, or null when a 》 closes none. */
@@ -206,20 +238,29 @@ type Widths = Map<ColumnKey, {widest: number; wraps: boolean}>;
 /** Widest fragment of each column. */
 function columnWidths(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[]>): Widths {
   const all = new Map<ColumnKey, number[]>();
+  // Per column, the width of its latest fragment, and of each fragment the first reading continued on a later line.
+  const latest = new Map<ColumnKey, number>();
+  const continued = new Map<ColumnKey, number[]>();
   placed.forEach((line, k) => {
     for (const p of line) {
-      if (p.to - p.from !== 1) continue;
-      all.set(p.col, [...(all.get(p.col) ?? []), widthOf(lines[k][p.from].text)]);
+      const width = widthOf(lines[k].slice(p.from, p.to).map((t) => t.text).join(''));
+      if (p.cont) continued.set(p.col, [...(continued.get(p.col) ?? []), latest.get(p.col) ?? 0]);
+      latest.set(p.col, width);
+      // A fragment is one token, or tokens spaced only around a number ("保障 12 个乡镇…"): no other cell is inside.
+      if (p.to - p.from !== 1 && joinCharge(lines[k], p.from, p.to) !== SPACED_NUMBER * (p.to - p.from - 1)) continue;
+      all.set(p.col, [...(all.get(p.col) ?? []), width]);
     }
   });
   // The widest name; of other columns the second widest, so that one misread fragment does not set the width.
-  const wrapped = new Set(placed.flatMap((line) => line.filter((p) => p.cont).map((p) => p.col)));
   return new Map([...all].map(([c, ws]) => {
     ws.sort((a, b) => b - a);
     const widest = ws[c === 'level3' ? 0 : Math.min(1, ws.length - 1)];
-    // Names vary in length: the name column wraps only when the first reading continued a name, else its widest
-    // name filled no line and joins no next one. (Other columns' widths come from their second widest fragment.)
-    return [c, {widest, wraps: c !== 'level3' || wrapped.has(c)}];
+    // Names vary in length: the name column wraps only when the first reading continued a name whose fragment
+    // filled the widest name's width, else its widest name filled no line and joins no next one (a name continued
+    // after a short fragment, "修缮工程完工时间" + "前", proves no wrapping). Other columns' widths come from their
+    // second widest fragment.
+    const wraps = c !== 'level3' || (continued.get(c) ?? []).some((w) => w >= widest - 2);
+    return [c, {widest, wraps}];
   }));
 }
 
@@ -307,12 +348,15 @@ function weightsAddUp(sum: number, context: ScoreContext): boolean {
   return Array.from({length: n + 1}, (_, a) => 90 * a + 100 * (n - a)).some((total) => Math.abs(sum - total) < 0.01);
 }
 
-/** A flat table prints one 项目资金 per project: more amounts are weights or values misread. */
+/**
+ * A flat table prints one 项目资金 and one goal per project (each a merged cell): more amounts are weights or
+ * values misread, more goals are a goal's lines read apart.
+ */
 const EXTRA_AMOUNT = -6;
 
 function amountCharge(state: State, context: ScoreContext): number {
-  const amounts = state.cells.get('project_budget')?.length ?? 0;
-  return EXTRA_AMOUNT * Math.max(0, amounts - projectsOf(context));
+  const extra = (col: ColumnKey): number => Math.max(0, (state.cells.get(col)?.length ?? 0) - projectsOf(context));
+  return EXTRA_AMOUNT * (extra('project_budget') + extra('project_goal'));
 }
 
 /** What the reading of later lines depends on: each column's number of cells and its last cell, the weights' sum. */
@@ -407,13 +451,26 @@ function labelLine(
       }
     }
   }
-  return keepBest([...best[m].values()].flat(), LINE_READINGS).map((end) => {
+  const readings = [...best[m].values()].flat().map((end) => {
     const placements: Placement[] = [];
     for (let s: Step | null = end; s; s = s.back) if (s.placement) placements.unshift({...s.placement});
     // Optional cells take the row of the line's other cells.
     for (const p of placements) if (p.row === undefined && end.lineRow !== undefined) p.row = end.lineRow;
-    return {placements, score: end.score};
+    return {placements, score: end.score + budgetApartCharge(placements, columns)};
   });
+  return keepBest(readings, LINE_READINGS);
+}
+
+/**
+ * A flat table's 项目资金 and goal are merged over the same rows and centred in them: the amount is printed on a
+ * line of the goal (beside its middle line), not on a line of its own or among the rows' cells.
+ */
+const BUDGET_APART = -2;
+
+function budgetApartCharge(placements: readonly Placement[], columns: readonly ColumnKey[]): number {
+  if (!columns.includes('project_goal')) return 0;
+  const amount = placements.some((p) => p.col === 'project_budget' && !p.cont);
+  return amount && !placements.some((p) => p.col === 'project_goal') ? BUDGET_APART : 0;
 }
 
 /** The n best steps, best first (the earlier of equal ones first). */
@@ -474,6 +531,7 @@ function cellOptions(
     // A new cell leaves the column's last one as it is: the beginning of a word there was misread.
     let score = own + (cells.length > 0 && isOpenWord(col, cells[cells.length - 1].text) ? UNFINISHED_WORD : 0);
     if (col === 'level1' && isOpenWord('level2', text) && !sameTemplate(text, cells)) score += OTHER_TEMPLATE;
+    if (col === 'project_goal') score += goalStartCharge(text, cells);
     if (LABELS.has(col)) row = -1;
     else if (OPTIONAL.has(col)) {
       row = undefined;
@@ -531,8 +589,9 @@ function withContinuation(
     const before = open.text;
     const was = cachedFragmentScore(col, before, context);
     const now = cachedFragmentScore(col, before + text, context);
-    if (was !== null && now !== null) {
-      let score = now - was;
+    const goal = col === 'project_goal' ? goalContinuationCharge(before, text, context) : 0;
+    if (was !== null && now !== null && goal !== null) {
+      let score = now - was + goal;
       // The beginning of a merged label ("质量指") continues no other column's cell.
       if (!LABELS.has(col) && isLabelPiece(text)) score += LABEL_PIECE;
       const width = widths?.get(col);
