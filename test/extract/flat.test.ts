@@ -74,14 +74,25 @@ test('extractText(rendered/flat-projects-culture.default.txt): the names printed
   const {tables, diagnostics} = extractText(read('rendered', 'flat-projects-culture.default.txt'), {file: 'default'});
   assert.deepEqual(tables.map((t) => [t.project, t.budget_fiscal, t.leader, t.unit, t.year, t.columns, t.indicators.length]),
     expected.map((e) => [e.project, e.budget_fiscal, e.leader, e.unit, e.year, e.columns, (e.indicators as object[]).length]));
-  // The first two projects' 项目资金 (the third's is read beside a row of the second while its names lag: issue 4).
-  assert.deepEqual(tables.slice(0, 2).map((t) => t.budget_total), expected.slice(0, 2).map((e) => e.budget_total));
-  // Values, bases and weights row by row as the spec prints them (the names are not all read yet: issue 4).
+  assert.deepEqual(tables.map((t) => t.budget_total), expected.map((e) => e.budget_total));
+  // Each goal as the spec prints it, its lines read among the rows (spaces around numbers dropped).
+  assert.deepEqual(tables.map((t) => t.goal), [
+    '保障12个乡镇综合文化站免费开放，开展送戏下乡120场，提升基层公共文化服务效能。',
+    '完成县级文物保护单位古戏台和祠堂3处修缮，消除文物安全隐患。',
+    '举办乡村旅游节2场，在主流媒体投放宣传6期，带动游客接待量增长。',
+  ]);
+  // Names, bases and weights row by row as the spec prints them.
   const values = (rows: ReadonlyArray<object>): unknown[][] => rows.map((x) => {
     const r = x as Record<string, unknown>;
     return [r.basis, r.weight];
   });
   tables.forEach((t, k) => assert.deepEqual(values(t.indicators), values(expected[k].indicators as object[]), `table ${k}`));
+  const names = (rows: ReadonlyArray<object>): unknown[] => rows.map((x) => (x as Record<string, unknown>).level3);
+  // Every name in its row but the second project's 修缮工程完工时间, which takes its value's end "前" (issue 4).
+  const printed = expected.map((e) => names(e.indicators as object[]));
+  assert.deepEqual(names(tables[0].indicators), printed[0]);
+  assert.deepEqual(names(tables[2].indicators), printed[2]);
+  assert.deepEqual(names(tables[1].indicators).filter((n, k) => n === printed[1][k]).length, printed[1].length - 2);
   const weights = tables.map((t) => t.indicators.reduce((a, x) => a + (x.weight ?? 0), 0));
   assert.deepEqual(weights, [90, 90, 90]);
   for (const t of tables) assert.equal(t.line_stats.seen, t.line_stats.used + t.line_stats.blank + t.line_stats.diagnosed, `line accounting of ${t.project}`);
