@@ -88,7 +88,7 @@ test('extractText(rendered/flat-projects-culture.default.txt): the names printed
   });
   tables.forEach((t, k) => assert.deepEqual(values(t.indicators), values(expected[k].indicators as object[]), `table ${k}`));
   const names = (rows: ReadonlyArray<object>): unknown[] => rows.map((x) => (x as Record<string, unknown>).level3);
-  // Every name in its row but the second project's 修缮工程完工时间, which takes its value's end "前" (issue 4).
+  // Every name in its row but two: the value 2025年11月30日 read as a name, the next name taking its end "前" (issue 4).
   const printed = expected.map((e) => names(e.indicators as object[]));
   assert.deepEqual(names(tables[0].indicators), printed[0]);
   assert.deepEqual(names(tables[2].indicators), printed[2]);
