@@ -106,7 +106,7 @@ export function isLabelPiece(text: string): boolean {
 /** How well a (possibly unfinished) text fits a column: cellScore, with open words and cut values between. */
 export function fragmentScore(col: ColumnKey, text: string, context: ScoreContext): number | null {
   if (col === 'project_goal') return goalFragmentScore(text, context);
-  if (col === 'project_budget') return budgetFragmentScore(text, context);
+  if (col === 'project_budget' && !AMOUNT.test(text)) return null;
   if (isOpenWord(col, text)) return PREFIX_SCORE;
   // Titles are quoted whole (《…》): a "》" closing nothing ends a cell begun above, an open "《" waits for its end.
   const titles = titleBalance(text);
@@ -119,8 +119,6 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
   }
   const s = cellScore(col, text, context);
   if (s === null) return null;
-  // A name is no sentence: a piece with a clause break or a full stop is a flat table's goal ("放，开展…").
-  if (col === 'level3' && context.projects !== undefined && SENTENCE.test(text)) return -2;
   // A deviation note explains, in clauses ("…不足，下一年度…"); a longer phrase without a break is a name.
   if (col === 'deviation' && text.length > 6 && !/[，,、；;。]/.test(text) && (cellScore('level3', text, context) ?? 0) > 0) return -1;
   if (VALUE_COLUMNS.has(col)) {
@@ -138,14 +136,6 @@ export function fragmentScore(col: ColumnKey, text: string, context: ScoreContex
 
 /** A flat table's 项目资金 is printed whole: a number of at most two decimals, thousands grouped or not. */
 const AMOUNT = /^(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d{1,2})?$/;
-/** A whole number that could be a weight is one more likely (a table prints a weight a row, an amount a project). */
-const WEIGHT_LIKE_AMOUNT = -2;
-
-function budgetFragmentScore(text: string, context: ScoreContext): number | null {
-  if (!AMOUNT.test(text)) return null;
-  const s = cellScore('project_budget', text, context);
-  return s === null ? null : s + (/^\d+$/.test(text) && parseWeight(text) !== null ? WEIGHT_LIKE_AMOUNT : 0);
-}
 
 /** A flat table's goal is a sentence ("保障…，开展…，提升…。"): a piece without its punctuation may as well be a name. */
 const SENTENCE = /[，；。]/;
@@ -465,7 +455,7 @@ function labelLine(
  * A flat table's 项目资金 and goal are merged over the same rows and centred in them: the amount is printed on a
  * line of the goal (beside its middle line), not on a line of its own or among the rows' cells.
  */
-const BUDGET_APART = -2;
+const BUDGET_APART = -3;
 
 function budgetApartCharge(placements: readonly Placement[], columns: readonly ColumnKey[]): number {
   if (!columns.includes('project_goal')) return 0;
