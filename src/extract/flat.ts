@@ -1,7 +1,13 @@
 // Several projects in one flat table: a 项目名称 column (with 项目资金 and 年度绩效目标 beside it) merged over each
 // project's rows. The rows are grouped by the name printed above them, each group becoming one project's table
 // with its own name, 项目资金 (万元) and goal, read from the cells its rows printed.
-import {inWan, parseAmount} from './header.ts';
+// Reading-order dumps (pdftotext without flags) print the 项目名称 column apart: its header name and the project
+// names come among the metadata, before the rest of the grid header (projectColumnsAbove); the rows are then
+// split into the listed projects by their weights, each project's adding up to 90 or 100 (ownersByWeight).
+import type {ColumnKey, Indicator} from '../types.ts';
+import {COLUMN_ALIASES, PROJECT_COLUMNS} from '../vocab.ts';
+import {inWan, isBudgetLabel, isHeaderFragment, isMetaLabel, parseAmount, type GridHeader} from './header.ts';
+import {compact, type Token} from './lines.ts';
 import type {ProjectCells} from './rows.ts';
 
 /** The rows of one project of a flat table. */
@@ -40,4 +46,113 @@ export function groupByProject(owners: ReadonlyArray<ProjectCells>, yuan: boolea
   });
   if (groups.length === 0 && leading.length > 0) groups.push({project: '', budget: null, goal: null, rows: leading});
   return groups;
+}
+
+/** The project columns of a flat table found among the metadata printed above its grid header. */
+export interface ProjectColumnsAbove {
+  /** The grid header with the three project columns put first. */
+  header: GridHeader;
+  /** The project names, in printed order. */
+  names: string[];
+  /** The tokens of the project columns' names and of the project names (they are no metadata). */
+  tokens: Token[];
+  /** The 项目资金 column is in 元. */
+  yuan: boolean;
+}
+
+const NAME_OF = (col: ColumnKey): string[] => COLUMN_ALIASES.filter(([, c]) => c === col).map(([name]) => name);
+const BUDGET_NAMES = NAME_OF('project_budget');
+const GOAL_NAMES = NAME_OF('project_goal');
+/** The wrapped end of an amount unit ("项目资金（万" … "元）"). */
+const UNIT_END = /^[（(]?万?元[)）]$/;
+
+/**
+ * A flat table read in reading order prints 项目名称 and the project names (one block of lines each, blank lines
+ * apart) among the metadata, and 项目资金 / 年度绩效目标 just before the rest of the grid header. Told by: 项目名称
+ * followed by name blocks, the 项目资金 and goal names followed only by header fragments, and no funding label
+ * (年度预算总额, 财政拨款 …: those belong to one project's header block). Labels printed before 项目名称 with no
+ * value of their own ("单位名称" / "项目名称") take the last blocks, as parseMeta reads them.
+ * @returns null when the metadata holds no such columns.
+ */
+export function projectColumnsAbove(tokens: ReadonlyArray<Token>, header: GridHeader): ProjectColumnsAbove | null {
+  if (header.columns.some((c) => PROJECT_COLUMNS.has(c))) return null;
+  const before = tokens.slice(0, header.first);
+  const nameAt = before.findIndex((t) => t.text.replace(/[:：]$/, '') === '项目名称');
+  if (nameAt < 0 || before.some((t) => isBudgetLabel(t.text))) return null;
+  const budgetAt = before.findIndex((t, k) => k > nameAt && BUDGET_NAMES.some((n) => t.text.startsWith(n)));
+  const goalAt = before.findIndex((t, k) => k > nameAt && GOAL_NAMES.includes(t.text));
+  if (budgetAt < 0 || goalAt < 0) return null;
+  const last = Math.max(budgetAt, goalAt);
+  if (!before.slice(last + 1).every((t) => isHeaderFragment(t.text))) return null;
+  // The project names: blocks of lines after 项目名称, up to the next label.
+  const end = before.findIndex((t, k) => k > nameAt && (isMetaLabel(t.text) || k === budgetAt || k === goalAt));
+  const blocks = lineBlocks(before.slice(nameAt + 1, end));
+  const waiting = before.slice(0, nameAt).filter((t, k) => isMetaLabel(t.text) && isMetaLabel(before[k + 1].text)).length;
+  const names = blocks.slice(0, Math.max(0, blocks.length - waiting));
+  if (names.length === 0) return null;
+  const unitEnds = before.slice(budgetAt + 1).filter((t) => UNIT_END.test(t.text));
+  const columns: ColumnKey[] = ['project', 'project_budget', 'project_goal'];
+  const budgetName = compact([before[budgetAt], ...unitEnds].map((t) => t.text).join(''));
+  return {
+    header: {...header, columns: [...columns, ...header.columns], names: ['项目名称', budgetName, before[goalAt].text, ...header.names]},
+    names: names.map((block) => compact(block.map((t) => t.text).join(''))),
+    tokens: [before[nameAt], ...names.flat(), before[budgetAt], before[goalAt], ...unitEnds],
+    yuan: /[（(]元[)）]/.test(budgetName),
+  };
+}
+
+/** Tokens split where a blank line comes between them. */
+function lineBlocks(tokens: ReadonlyArray<Token>): Token[][] {
+  const blocks: Token[][] = [];
+  tokens.forEach((t, k) => {
+    if (k > 0 && t.line - tokens[k - 1].line <= 1) blocks[blocks.length - 1].push(t); else blocks.push([t]);
+  });
+  return blocks;
+}
+
+/** What a project's weights add up to. */
+const PROJECT_TOTALS = [90, 100];
+
+/**
+ * The project cells of a flat table whose names were printed apart (projectColumnsAbove): the rows are cut into
+ * one run per name, in order, where each run's weights add up to 90 or 100; of the cuts that do, the one that
+ * gives each project one printed 项目资金 and starts each at a new 一级 label wins. Each run's first row gets its
+ * name, its 项目资金 and its goal fragments joined in row order; the other rows none (as merged cells print).
+ * @example ownersByWeight(rows weighing [50, 40, 60, 40], [{…budget: '1.5'}, …], ['甲', '乙']).map((o) => o.project) // => ['甲', '', '乙', '']
+ */
+export function ownersByWeight(rows: ReadonlyArray<Indicator>, printed: ReadonlyArray<ProjectCells>, names: readonly string[]): ProjectCells[] {
+  const starts = projectStarts(rows, printed, names.length);
+  return rows.map((_, i) => {
+    const k = starts.indexOf(i);
+    if (k < 0) return {project: '', budget: '', goal: ''};
+    const own = printed.slice(i, k + 1 < starts.length ? starts[k + 1] : rows.length);
+    return {project: names[k], budget: own.find((o) => o.budget !== '')?.budget ?? '', goal: own.map((o) => o.goal).join('')};
+  });
+}
+
+/** The first row of each of n projects (a programme over the cuts, see ownersByWeight). */
+function projectStarts(rows: ReadonlyArray<Indicator>, printed: ReadonlyArray<ProjectCells>, n: number): number[] {
+  const R = rows.length;
+  if (n <= 1 || R < n) return R === 0 ? [] : [0];
+  const cost = (a: number, b: number): number => {
+    const sum = rows.slice(a, b).reduce((s, r) => s + (r.weight ?? 0), 0);
+    const off = Math.min(...PROJECT_TOTALS.map((t) => Math.abs(sum - t)));
+    const budgets = printed.slice(a, b).filter((o) => o.budget !== '').length;
+    const sameLabel = a > 0 && rows[a].level1 === rows[a - 1].level1;
+    return (off < 0.01 ? 0 : 10 + off / 10) + Math.abs(budgets - 1) + (sameLabel ? 1 : 0);
+  };
+  // best[k][i]: the cheapest cut of rows 0..i-1 into k projects, and the starts that give it.
+  const best: Array<Array<{cost: number; starts: number[]}>> = Array.from({length: n + 1}, () => Array.from({length: R + 1}, () => ({cost: Infinity, starts: []})));
+  best[0][0] = {cost: 0, starts: []};
+  for (let k = 1; k <= n; k++) {
+    for (let b = k; b <= R; b++) {
+      for (let a = k - 1; a < b; a++) {
+        const from = best[k - 1][a];
+        if (from.cost === Infinity) continue;
+        const c = from.cost + cost(a, b);
+        if (c < best[k][b].cost) best[k][b] = {cost: c, starts: [...from.starts, a]};
+      }
+    }
+  }
+  return best[n][R].starts;
 }

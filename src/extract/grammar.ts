@@ -145,6 +145,8 @@ function isVocabulary(s: string): boolean {
 /** Scoring context: overall tables take free text as 指标设定依据. */
 export interface ScoreContext {
   freeTextBasis: boolean;
+  /** The number of projects a flat table lists, when known: its weights add up to 90 or 100 for each. */
+  projects?: number;
 }
 
 /**

@@ -54,6 +54,19 @@ const LABELS: readonly Label[] = [
   {field: 'marker', pattern: /^(?:预算执行情况|全年执行数|预算执行率)[:：]?/},
 ];
 
+/**
+ * Does a token open with a header-block label (预算单位, 项目名称, 项目资金 …; not one that needs a number after it)?
+ * @example isMetaLabel('单位名称') // => true
+ */
+export function isMetaLabel(text: string): boolean {
+  return LABELS.some((l) => !l.needsNumber && l.pattern.test(text));
+}
+
+/** Does a token open with a funding label of one table's header block (年度预算总额, 财政拨款, 其他资金, 上级安排 …)? */
+export function isBudgetLabel(text: string): boolean {
+  return LABELS.some((l) => AMOUNT_FIELDS.has(l.field) && !l.needsNumber && l.pattern.test(text));
+}
+
 const AMOUNT_FIELDS = new Set<LabelField>(['budget_total', 'budget_fiscal', 'budget_other', 'budget_upper', 'budget_local']);
 const NUMBER_AT_START = /^[:：]?(-?\d[\d,，]*(?:\.\d+)?)/;
 

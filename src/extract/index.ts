@@ -20,7 +20,7 @@ import {normalizeText} from './decode.ts';
 import {compact, isBlankLine, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
 import {locateTables, type Region} from './locate.ts';
 import {assembleRows, cellText, type ProjectCells} from './rows.ts';
-import {groupByProject} from './flat.ts';
+import {groupByProject, ownersByWeight, projectColumnsAbove} from './flat.ts';
 import {joinSplitLabels} from './labels.ts';
 import {undoColumnMajor} from './interleave.ts';
 import {splitFusedTokens} from './fused.ts';
@@ -114,8 +114,11 @@ export function extractRegion(
   const lineText = (no: number): string => lines[no - 1].text;
   diagnostics.push(...footers.diagnostics);
   // 2. The grid header splits metadata from the grid; a header wrapped column by column is read down its columns.
-  const {tokens, header} = gridHeaderOf(footers.kept, lineText);
-  const metaTokens = header ? tokens.slice(0, header.first) : tokens;
+  const {tokens, header: printedHeader} = gridHeaderOf(footers.kept, lineText);
+  // A flat table's project columns printed among the metadata (reading-order dumps) head the grid too.
+  const above = printedHeader ? projectColumnsAbove(tokens, printedHeader) : null;
+  const header = above?.header ?? printedHeader;
+  const metaTokens = header ? tokens.slice(0, header.first).filter((t) => !above?.tokens.includes(t)) : tokens;
   const meta = parseMeta(metaTokens, region.kind, region.title);
   for (const bad of meta.badAmounts) diagnostics.push(messages.badAmount(file, bad.line, bad.label, bad.value));
   if (meta.unclaimed.length > 0) {
@@ -132,23 +135,25 @@ export function extractRegion(
   let confidence = 0;
   let owners: ProjectCells[] = [];
   let readingOrder = false;
-  const context: ScoreContext = {freeTextBasis: region.kind === 'overall'};
+  const context: ScoreContext = {freeTextBasis: region.kind === 'overall', projects: above?.names.length};
   if (!header) {
     diagnostics.push(messages.noGridHeader(file, region.start, region.end));
   } else {
-    addLines(used, tokens.slice(header.first, header.next));
+    addLines(used, [...tokens.slice(header.first, header.next), ...(above?.tokens ?? [])]);
     // 3. The grid: strip page furniture, pick the layout, segment, assemble.
     const grid = gridTokens(tokens, header);
     const furniture = stripRepeatedHeaders(grid, file);
     diagnostics.push(...furniture.diagnostics);
     for (const t of furniture.removed) diagnosed.add(t.line);
     columns = tableColumns(header, region.kind);
+    // Project names printed above the grid are no cells of it.
+    const read = above ? columns.filter((c) => c !== 'project') : columns;
     layout = detectLayout(furniture.kept, lines.slice(region.start - 1, regionLines[regionLines.length - 1].no));
     const unfused = layout === 'tabbed' ? furniture.kept : splitFusedTokens(furniture.kept);
     const stream = layout === 'tabbed' ? unfused : joinSplitLabels(unfused);
-    const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context)
-      : (layout === 'columnar' ? readColumnar(furniture.kept, lineText, gridOptions(furniture.kept, columns, context, 'stream')) : null)
-        ?? [parseStream(stream, columns, context)];
+    const parses = layout === 'tabbed' ? parseTabbed(stream, read, context)
+      : (layout === 'columnar' ? readColumnar(furniture.kept, lineText, gridOptions(furniture.kept, read, context, 'stream')) : null)
+        ?? [parseStream(stream, read, context)];
     // Reading-order dumps (pdftotext without flags) print a row's cells out of column order: read them so too
     // (told by words split around other cells, so before the split labels are joined).
     const headerTokens = tokens.slice(header.first, header.next);
@@ -160,7 +165,7 @@ export function extractRegion(
         diagnostics.push(messages.repeatedHeader(file, names[0].line, names[names.length - 1].line));
         for (const t of names) diagnosed.add(t.line);
       }
-      parses[0] = preferReadingOrder(parses[0], stream.filter((t) => !names.includes(t)), columns, context, !readingOrder);
+      parses[0] = preferReadingOrder(parses[0], stream.filter((t) => !names.includes(t)), read, context, !readingOrder);
     }
     const assembled = assembleRows(parses, columns, context, file);
     diagnostics.push(...assembled.diagnostics);
@@ -173,7 +178,7 @@ export function extractRegion(
       diagnosed.add(line);
     }
     indicators = assembled.indicators;
-    owners = assembled.owners;
+    owners = above ? ownersByWeight(indicators, assembled.owners, above.names) : assembled.owners;
     columns = usedColumns(columns, header, indicators);
     for (const r of indicators) for (const c of ['basis', 'prior_year', 'scoring_rule', 'evidence'] as const) if (!columns.includes(c)) r[c] = null;
     for (const r of indicators) if (r.weight_raw !== undefined) diagnostics.push(messages.weightNotNumber(file, r.lines[0], r.lines[1], r.weight_raw));
@@ -195,7 +200,7 @@ export function extractRegion(
   if (incomplete) table.incomplete = true;
   if (!header || !columns.includes('project')) return {tables: [table], diagnostics, readingOrder};
   // 3b. A flat table listing several projects: one table per project, the project columns lifted into it.
-  const yuan = /(?:资金|金额)[（(]元[)）]/.test(cellText(tokens.slice(header.first, header.next)));
+  const yuan = above?.yuan === true || /(?:资金|金额)[（(]元[)）]/.test(cellText(tokens.slice(header.first, header.next)));
   const groups = groupByProject(owners, yuan);
   const starts = groups.map((g, k) => (k === 0 ? region.start : indicators[g.rows[0]].lines[0]));
   const tables = groups.map((g, k): Table => {

@@ -17,9 +17,13 @@ import {labelSpans, type Extent, type PlacedLabel} from './label-spans.ts';
 import {assembleRows} from './rows.ts';
 import {measuredKind, type RowKind} from './row-kind.ts';
 
+/**
+ * Merged cells printed beside the middle of the rows they head: 一级/二级 labels, and a flat table's 项目资金 and
+ * 年度绩效目标 (its project names are printed apart, see flat.ts).
+ */
+const LABELS = new Set<ColumnKey>(['level1', 'level2', 'project_budget', 'project_goal']);
 /** Columns a row may lack: merged labels, an empty prior-year value, a unit, a deviation note. */
-const OPTIONAL = new Set<ColumnKey>(['level1', 'level2', 'prior_year', 'target_unit', 'deviation']);
-const LABELS = new Set<ColumnKey>(['level1', 'level2']);
+const OPTIONAL = new Set<ColumnKey>([...LABELS, 'prior_year', 'target_unit', 'deviation']);
 
 const LEVEL1_WORDS: readonly string[] = Object.keys(LEVEL1_CHILDREN);
 /** The closed vocabulary of a column, where it has one: a beginning of one of its words is an open cell. */
@@ -102,6 +106,8 @@ export function isLabelPiece(text: string): boolean {
 
 /** How well a (possibly unfinished) text fits a column: cellScore, with open words and cut values between. */
 export function fragmentScore(col: ColumnKey, text: string, context: ScoreContext): number | null {
+  if (col === 'project_goal') return goalFragmentScore(text, context);
+  if (col === 'project_budget' && !AMOUNT.test(text)) return null;
   if (isOpenWord(col, text)) return PREFIX_SCORE;
   // Titles are quoted whole (《…》): a "》" closing nothing ends a cell begun above, an open "《" waits for its end.
   const titles = titleBalance(text);
@@ -144,6 +150,42 @@ function isWordPiece(part: string): boolean {
 /** Is the text a unit: short in each part (元/公里/年), holding no column word (标准, 赋分 …) nor a piece of one? */
 function isShortUnit(unit: string): boolean {
   return unit.split('/').every((part) => part.length <= 5 && !isWordPiece(part)) && !/[指标准赋规资凭]/.test(unit);
+}
+
+/** A flat table's 项目资金 is printed whole: a number of at most two decimals, thousands grouped or not. */
+const AMOUNT = /^(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d{1,2})?$/;
+
+/** A flat table's goal is a sentence ("保障…，开展…，提升…。"): a piece without its punctuation may as well be a name. */
+const SENTENCE = /[，；。]/;
+const GOAL_SENTENCE = 2.5;
+const GOAL_PHRASE = 0;
+
+function goalFragmentScore(text: string, context: ScoreContext): number | null {
+  const s = cellScore('project_goal', text, context);
+  if (s === null || readsAsValue(text, context)) return null;
+  return SENTENCE.test(text) ? GOAL_SENTENCE : GOAL_PHRASE;
+}
+
+const readsAsValue = (text: string, context: ScoreContext): boolean => (cellScore('target', text, context) ?? 0) > 2;
+
+/**
+ * A goal is one merged cell per project whose lines are printed one by one among the rows': a goal's sentence
+ * ends it ("…效能。": no line continues it, and a new goal starts only once the last one has ended), and a line
+ * beginning with a one-character clause ("放，开展…") ends a word of the line before, so it starts no goal.
+ */
+const SENTENCE_END = /[。！？!?]$/;
+const GOAL_BREAK = -3;
+
+/** The charge for starting a goal cell with `text` after the column's cells. */
+function goalStartCharge(text: string, cells: ReadonlyArray<Cell>): number {
+  const last = cells[cells.length - 1];
+  return (last && !SENTENCE_END.test(last.text) ? GOAL_BREAK : 0) + (/^[^，；。]?[，；。]/.test(text) ? GOAL_BREAK : 0);
+}
+
+/** The charge for continuing the goal `before` with `text` (null: a value is no line of a goal). */
+function goalContinuationCharge(before: string, text: string, context: ScoreContext): number | null {
+  if (readsAsValue(text, context)) return null;
+  return SENTENCE_END.test(before) ? GOAL_BREAK : 0;
 }
 
 /** How many 《 a text leaves open, or null when a 》 closes none. */
@@ -212,20 +254,29 @@ type Widths = Map<ColumnKey, {widest: number; wraps: boolean}>;
 /** Widest fragment of each column. */
 function columnWidths(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[]>): Widths {
   const all = new Map<ColumnKey, number[]>();
+  // Per column, the width of its latest fragment, and of each fragment the first reading continued on a later line.
+  const latest = new Map<ColumnKey, number>();
+  const continued = new Map<ColumnKey, number[]>();
   placed.forEach((line, k) => {
     for (const p of line) {
-      if (p.to - p.from !== 1) continue;
-      all.set(p.col, [...(all.get(p.col) ?? []), widthOf(lines[k][p.from].text)]);
+      const width = widthOf(lines[k].slice(p.from, p.to).map((t) => t.text).join(''));
+      if (p.cont) continued.set(p.col, [...(continued.get(p.col) ?? []), latest.get(p.col) ?? 0]);
+      latest.set(p.col, width);
+      // A fragment is one token, or tokens spaced only around a number ("保障 12 个乡镇…"): no other cell is inside.
+      if (p.to - p.from !== 1 && joinCharge(lines[k], p.from, p.to) !== SPACED_NUMBER * (p.to - p.from - 1)) continue;
+      all.set(p.col, [...(all.get(p.col) ?? []), width]);
     }
   });
   // The widest name; of other columns the second widest, so that one misread fragment does not set the width.
-  const wrapped = new Set(placed.flatMap((line) => line.filter((p) => p.cont).map((p) => p.col)));
   return new Map([...all].map(([c, ws]) => {
     ws.sort((a, b) => b - a);
     const widest = ws[c === 'level3' ? 0 : Math.min(1, ws.length - 1)];
-    // Names vary in length: the name column wraps only when the first reading continued a name, else its widest
-    // name filled no line and joins no next one. (Other columns' widths come from their second widest fragment.)
-    return [c, {widest, wraps: c !== 'level3' || wrapped.has(c)}];
+    // Names vary in length: the name column wraps only when the first reading continued a name whose fragment
+    // filled the widest name's width, else its widest name filled no line and joins no next one (a name continued
+    // after a short fragment, "修缮工程完工时间" + "前", proves no wrapping). Other columns' widths come from their
+    // second widest fragment.
+    const wraps = c !== 'level3' || (continued.get(c) ?? []).some((w) => w >= widest - 2);
+    return [c, {widest, wraps}];
   }));
 }
 
@@ -260,13 +311,13 @@ function labelLines(lines: ReadonlyArray<Token[]>, columns: readonly ColumnKey[]
       const kept = merged.get(key);
       if (!kept || h.score > kept.score) merged.set(key, h);
     }
-    beam = keepBest([...merged.values()].map((h) => ({h, score: h.score + weightCharge(h.state, false)})), BEAM).map(({h}) => h);
+    beam = keepBest([...merged.values()].map((h) => ({h, score: h.score + weightCharge(h.state, false, context)})), BEAM).map(({h}) => h);
   });
   let best = beam[0];
   let bestScore = -Infinity;
   for (const h of beam) {
     const unfinished = [...h.state.cells].filter(([c, cells]) => cells.length > 0 && isOpenWord(c, cells[cells.length - 1].text)).length;
-    const score = h.score + MISSING_CELL * missingCells(h.state, columns) + weightCharge(h.state, true) + UNFINISHED_WORD * unfinished;
+    const score = h.score + MISSING_CELL * missingCells(h.state, columns) + weightCharge(h.state, true, context) + UNFINISHED_WORD * unfinished;
     if (score > bestScore) { best = h; bestScore = score; }
   }
   const out: Placement[][] = [];
@@ -298,10 +349,30 @@ function weightSum(state: State): number {
 }
 
 /** The charge of a reading's weights so far; `ended`: the whole table is read. */
-function weightCharge(state: State, ended: boolean): number {
+function weightCharge(state: State, ended: boolean, context: ScoreContext): number {
   const sum = weightSum(state);
-  if (sum > 100.01) return WEIGHTS_OVER;
-  return ended && (Math.abs(sum - 90) < 0.01 || Math.abs(sum - 100) < 0.01) ? WEIGHTS_ADD_UP : 0;
+  if (sum > 100 * projectsOf(context) + 0.01) return WEIGHTS_OVER;
+  return (ended && weightsAddUp(sum, context) ? WEIGHTS_ADD_UP : 0) + amountCharge(state, context);
+}
+
+/** The projects a table holds: one, or those a flat table lists. */
+const projectsOf = (context: ScoreContext): number => context.projects ?? 1;
+
+/** Do weights summing to `sum` add up to 90 or 100 for each of the table's projects? */
+function weightsAddUp(sum: number, context: ScoreContext): boolean {
+  const n = projectsOf(context);
+  return Array.from({length: n + 1}, (_, a) => 90 * a + 100 * (n - a)).some((total) => Math.abs(sum - total) < 0.01);
+}
+
+/**
+ * A flat table prints one 项目资金 and one goal per project (each a merged cell): more amounts are weights or
+ * values misread, more goals are a goal's lines read apart.
+ */
+const EXTRA_AMOUNT = -6;
+
+function amountCharge(state: State, context: ScoreContext): number {
+  const extra = (col: ColumnKey): number => Math.max(0, (state.cells.get(col)?.length ?? 0) - projectsOf(context));
+  return EXTRA_AMOUNT * (extra('project_budget') + extra('project_goal'));
 }
 
 /** What the reading of later lines depends on: each column's number of cells and its last cell, the weights' sum. */
@@ -381,7 +452,7 @@ function labelLine(
         for (let c = from.last + 1; c < K; c++) {
           for (const option of options(columns[c], text, i, j, k, state, context, widths, columns)) {
             const row = option.row;
-            let score = from.score + option.score + JOINED_TOKEN * (j - i - 1);
+            let score = from.score + option.score + joinCharge(line, i, j);
             if (context.freeTextBasis && isLoneFreeBasis(option, text, from.last, state, columns)) score += LONE_FREE_BASIS;
             let lineRow = from.lineRow;
             if (row !== undefined && row >= 0) {
@@ -397,13 +468,26 @@ function labelLine(
       }
     }
   }
-  return keepBest([...best[m].values()].flat(), LINE_READINGS).map((end) => {
+  const readings = [...best[m].values()].flat().map((end) => {
     const placements: Placement[] = [];
     for (let s: Step | null = end; s; s = s.back) if (s.placement) placements.unshift({...s.placement});
     // Optional cells take the row of the line's other cells.
     for (const p of placements) if (p.row === undefined && end.lineRow !== undefined) p.row = end.lineRow;
-    return {placements, score: end.score};
+    return {placements, score: end.score + budgetApartCharge(placements, columns)};
   });
+  return keepBest(readings, LINE_READINGS);
+}
+
+/**
+ * A flat table's 项目资金 and goal are merged over the same rows and centred in them: the amount is printed on a
+ * line of the goal (beside its middle line), not on a line of its own or among the rows' cells.
+ */
+const BUDGET_APART = -3;
+
+function budgetApartCharge(placements: readonly Placement[], columns: readonly ColumnKey[]): number {
+  if (!columns.includes('project_goal')) return 0;
+  const amount = placements.some((p) => p.col === 'project_budget' && !p.cont);
+  return amount && !placements.some((p) => p.col === 'project_goal') ? BUDGET_APART : 0;
 }
 
 /** The n best steps, best first (the earlier of equal ones first). */
@@ -413,6 +497,28 @@ function keepBest<T extends {score: number}>(steps: T[], n: number): T[] {
 
 /** Cost of each space inside a cell: in these dumps a space mostly separates cells. */
 const JOINED_TOKEN = -3;
+/** Cost of the spaces around a number inside a phrase ("保障 12 个乡镇", "开展送戏下乡 120 场"): the dump spaces digits. */
+const SPACED_NUMBER = -0.5;
+
+/** The charge for joining tokens from..to-1 of a line into one cell: JOINED_TOKEN a space, less around a spaced number. */
+function joinCharge(line: ReadonlyArray<Token>, from: number, to: number): number {
+  let charge = 0;
+  for (let k = from + 1; k < to; k++) {
+    // The space before a number or after one: the number stands in Chinese text (or starts the line).
+    const spaced = (n: number): boolean => n >= from && n + 1 < to && (n > from || n === 0) && isSpacedNumber(line, n);
+    charge += spaced(k) || spaced(k - 1) ? SPACED_NUMBER : JOINED_TOKEN;
+  }
+  return charge;
+}
+
+const HAN_END = /[\u4e00-\u9fa5]$/;
+const HAN_START = /^[\u4e00-\u9fa5]/;
+
+/** A number token followed by Chinese text, after Chinese text or at the start of its line. */
+function isSpacedNumber(line: ReadonlyArray<Token>, k: number): boolean {
+  return /^\d[\d.]*$/.test(line[k].text) && (k === 0 || HAN_END.test(line[k - 1].text)) && HAN_START.test(line[k + 1].text);
+}
+
 /** Cost of leaving a token out of every cell. */
 const SKIP_TOKEN = -6;
 
@@ -443,6 +549,7 @@ function cellOptions(
     const fitted = col === 'level1' && beginsTemplateWord(text, cells) ? PREFIX_SCORE : own;
     let score = fitted + (cells.length > 0 && isOpenWord(col, cells[cells.length - 1].text) ? UNFINISHED_WORD : 0);
     if (col === 'level1' && isOpenWord('level2', text) && !sameTemplate(text, cells)) score += OTHER_TEMPLATE;
+    if (col === 'project_goal') score += goalStartCharge(text, cells);
     if (LABELS.has(col)) row = -1;
     else if (OPTIONAL.has(col)) {
       row = undefined;
@@ -526,8 +633,9 @@ function withContinuation(
     const before = open.text;
     const was = cachedFragmentScore(col, before, context);
     const now = cachedFragmentScore(col, before + text, context);
-    if (was !== null && now !== null) {
-      let score = now - was;
+    const goal = col === 'project_goal' ? goalContinuationCharge(before, text, context) : 0;
+    if (was !== null && now !== null && goal !== null) {
+      let score = now - was + goal;
       // The beginning of a merged label ("质量指") continues no other column's cell.
       if (!LABELS.has(col) && isLabelPiece(text)) score += LABEL_PIECE;
       const width = widths?.get(col);
@@ -727,7 +835,7 @@ export function parseQuality(parse: GridParse, columns: readonly ColumnKey[], co
     }
     weights += r.weight ?? 0;
   }
-  if (Math.abs(weights - 90) < 0.01 || Math.abs(weights - 100) < 0.01) q += 2;
+  if (weightsAddUp(weights, context)) q += 2;
   return q;
 }
 

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {extractText} from '../../src/index.ts';
-import {groupByProject} from '../../src/extract/flat.ts';
+import {groupByProject, ownersByWeight} from '../../src/extract/flat.ts';
+import type {Indicator} from '../../src/types.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const read = (...path: string[]): string => readFileSync(join(FIXTURES, ...path), 'utf8').replace(/^\uFEFF/, '');
@@ -66,4 +67,39 @@ test('a header-block label 年度绩效目标 or 项目资金 before a grid head
   const t = extractText(text).tables[0];
   assert.equal(t.template, 'overall-standard');
   assert.equal(t.indicators[0].level3, '办件量');
+});
+
+test('extractText(rendered/flat-projects-culture.default.txt): the names printed among the metadata, three projects split by their weights', () => {
+  const expected = JSON.parse(read('rendered', 'flat-projects-culture.expected.json')).tables as Array<Record<string, unknown>>;
+  const {tables, diagnostics} = extractText(read('rendered', 'flat-projects-culture.default.txt'), {file: 'default'});
+  assert.deepEqual(tables.map((t) => [t.project, t.budget_fiscal, t.leader, t.unit, t.year, t.columns, t.indicators.length]),
+    expected.map((e) => [e.project, e.budget_fiscal, e.leader, e.unit, e.year, e.columns, (e.indicators as object[]).length]));
+  assert.deepEqual(tables.map((t) => t.budget_total), expected.map((e) => e.budget_total));
+  // Each goal as the spec prints it, its lines read among the rows (spaces around numbers dropped).
+  assert.deepEqual(tables.map((t) => t.goal), [
+    '保障12个乡镇综合文化站免费开放，开展送戏下乡120场，提升基层公共文化服务效能。',
+    '完成县级文物保护单位古戏台和祠堂3处修缮，消除文物安全隐患。',
+    '举办乡村旅游节2场，在主流媒体投放宣传6期，带动游客接待量增长。',
+  ]);
+  // Names, values, bases and weights row by row as the spec prints them.
+  const values = (rows: ReadonlyArray<object>): unknown[][] => rows.map((x) => {
+    const r = x as Record<string, unknown>;
+    return [r.level1, r.level3, r.target, r.basis, r.weight];
+  });
+  tables.forEach((t, k) => assert.deepEqual(values(t.indicators), values(expected[k].indicators as object[]), `table ${k}`));
+  const weights = tables.map((t) => t.indicators.reduce((a, x) => a + (x.weight ?? 0), 0));
+  assert.deepEqual(weights, [90, 90, 90]);
+  for (const t of tables) assert.equal(t.line_stats.seen, t.line_stats.used + t.line_stats.blank + t.line_stats.diagnosed, `line accounting of ${t.project}`);
+  assert.ok(diagnostics.some((d) => d.code === 'projects-split'));
+});
+
+test('ownersByWeight: rows cut where the weights of each project add up to 90 or 100, one 项目资金 each', () => {
+  const row = (level1: string, weight: number) => ({level1, weight}) as unknown as Indicator;
+  const rows = [row('产出指标', 50), row('效益指标', 40), row('产出指标', 60), row('效益指标', 30), row('满意度指标', 10)];
+  const printed = [{project: '', budget: '', goal: '甲目标'}, {project: '', budget: '12.50', goal: ''},
+    {project: '', budget: '', goal: ''}, {project: '', budget: '3.00', goal: '乙'}, {project: '', budget: '', goal: '目标'}];
+  assert.deepEqual(ownersByWeight(rows, printed, ['甲', '乙']), [
+    {project: '甲', budget: '12.50', goal: '甲目标'}, {project: '', budget: '', goal: ''},
+    {project: '乙', budget: '3.00', goal: '乙目标'}, {project: '', budget: '', goal: ''}, {project: '', budget: '', goal: ''},
+  ]);
 });
