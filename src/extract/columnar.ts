@@ -76,7 +76,7 @@ export function readColumnar(
   for (const l of placed) splitLabels(l, level3Start);
   const lines = unfoldColumnMajor(placed);
   const labels = joinLabels(lines, level2Start);
-  const anchors = findAnchors(lines);
+  const anchors = findAnchors(lines, options.columns);
   if (anchors.length < 2) return null;
   const reading: Reading = {options, level3Start};
   const spans = chooseSpans(lines, anchors, reading);
@@ -138,16 +138,23 @@ function splitAtTitle(token: Token): Token[] {
   return [{...token, text: token.text.slice(0, at)}, {...token, text: token.text.slice(at), gap: 'space'}];
 }
 
-/** Lines holding only a short number next to a page break (the page's number), apart from the grid's lines. */
+/** Lines holding only a short number next to a page break (the page's number), apart from the grid's lines. A
+ * number printed under a word of the line beside it continues a column (a weight of a column-major block). */
 function dropPageNumbers(lines: ReadonlyArray<Row2D>): {kept: Row2D[]; pageNumbers: Token[]} {
   const kept: Row2D[] = [];
   const pageNumbers: Token[] = [];
   lines.forEach((l, i) => {
     const atBreak = (i > 0 && lines[i - 1].page !== l.page) || (i + 1 < lines.length && lines[i + 1].page !== l.page);
-    if (atBreak && l.body.length === 1 && /^\d{1,4}$/.test(l.body[0].token.text)) pageNumbers.push(l.body[0].token);
-    else kept.push(l);
+    if (atBreak && l.body.length === 1 && /^\d{1,4}$/.test(l.body[0].token.text) && !inColumn(l, lines[i - 1]) && !inColumn(l, lines[i + 1])) {
+      pageNumbers.push(l.body[0].token);
+    } else kept.push(l);
   });
   return {kept, pageNumbers};
+}
+
+/** Does a lone word stand at the x of a word of the line beside it on its page (a cell of a column, no page number)? */
+function inColumn(l: Row2D, beside: Row2D | undefined): boolean {
+  return beside !== undefined && beside.page === l.page && beside.body.some((p) => p.x === l.body[0].x);
 }
 
 /** A page ends between two grid lines when a form feed or removed text (a footer, a repeated header) lies between. */
@@ -256,16 +263,25 @@ function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; g
   return null;
 }
 
-/** Anchor lines (indexes into `lines`): lines whose body holds a weight after some other cell, at the weight column's x. */
-function findAnchors(lines: ReadonlyArray<Row2D>): number[] {
-  const weightsOf = (l: Row2D): number[] => l.body
-    .filter((p, k) => (k > 0 || l.body.length > 2) && /^\d{1,3}(\.\d{1,2})?$/.test(p.token.text) && parseWeight(p.token.text) !== null)
-    .map((p) => p.x);
+/**
+ * Anchor lines (indexes into `lines`): lines whose body holds a weight in the weight column. The column's x is
+ * the median of weights printed after some other cell; pdftotext packs a full line tighter, so a weight far left
+ * of it still counts when no more words follow it than the table has columns after the weight. A weight opening
+ * its line (the row's other cells printed on the next line, centred lower) counts when it stands at that x and
+ * another word follows it.
+ */
+function findAnchors(lines: ReadonlyArray<Row2D>, columns: readonly ColumnKey[]): number[] {
+  const isWeight = (p: Placed): boolean => /^\d{1,3}(\.\d{1,2})?$/.test(p.token.text) && parseWeight(p.token.text) !== null;
+  const weightsOf = (l: Row2D): number[] => l.body.filter((p, k) => (k > 0 || l.body.length > 2) && isWeight(p)).map((p) => p.x);
   const lasts = lines.map(weightsOf).filter((xs) => xs.length > 0).map((xs) => xs[xs.length - 1]).sort((a, b) => a - b);
   if (lasts.length === 0) return [];
   const median = lasts[Math.floor(lasts.length / 2)];
+  const weightAt = columns.indexOf('weight');
+  const later = weightAt < 0 ? -1 : columns.length - 1 - weightAt;
+  const packed = (l: Row2D): boolean => l.body.some((p, k) => k > 0 && isWeight(p) && l.body.length - 1 - k <= later);
+  const opening = (l: Row2D): boolean => l.body.length === 2 && isWeight(l.body[0]) && Math.abs(l.body[0].x - median) <= SAME_X;
   const out: number[] = [];
-  lines.forEach((l, index) => { if (weightsOf(l).some((x) => Math.abs(x - median) <= 12)) out.push(index); });
+  lines.forEach((l, index) => { if (weightsOf(l).some((x) => Math.abs(x - median) <= 12) || packed(l) || opening(l)) out.push(index); });
   return out;
 }
 
