@@ -79,12 +79,12 @@ export function readColumnar(
   const anchors = findAnchors(lines, options.columns);
   if (anchors.length < 2) return null;
   const reading: Reading = {options, level3Start};
-  const spans = chooseSpans(lines, anchors, reading);
+  const spans = chooseSpans(lines, anchors, labels, reading);
   const rows = spans.map(([top, bottom], k) => rowStream(lines.slice(top, bottom + 1), anchors[k] - top, reading).stream);
   const projects = flat ? projectLabels(lines) : [];
-  const projectStarts = spanStarts(projects, spans, lines, () => 0).starts;
   const parsed = rows.map((stream) => segmentGrid(stream, options));
   const heads = labelHeads(labels, spans, lines, parsed.map(rowKind));
+  const projectStarts = spanStarts(projects, spans, lines, repeatedLevel1(heads)).starts;
   const parses: GridParse[] = [];
   const unplaced: Token[] = [];
   parsed.forEach((parse, k) => {
@@ -290,8 +290,11 @@ function findAnchors(lines: ReadonlyArray<Row2D>, columns: readonly ColumnKey[])
  * the last to the last; the lines between two anchors are split where the two rows read best (a programme over
  * the anchors, since a row's score depends on both its splits).
  */
-function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>, reading: Reading): Array<[number, number]> {
+function chooseSpans(
+  lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>, labels: ReadonlyArray<Label>, reading: Reading,
+): Array<[number, number]> {
   const n = anchors.length;
+  const partners = labelPartners(lines, labels);
   // cuts[k]: candidate last lines of row k (row k + 1 starts after it).
   const cuts: number[][] = [];
   for (let k = 0; k < n - 1; k++) {
@@ -309,7 +312,10 @@ function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>
     const score = parse.score - RAGGED_COST * raggedLines(parse) + BEYOND * beyond;
     let distance = 0;
     for (let i = t; i <= b; i++) {
-      if (lines[i].body.length === 0) continue;
+      if (lines[i].body.length === 0) {
+        distance += DISTANCE_COST * (partners.get(i) ?? []).filter((j) => j < t || j > b).length;
+        continue;
+      }
       distance += Math.abs(i - anchors[k]) * DISTANCE_COST + (i < anchors[k] ? ABOVE_COST : 0) + (lines[i].page !== lines[anchors[k]].page ? OTHER_PAGE_COST : 0);
     }
     return score - distance;
@@ -342,6 +348,20 @@ function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>
     c = p;
   }
   return spans;
+}
+
+/**
+ * For each line holding label pieces but no body words, the other lines its labels are printed on: such a line
+ * goes with the row of the label it belongs to ("标 意度指标" below a row's anchor line, a label's first line above).
+ */
+function labelPartners(lines: ReadonlyArray<Row2D>, labels: ReadonlyArray<Label>): Map<number, number[]> {
+  const indexOf = new Map(lines.map((l, i) => [l.line, i]));
+  const out = new Map<number, number[]>();
+  for (const label of labels) {
+    const at = [...new Set(label.parts.map((p) => indexOf.get(p.token.line)))].filter((i) => i !== undefined);
+    for (const i of at) if (lines[i].body.length === 0) out.set(i, [...(out.get(i) ?? []), ...at.filter((j) => j !== i)]);
+  }
+  return out;
 }
 
 /** Cost of a cell line that is not its cell's last yet shorter than its longest line (see raggedLines). */
@@ -792,6 +812,15 @@ type SpanRule = (j: number, s: number, e: number) => number;
 /** Cost of a 二级 span crossing a 一级 boundary, or under a 一级 that does not admit it. */
 const UNNESTED = 20;
 const FOREIGN_PARENT = 5;
+
+/** A project's table names each 一级 once: a project span heading one 一级 name twice runs into the next project. */
+function repeatedLevel1(heads: ReadonlyMap<number, ReadonlyArray<Label>>): SpanRule {
+  return (_, s, e) => {
+    const names: string[] = [];
+    for (let r = s; r <= e; r++) for (const label of heads.get(r) ?? []) if (label.column === 'level1') names.push(label.text);
+    return UNNESTED * (names.length - new Set(names).size);
+  };
+}
 
 /** 二级 spans within the given 一级 spans. */
 function nested(starts1: {starts: number[]}, level1: ReadonlyArray<Label>, level2: ReadonlyArray<Label>): SpanRule {
