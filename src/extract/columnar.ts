@@ -251,7 +251,7 @@ function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; g
       if (group.some((l) => l.body.length === 0 || l.page !== lines[i].page)) break;
       const x = Math.min(...group.map((l) => l.body[0].x));
       const tolerance = groups === 0 ? 2 * SAME_X : SAME_X;
-      if (!group.every((l) => l.body[0].x - x <= tolerance && l.body.length === group[0].body.length) || x <= lastX + SAME_X) break;
+      if (!group.every((l) => l.body[0].x - x <= tolerance) || x <= lastX + SAME_X) break;
       if (groups > 0 && group.some((l) => l.labels.length > 0)) break;
       lastX = Math.max(...group.map((l) => l.body[l.body.length - 1].x));
       groups++;
