@@ -240,7 +240,8 @@ function unfoldColumnMajor(lines: ReadonlyArray<Row2D>): Row2D[] {
 /**
  * A column-major block starting at line i: k lines per column group (2 to 4), at least two groups, one after
  * the first all with weights. The words of a group start at one x (the first group's, of 三级 names, within a
- * wider tolerance: pdftotext indents them unevenly), each group right of the one before.
+ * wider tolerance: pdftotext indents them unevenly) or are centred on one x (centred cells: "按照完成比例赋分" over
+ * "直接赋分"), each group right of the one before.
  */
 function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; groups: number} | null {
   for (let k = 2; k <= 4; k++) {
@@ -251,7 +252,9 @@ function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; g
       if (group.some((l) => l.body.length === 0 || l.page !== lines[i].page)) break;
       const x = Math.min(...group.map((l) => l.body[0].x));
       const tolerance = groups === 0 ? 2 * SAME_X : SAME_X;
-      if (!group.every((l) => l.body[0].x - x <= tolerance) || x <= lastX + SAME_X) break;
+      const centres = group.map((l) => l.body[0].x + l.body[0].token.text.length / 2);
+      const centred = Math.max(...centres) - Math.min(...centres) <= SAME_X;
+      if (!(centred || group.every((l) => l.body[0].x - x <= tolerance)) || x <= lastX + SAME_X) break;
       if (groups > 0 && group.some((l) => l.labels.length > 0)) break;
       lastX = Math.max(...group.map((l) => l.body[l.body.length - 1].x));
       groups++;
