@@ -73,7 +73,7 @@ export function readColumnar(
   const level3Start = bodyStart(placed);
   if (level3Start === null) return null;
   const level2Start = labelSplit(placed, level3Start);
-  for (const l of placed) splitLabels(l, level3Start);
+  for (const l of placed) splitLabels(l, level3Start, level2Start);
   const lines = unfoldColumnMajor(placed);
   const labels = joinLabels(lines, level2Start);
   const anchors = findAnchors(lines, options.columns);
@@ -195,8 +195,9 @@ function labelSplit(lines: ReadonlyArray<Row2D>, level3Start: number): number {
 }
 
 /** Move the label fragments of a line (its leading words left of the 三级 column) out of its body. */
-function splitLabels(line: Row2D, level3Start: number): void {
-  while (line.labels.length < 2 && line.body.length > 0) {
+function splitLabels(line: Row2D, level3Start: number, level2Start: number): void {
+  // At most one piece per label column, 一级 left of 二级: a word after a 二级 piece is a 三级 word pulled left.
+  while (line.labels.length < 2 && line.body.length > 0 && !line.labels.some((p) => p.x >= level2Start)) {
     const p = line.body[0];
     const text = p.token.text;
     const fragment = isNameFragment(text);
