@@ -196,10 +196,17 @@ function labelSplit(lines: ReadonlyArray<Row2D>, level3Start: number): number {
 
 /** Move the label fragments of a line (its leading words left of the 三级 column) out of its body. */
 function splitLabels(line: Row2D, level3Start: number, level2Start: number): void {
-  // At most one piece per label column, 一级 left of 二级: a word after a 二级 piece is a 三级 word pulled left.
-  while (line.labels.length < 2 && line.body.length > 0 && !line.labels.some((p) => p.x >= level2Start)) {
+  // At most one piece per label column, 一级 left of 二级: a word after a 二级 piece is a 三级 word pulled left,
+  // unless it completes that piece (two lines of one label printed on one: "服务对象满意度指 标").
+  while (line.body.length > 0) {
     const p = line.body[0];
     const text = p.token.text;
+    const last = line.labels[line.labels.length - 1];
+    if (last && !isName(last.token.text) && isNamePrefix(last.token.text + text) && p.x < level3Start + SAME_X) {
+      line.labels.push(line.body.shift()!);
+      continue;
+    }
+    if (line.labels.length >= 2 || line.labels.some((q) => q.x >= level2Start)) break;
     const fragment = isNameFragment(text);
     if (p.x >= level3Start - 1) {
       // A short piece of a name against the 三级 column ("标", "响"): a label only if it completes one (joinLabels).
