@@ -184,7 +184,8 @@ function bodyStart(lines: ReadonlyArray<Row2D>): number | null {
 
 /** x from which a label belongs to 二级 rather than 一级: past the typical start of the second label column. */
 function labelSplit(lines: ReadonlyArray<Row2D>, level3Start: number): number {
-  const starts = lines.flatMap((l) => l.body.filter((p) => p.x < level3Start - 1).map((p) => p.x)).sort((a, b) => a - b);
+  // A one-character piece (a label's last line, "标") is centred in its column: only longer pieces mark its edge.
+  const starts = lines.flatMap((l) => l.body.filter((p) => p.x < level3Start - 1 && p.token.text.length >= 2).map((p) => p.x)).sort((a, b) => a - b);
   // The widest jump between label starts separates the two label columns.
   let split = Math.max(2, Math.floor(level3Start / 2));
   let widest = 0;
