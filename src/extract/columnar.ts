@@ -307,6 +307,7 @@ function chooseSpans(
 ): Array<[number, number]> {
   const n = anchors.length;
   const partners = labelPartners(lines, labels);
+  const pageOf = new Map(lines.map((l) => [l.line, l.page]));
   // cuts[k]: candidate last lines of row k (row k + 1 starts after it).
   const cuts: number[][] = [];
   for (let k = 0; k < n - 1; k++) {
@@ -321,7 +322,7 @@ function chooseSpans(
     const slice = lines.slice(t, b + 1);
     const {stream, beyond} = rowStream(slice, anchors[k] - t, reading);
     const parse = segmentGrid(stream, reading.options);
-    const score = parse.score - RAGGED_COST * raggedLines(parse) + BEYOND * beyond;
+    const score = parse.score - RAGGED_COST * raggedLines(parse) + BEYOND * beyond - OFF_CENTRE_COST * offCentre(parse, pageOf);
     let distance = 0;
     for (let i = t; i <= b; i++) {
       if (lines[i].body.length === 0) {
@@ -374,6 +375,33 @@ function labelPartners(lines: ReadonlyArray<Row2D>, labels: ReadonlyArray<Label>
     for (const i of at) if (lines[i].body.length === 0) out.set(i, [...(out.get(i) ?? []), ...at.filter((j) => j !== i)]);
   }
   return out;
+}
+
+/** Cost per line that a row's tallest cell is centred off its other cells, beyond the half line pdftotext rounds to. */
+const OFF_CENTRE_COST = 2;
+
+/**
+ * How far a row's tallest cell is centred off its other cells (in lines, less half a line): cells are centred on
+ * their row, as the merged labels are, so the tallest cell's lines reach as far above the others as below. A full
+ * line between two rows ("救助对象") ends the upper row's name as well as it begins the lower one's, and keeps
+ * both rows centred on their weight lines either way; it goes to the row whose other cells it centres the name
+ * on. 0 for a row on two pages.
+ */
+function offCentre(parse: GridParse, pageOf: ReadonlyMap<number, number>): number {
+  const item = parse.items.find((i) => 'row' in i);
+  if (!item || !('row' in item)) return 0;
+  const extents = [...item.row.cells.values()].filter((ts) => ts.length > 0).map((ts) => {
+    const ls = ts.flatMap((t) => [t.line, ...(t.alsoLines ?? [])]);
+    return [Math.min(...ls), Math.max(...ls)];
+  });
+  if (extents.length < 2) return 0;
+  const pages = new Set(extents.flat().map((l) => pageOf.get(l)));
+  if (pages.size > 1) return 0;
+  let tallest = 0;
+  extents.forEach(([a, b], k) => { if (b - a > extents[tallest][1] - extents[tallest][0]) tallest = k; });
+  const others = extents.filter((_, k) => k !== tallest).map(([a, b]) => (a + b) / 2);
+  const mean = others.reduce((x, y) => x + y, 0) / others.length;
+  return Math.max(0, Math.abs((extents[tallest][0] + extents[tallest][1]) / 2 - mean) - HALF_LINE);
 }
 
 /** Cost of a cell line that is not its cell's last yet shorter than its longest line (see raggedLines). */

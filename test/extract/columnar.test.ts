@@ -94,15 +94,8 @@ test('joinHeaderColumns(tokens) reads a header wrapped inside narrow columns dow
   assert.deepEqual(joinHeaderColumns(tokenizeLines(lines), text)?.map((t) => t.text), ['一级指标', '二级指标', '三级指标', '指标值', '值设置依据']);
 });
 
-/**
- * Known-partial dumps and the share of expected cells they reach today (issue 4 asks 99% of each); dumps not
- * listed must reach 99%. Still wrong: narrow-wrap-b5, a full 三级 line ("救助对象") between two rows, which ends
- * the upper row's name as well as it begins the lower one's; both rows stay centred on their weight line either
- * way in the dump's line numbers (2 cells).
- */
-const KNOWN_PARTIAL: Record<string, number> = {
-  'narrow-wrap-b5.layout.txt': 0.97,
-};
+/** Known-partial dumps and the share of expected cells they reach today; dumps not listed must reach 99%. */
+const KNOWN_PARTIAL: Record<string, number> = {};
 
 /** Dumps not read yet, with the reason (shown as a skipped test). */
 const NOT_YET: Record<string, string> = {};
@@ -169,6 +162,10 @@ test('extractText(rendered/narrow-wrap-b5.layout.txt) keeps a short last 三级 
 test('extractText(rendered/narrow-wrap-b5.layout.txt) joins a 赋分规则 tail ("分") by where its column lies on the sparse lines, not on the packed weight line', () => {
   const [got, expected] = [gotRow('narrow-wrap-b5', 0, 5), expectedRow('narrow-wrap-b5', 0, 5)];
   assert.deepEqual(got.slice(3), expected.slice(3));
+});
+
+test('extractText(rendered/narrow-wrap-b5.layout.txt) gives a full 三级 line between two rows ("救助对象") to the row whose other cells centre it', () => {
+  for (const i of [5, 6]) assert.deepEqual(gotRow('narrow-wrap-b5', 0, i), expectedRow('narrow-wrap-b5', 0, i));
 });
 
 test('extractText(rendered/split-target-education.layout.txt) gives a 二级 label centred between two one-line rows the span whose rows it names (a count to 数量指标)', () => {
