@@ -74,18 +74,18 @@ export function readColumnar(
   const level3Start = bodyStart(placed);
   if (level3Start === null) return null;
   const level2Start = labelSplit(placed, level3Start);
-  for (const l of placed) splitLabels(l, level3Start);
+  for (const l of placed) splitLabels(l, level3Start, level2Start);
   const lines = unfoldColumnMajor(placed);
   const labels = joinLabels(lines, level2Start);
-  const anchors = findAnchors(lines);
+  const anchors = findAnchors(lines, options.columns);
   if (anchors.length < 2) return null;
   const reading: Reading = {options, level3Start};
-  const spans = chooseSpans(lines, anchors, reading);
+  const spans = chooseSpans(lines, anchors, labels, reading);
   const rows = spans.map(([top, bottom], k) => rowStream(lines.slice(top, bottom + 1), anchors[k] - top, reading).stream);
   const projects = flat ? projectLabels(lines) : [];
-  const projectStarts = spanStarts(projects, spans, lines, () => 0).starts;
   const parsed = rows.map((stream) => segmentGrid(stream, options));
   const heads = labelHeads(labels, spans, lines, parsed.map(rowKind));
+  const projectStarts = spanStarts(projects, spans, lines, repeatedLevel1(heads)).starts;
   const parses: GridParse[] = [];
   const unplaced: Token[] = [];
   parsed.forEach((parse, k) => {
@@ -139,16 +139,23 @@ function splitAtTitle(token: Token): Token[] {
   return [{...token, text: token.text.slice(0, at)}, {...token, text: token.text.slice(at), gap: 'space'}];
 }
 
-/** Lines holding only a short number next to a page break (the page's number), apart from the grid's lines. */
+/** Lines holding only a short number next to a page break (the page's number), apart from the grid's lines. A
+ * number printed under a word of the line beside it continues a column (a weight of a column-major block). */
 function dropPageNumbers(lines: ReadonlyArray<Row2D>): {kept: Row2D[]; pageNumbers: Token[]} {
   const kept: Row2D[] = [];
   const pageNumbers: Token[] = [];
   lines.forEach((l, i) => {
     const atBreak = (i > 0 && lines[i - 1].page !== l.page) || (i + 1 < lines.length && lines[i + 1].page !== l.page);
-    if (atBreak && l.body.length === 1 && /^\d{1,4}$/.test(l.body[0].token.text)) pageNumbers.push(l.body[0].token);
-    else kept.push(l);
+    if (atBreak && l.body.length === 1 && /^\d{1,4}$/.test(l.body[0].token.text) && !inColumn(l, lines[i - 1]) && !inColumn(l, lines[i + 1])) {
+      pageNumbers.push(l.body[0].token);
+    } else kept.push(l);
   });
   return {kept, pageNumbers};
+}
+
+/** Does a lone word stand at the x of a word of the line beside it on its page (a cell of a column, no page number)? */
+function inColumn(l: Row2D, beside: Row2D | undefined): boolean {
+  return beside !== undefined && beside.page === l.page && beside.body.some((p) => p.x === l.body[0].x);
 }
 
 /** A page ends between two grid lines when a form feed or removed text (a footer, a repeated header) lies between. */
@@ -178,7 +185,8 @@ function bodyStart(lines: ReadonlyArray<Row2D>): number | null {
 
 /** x from which a label belongs to 二级 rather than 一级: past the typical start of the second label column. */
 function labelSplit(lines: ReadonlyArray<Row2D>, level3Start: number): number {
-  const starts = lines.flatMap((l) => l.body.filter((p) => p.x < level3Start - 1).map((p) => p.x)).sort((a, b) => a - b);
+  // A one-character piece (a label's last line, "标") is centred in its column: only longer pieces mark its edge.
+  const starts = lines.flatMap((l) => l.body.filter((p) => p.x < level3Start - 1 && p.token.text.length >= 2).map((p) => p.x)).sort((a, b) => a - b);
   // The widest jump between label starts separates the two label columns.
   let split = Math.max(2, Math.floor(level3Start / 2));
   let widest = 0;
@@ -189,10 +197,18 @@ function labelSplit(lines: ReadonlyArray<Row2D>, level3Start: number): number {
 }
 
 /** Move the label fragments of a line (its leading words left of the 三级 column) out of its body. */
-function splitLabels(line: Row2D, level3Start: number): void {
-  while (line.labels.length < 2 && line.body.length > 0) {
+function splitLabels(line: Row2D, level3Start: number, level2Start: number): void {
+  // At most one piece per label column, 一级 left of 二级: a word after a 二级 piece is a 三级 word pulled left,
+  // unless it completes that piece (two lines of one label printed on one: "服务对象满意度指 标").
+  while (line.body.length > 0) {
     const p = line.body[0];
     const text = p.token.text;
+    const last = line.labels[line.labels.length - 1];
+    if (last && !isName(last.token.text) && isNamePrefix(last.token.text + text) && p.x < level3Start + SAME_X) {
+      line.labels.push(line.body.shift()!);
+      continue;
+    }
+    if (line.labels.length >= 2 || line.labels.some((q) => q.x >= level2Start)) break;
     const fragment = isNameFragment(text);
     if (p.x >= level3Start - 1) {
       // A short piece of a name against the 三级 column ("标", "响"): a label only if it completes one (joinLabels).
@@ -234,7 +250,8 @@ function unfoldColumnMajor(lines: ReadonlyArray<Row2D>): Row2D[] {
 /**
  * A column-major block starting at line i: k lines per column group (2 to 4), at least two groups, one after
  * the first all with weights. The words of a group start at one x (the first group's, of 三级 names, within a
- * wider tolerance: pdftotext indents them unevenly), each group right of the one before.
+ * wider tolerance: pdftotext indents them unevenly) or are centred on one x (centred cells: "按照完成比例赋分" over
+ * "直接赋分"), each group right of the one before.
  */
 function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; groups: number} | null {
   for (let k = 2; k <= 4; k++) {
@@ -245,7 +262,9 @@ function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; g
       if (group.some((l) => l.body.length === 0 || l.page !== lines[i].page)) break;
       const x = Math.min(...group.map((l) => l.body[0].x));
       const tolerance = groups === 0 ? 2 * SAME_X : SAME_X;
-      if (!group.every((l) => l.body[0].x - x <= tolerance && l.body.length === group[0].body.length) || x <= lastX + SAME_X) break;
+      const centres = group.map((l) => l.body[0].x + l.body[0].token.text.length / 2);
+      const centred = Math.max(...centres) - Math.min(...centres) <= SAME_X;
+      if (!(centred || group.every((l) => l.body[0].x - x <= tolerance)) || x <= lastX + SAME_X) break;
       if (groups > 0 && group.some((l) => l.labels.length > 0)) break;
       lastX = Math.max(...group.map((l) => l.body[l.body.length - 1].x));
       groups++;
@@ -257,16 +276,25 @@ function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; g
   return null;
 }
 
-/** Anchor lines (indexes into `lines`): lines whose body holds a weight after some other cell, at the weight column's x. */
-function findAnchors(lines: ReadonlyArray<Row2D>): number[] {
-  const weightsOf = (l: Row2D): number[] => l.body
-    .filter((p, k) => (k > 0 || l.body.length > 2) && /^\d{1,3}(\.\d{1,2})?$/.test(p.token.text) && parseWeight(p.token.text) !== null)
-    .map((p) => p.x);
+/**
+ * Anchor lines (indexes into `lines`): lines whose body holds a weight in the weight column. The column's x is
+ * the median of weights printed after some other cell; pdftotext packs a full line tighter, so a weight far left
+ * of it still counts when no more words follow it than the table has columns after the weight. A weight opening
+ * its line (the row's other cells printed on the next line, centred lower) counts when it stands at that x and
+ * another word follows it.
+ */
+function findAnchors(lines: ReadonlyArray<Row2D>, columns: readonly ColumnKey[]): number[] {
+  const isWeight = (p: Placed): boolean => /^\d{1,3}(\.\d{1,2})?$/.test(p.token.text) && parseWeight(p.token.text) !== null;
+  const weightsOf = (l: Row2D): number[] => l.body.filter((p, k) => (k > 0 || l.body.length > 2) && isWeight(p)).map((p) => p.x);
   const lasts = lines.map(weightsOf).filter((xs) => xs.length > 0).map((xs) => xs[xs.length - 1]).sort((a, b) => a - b);
   if (lasts.length === 0) return [];
   const median = lasts[Math.floor(lasts.length / 2)];
+  const weightAt = columns.indexOf('weight');
+  const later = weightAt < 0 ? -1 : columns.length - 1 - weightAt;
+  const packed = (l: Row2D): boolean => l.body.some((p, k) => k > 0 && isWeight(p) && l.body.length - 1 - k <= later);
+  const opening = (l: Row2D): boolean => l.body.length === 2 && isWeight(l.body[0]) && Math.abs(l.body[0].x - median) <= SAME_X;
   const out: number[] = [];
-  lines.forEach((l, index) => { if (weightsOf(l).some((x) => Math.abs(x - median) <= 12)) out.push(index); });
+  lines.forEach((l, index) => { if (weightsOf(l).some((x) => Math.abs(x - median) <= 12) || packed(l) || opening(l)) out.push(index); });
   return out;
 }
 
@@ -275,8 +303,12 @@ function findAnchors(lines: ReadonlyArray<Row2D>): number[] {
  * the last to the last; the lines between two anchors are split where the two rows read best (a programme over
  * the anchors, since a row's score depends on both its splits).
  */
-function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>, reading: Reading): Array<[number, number]> {
+function chooseSpans(
+  lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>, labels: ReadonlyArray<Label>, reading: Reading,
+): Array<[number, number]> {
   const n = anchors.length;
+  const partners = labelPartners(lines, labels);
+  const pageOf = new Map(lines.map((l) => [l.line, l.page]));
   // cuts[k]: candidate last lines of row k (row k + 1 starts after it).
   const cuts: number[][] = [];
   for (let k = 0; k < n - 1; k++) {
@@ -291,10 +323,13 @@ function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>
     const slice = lines.slice(t, b + 1);
     const {stream, beyond} = rowStream(slice, anchors[k] - t, reading);
     const parse = segmentGrid(stream, reading.options);
-    const score = parse.score - RAGGED_COST * raggedLines(parse) + BEYOND * beyond;
+    const score = parse.score - RAGGED_COST * raggedLines(parse) + BEYOND * beyond - OFF_CENTRE_COST * offCentre(parse, pageOf);
     let distance = 0;
     for (let i = t; i <= b; i++) {
-      if (lines[i].body.length === 0) continue;
+      if (lines[i].body.length === 0) {
+        distance += DISTANCE_COST * (partners.get(i) ?? []).filter((j) => j < t || j > b).length;
+        continue;
+      }
       distance += Math.abs(i - anchors[k]) * DISTANCE_COST + (i < anchors[k] ? ABOVE_COST : 0) + (lines[i].page !== lines[anchors[k]].page ? OTHER_PAGE_COST : 0);
     }
     return score - distance;
@@ -327,6 +362,47 @@ function chooseSpans(lines: ReadonlyArray<Row2D>, anchors: ReadonlyArray<number>
     c = p;
   }
   return spans;
+}
+
+/**
+ * For each line holding label pieces but no body words, the other lines its labels are printed on: such a line
+ * goes with the row of the label it belongs to ("标 意度指标" below a row's anchor line, a label's first line above).
+ */
+function labelPartners(lines: ReadonlyArray<Row2D>, labels: ReadonlyArray<Label>): Map<number, number[]> {
+  const indexOf = new Map(lines.map((l, i) => [l.line, i]));
+  const out = new Map<number, number[]>();
+  for (const label of labels) {
+    const at = [...new Set(label.parts.map((p) => indexOf.get(p.token.line)))].filter((i) => i !== undefined);
+    for (const i of at) if (lines[i].body.length === 0) out.set(i, [...(out.get(i) ?? []), ...at.filter((j) => j !== i)]);
+  }
+  return out;
+}
+
+/** Cost per line that a row's tallest cell is centred off its other cells, beyond the half line pdftotext rounds to. */
+const OFF_CENTRE_COST = 2;
+
+/**
+ * How far a row's tallest cell is centred off its other cells (in lines, less half a line): cells are centred on
+ * their row, as the merged labels are, so the tallest cell's lines reach as far above the others as below. A full
+ * line between two rows ("救助对象") ends the upper row's name as well as it begins the lower one's, and keeps
+ * both rows centred on their weight lines either way; it goes to the row whose other cells it centres the name
+ * on. 0 for a row on two pages.
+ */
+function offCentre(parse: GridParse, pageOf: ReadonlyMap<number, number>): number {
+  const item = parse.items.find((i) => 'row' in i);
+  if (!item || !('row' in item)) return 0;
+  const extents = [...item.row.cells.values()].filter((ts) => ts.length > 0).map((ts) => {
+    const ls = ts.flatMap((t) => [t.line, ...(t.alsoLines ?? [])]);
+    return [Math.min(...ls), Math.max(...ls)];
+  });
+  if (extents.length < 2) return 0;
+  const pages = new Set(extents.flat().map((l) => pageOf.get(l)));
+  if (pages.size > 1) return 0;
+  let tallest = 0;
+  extents.forEach(([a, b], k) => { if (b - a > extents[tallest][1] - extents[tallest][0]) tallest = k; });
+  const others = extents.filter((_, k) => k !== tallest).map(([a, b]) => (a + b) / 2);
+  const mean = others.reduce((x, y) => x + y, 0) / others.length;
+  return Math.max(0, Math.abs((extents[tallest][0] + extents[tallest][1]) / 2 - mean) - HALF_LINE);
 }
 
 /** Cost of a cell line that is not its cell's last yet shorter than its longest line (see raggedLines). */
@@ -759,6 +835,15 @@ type SpanRule = (j: number, s: number, e: number) => number;
 /** Cost of a 二级 span crossing a 一级 boundary, or under a 一级 that does not admit it. */
 const UNNESTED = 20;
 const FOREIGN_PARENT = 5;
+
+/** A project's table names each 一级 once: a project span heading one 一级 name twice runs into the next project. */
+function repeatedLevel1(heads: ReadonlyMap<number, ReadonlyArray<Label>>): SpanRule {
+  return (_, s, e) => {
+    const names: string[] = [];
+    for (let r = s; r <= e; r++) for (const label of heads.get(r) ?? []) if (label.column === 'level1') names.push(label.text);
+    return UNNESTED * (names.length - new Set(names).size);
+  };
+}
 
 /** 二级 spans within the given 一级 spans. */
 function nested(starts1: {starts: number[]}, level1: ReadonlyArray<Label>, level2: ReadonlyArray<Label>): SpanRule {

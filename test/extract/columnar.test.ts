@@ -94,15 +94,8 @@ test('joinHeaderColumns(tokens) reads a header wrapped inside narrow columns dow
   assert.deepEqual(joinHeaderColumns(tokenizeLines(lines), text)?.map((t) => t.text), ['一级指标', '二级指标', '三级指标', '指标值', '值设置依据']);
 });
 
-/**
- * Known-partial dumps and the share of expected cells they reach today (issue 4 asks 99% of each); dumps not
- * listed must reach 99%. Still wrong: narrow-wrap-b5, a full 三级 line ("救助对象") between two rows, which ends
- * the upper row's name as well as it begins the lower one's; both rows stay centred on their weight line either
- * way in the dump's line numbers (2 cells).
- */
-const KNOWN_PARTIAL: Record<string, number> = {
-  'narrow-wrap-b5.layout.txt': 0.97,
-};
+/** Known-partial dumps and the share of expected cells they reach today; dumps not listed must reach 99%. */
+const KNOWN_PARTIAL: Record<string, number> = {};
 
 /** Dumps not read yet, with the reason (shown as a skipped test). */
 const NOT_YET: Record<string, string> = {};
@@ -171,6 +164,10 @@ test('extractText(rendered/narrow-wrap-b5.layout.txt) joins a 赋分规则 tail 
   assert.deepEqual(got.slice(3), expected.slice(3));
 });
 
+test('extractText(rendered/narrow-wrap-b5.layout.txt) gives a full 三级 line between two rows ("救助对象") to the row whose other cells centre it', () => {
+  for (const i of [5, 6]) assert.deepEqual(gotRow('narrow-wrap-b5', 0, i), expectedRow('narrow-wrap-b5', 0, i));
+});
+
 test('extractText(rendered/split-target-education.layout.txt) gives a 二级 label centred between two one-line rows the span whose rows it names (a count to 数量指标)', () => {
   for (const i of [0, 1, 2, 3]) assert.deepEqual(gotRow('split-target-education', 0, i), expectedRow('split-target-education', 0, i));
 });
@@ -236,4 +233,57 @@ test('extractText(-layout flat snippet) splits project words off the rows and st
   ]);
   assert.deepEqual(tables[1].indicators[0].target, '≥300人次');
   for (const t of tables) assert.equal(t.line_stats.seen, t.line_stats.used + t.line_stats.blank + t.line_stats.diagnosed);
+});
+
+// The same specs re-rendered with another font size or line height (test/fixtures/rendered-variants/<v>/): other
+// line breaks and row heights, the same expected rows. Each test names what that rendering's breaks exercise.
+const VARIANTS = join(import.meta.dirname, '..', 'fixtures', 'rendered-variants');
+
+/** Expected and read rows `rows` of table `k` of a variant's -layout dump, as the nine cells. */
+function variantRows(variant: string, spec: string, k: number, rows: readonly number[]): [unknown[][], unknown[][]] {
+  const dir = join(VARIANTS, variant);
+  const expected = JSON.parse(readFileSync(join(dir, `${spec}.expected.json`), 'utf8')).tables[k].indicators as Array<Record<string, unknown>>;
+  const got = extractText(readFileSync(join(dir, `${spec}.layout.txt`), 'utf8'), {file: spec}).tables[k].indicators;
+  return [rows.map((i) => rowOf(got[i] as unknown as Record<string, unknown>)), rows.map((i) => rowOf(expected[i]))];
+}
+
+test('extractText(rendered-variants/lh1.2/bundled-003-overall.layout.txt) anchors a row whose weight opens the line above its other cells ("5 按照正常比例赋")', () => {
+  assert.deepEqual(...variantRows('lh1.2', 'bundled-003-overall', 1, [0, 1, 2]));
+});
+
+test('extractText(rendered-variants/lh1.2/repeated-header-overall-transport.layout.txt) anchors a row whose weight pdftotext packed far left of its column', () => {
+  assert.deepEqual(...variantRows('lh1.2', 'repeated-header-overall-transport', 0, [8, 9, 10]));
+});
+
+test('extractText(rendered-variants/lh1.2/flat-projects-culture.layout.txt) keeps a column-major block\'s last weight, alone before the page break, as a weight', () => {
+  assert.deepEqual(...variantRows('lh1.2', 'flat-projects-culture', 2, [0, 1, 2, 3, 4, 5]));
+});
+
+test('extractText(rendered-variants/f+0.5/flat-projects-culture.layout.txt) starts the third project at its first row: a project names each 一级 once', () => {
+  assert.deepEqual(...variantRows('f+0.5', 'flat-projects-culture', 1, [0, 1, 2, 3, 4, 5]));
+  assert.deepEqual(...variantRows('f+0.5', 'flat-projects-culture', 2, [0, 1, 2, 3, 4, 5]));
+});
+
+test('extractText(rendered-variants/lh1.5/split-target-education.layout.txt) unfolds a column-major block whose 指标值 lines hold one word or two ("明显改善" / "3.5 %")', () => {
+  assert.deepEqual(...variantRows('lh1.5', 'split-target-education', 0, [5, 6, 7, 8, 9]));
+});
+
+test('extractText(rendered-variants/f-0.5/bundled-002-pair.layout.txt) unfolds a column-major block whose 赋分规则 words are centred, not left-aligned', () => {
+  assert.deepEqual(...variantRows('f-0.5', 'bundled-002-pair', 0, [1, 2, 3]));
+  assert.deepEqual(...variantRows('f-0.5', 'bundled-002-pair', 1, [1, 2]));
+});
+
+test('extractText(rendered-variants/lh1.2/bundled-001-long.layout.txt) keeps a 三级 tail packed beside a 二级 piece ("标 率") in the body', () => {
+  assert.deepEqual(...variantRows('lh1.2', 'bundled-001-long', 0, [10, 11, 17]));
+});
+
+test('extractText(rendered-variants/lh1.2/long-annual-health.layout.txt) joins a label whose two lines print on one ("服务对象满意度指 标")', () => {
+  const dir = join(VARIANTS, 'lh1.2');
+  const expected = JSON.parse(readFileSync(join(dir, 'long-annual-health.expected.json'), 'utf8')).tables[0].indicators as Array<Record<string, unknown>>;
+  const got = extractText(readFileSync(join(dir, 'long-annual-health.layout.txt'), 'utf8'), {file: 'l'}).tables[0].indicators;
+  assert.deepEqual(got.map((r) => [r.level1, r.level2, r.level3]), expected.map((r) => [r.level1, r.level2, r.level3]));
+});
+
+test('extractText(rendered-variants/f+0.5/required-suffix-transport.layout.txt) finds the 二级 column\'s edge past a centred one-character 一级 piece ("标")', () => {
+  assert.deepEqual(...variantRows('f+0.5', 'required-suffix-transport', 0, [6, 7, 8, 9, 10, 11]));
 });
