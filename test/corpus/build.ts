@@ -44,6 +44,8 @@ const VARIANTS: Record<string, {fontDelta: number; lineHeight: number}> = {
   'f-0.5': {fontDelta: -0.5, lineHeight: 1.35},
   'lh1.2': {fontDelta: 0, lineHeight: 1.2},
   'lh1.5': {fontDelta: 0, lineHeight: 1.5},
+  'f+0.8-lh1.25': {fontDelta: 0.8, lineHeight: 1.25},
+  'f-0.8-lh1.45': {fontDelta: -0.8, lineHeight: 1.45},
 };
 /** The variant being rendered (the plain corpus: no change). */
 let RENDER = {fontDelta: 0, lineHeight: 1.35};

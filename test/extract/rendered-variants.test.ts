@@ -15,6 +15,8 @@ const FLOORS: Record<string, [number, number, number]> = {
   'f-0.5': [0.99, 0.99, 0.81],
   'lh1.2': [0.99, 0.99, 0.76],
   'lh1.5': [0.99, 0.99, 0.81],
+  'f+0.8-lh1.25': [0.99, 0.95, 0.61],
+  'f-0.8-lh1.45': [0.99, 0.98, 0.69],
 };
 
 for (const [variant, floors] of Object.entries(FLOORS)) {
