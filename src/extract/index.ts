@@ -27,6 +27,7 @@ import {splitFusedTokens} from './fused.ts';
 import {trailingCells} from './trailing.ts';
 import {isReadingOrderDump, isWordEnd, preferReadingOrder} from './reading-order.ts';
 import {joinHeaderColumns, readColumnar} from './columnar.ts';
+import {interleavedHeader} from './header-order.ts';
 import {cellScore, TOTAL_ROW, type ScoreContext} from './grammar.ts';
 
 /** Options of extractText. */
@@ -204,13 +205,17 @@ function setAside(tokens: Token[], region: Region): {kept: Token[]; aside: Token
   return {kept: tokens.filter((t) => !inside(t)), aside: tokens.filter(inside)};
 }
 
-/** The grid header of a region's tokens, looked for as printed, then with header names read down their columns. */
+/**
+ * The grid header of a region's tokens, looked for as printed, then with header names read down their columns,
+ * then with names dealt out over lines in reading order (interleavedHeader).
+ */
 function gridHeaderOf(tokens: Token[], lineText: (no: number) => string): {tokens: Token[]; header: GridHeader | null} {
   const header = findGridHeader(tokens);
   if (header) return labelsAboveMoved(tokens, withLevelNamesAbove(tokens, header));
   const joined = joinHeaderColumns(tokens, lineText);
   const again = joined === null ? null : findGridHeader(joined);
-  return again === null || joined === null ? {tokens, header: null} : {tokens: joined, header: again};
+  if (again !== null && joined !== null) return {tokens: joined, header: again};
+  return {tokens, header: interleavedHeader(tokens)};
 }
 
 /**
