@@ -67,7 +67,7 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
 
 /**
  * extractRegion, with the cells printed after the region's end (trailingCells, before `limit`) read into it when
- * they fill cells its rows lack without adding rows.
+ * they fill cells its rows lack without adding rows (or, adding rows, make its weights add up).
  */
 function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: string, limit: number): {tables: Table[]; diagnostics: Diagnostic[]} {
   const plain = extractRegion(lines, region, file);
@@ -75,9 +75,17 @@ function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: str
   if (trailing.length === 0) return plain;
   const more = extractRegion(lines, region, file, trailing);
   const sameRows = more.tables.length === plain.tables.length && more.tables.every((t, k) => t.indicators.length === plain.tables[k].indicators.length);
-  if (!sameRows || filledCells(more.tables) <= filledCells(plain.tables)) return plain;
+  // Rows the cells add are misread unless they make the weights add up (to 90 or 100), which they did not before.
+  const weightsMended = more.tables.length === plain.tables.length && more.tables.every((t, k) => weightsAddUp(t) && !weightsAddUp(plain.tables[k]));
+  if (!(sameRows || weightsMended) || filledCells(more.tables) <= filledCells(plain.tables)) return plain;
   const note = messages.trailingCells(file, trailing[0].no, trailing[trailing.length - 1].no, trailing.length);
   return {tables: more.tables, diagnostics: [...more.diagnostics, note]};
+}
+
+/** Do a table's weights sum to 90 or 100? */
+function weightsAddUp(table: Table): boolean {
+  const sum = table.indicators.reduce((n, r) => n + (r.weight ?? 0), 0);
+  return Math.abs(sum - 90) < 0.01 || Math.abs(sum - 100) < 0.01;
 }
 
 /** Indicator cells with text in them, over all tables. */

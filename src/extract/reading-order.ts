@@ -512,7 +512,8 @@ function withContinuation(
   context: ScoreContext, widths: Widths | null,
 ): Array<Placement & {score: number}> {
   const open = cells[cells.length - 1];
-  if (open && open.lastLine < k) {
+  // A cell's whole text printed again ("新增" / "新增") is the next row's cell: no cell says a thing twice.
+  if (open && open.lastLine < k && open.text !== text) {
     const before = open.text;
     const was = cachedFragmentScore(col, before, context);
     const now = cachedFragmentScore(col, before + text, context);
