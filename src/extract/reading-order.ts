@@ -209,14 +209,37 @@ function columnWidths(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Place
     }
   });
   // The widest name; of other columns the second widest, so that one misread fragment does not set the width.
-  const wrapped = new Set(placed.flatMap((line) => line.filter((p) => p.cont).map((p) => p.col)));
-  return new Map([...all].map(([c, ws]) => {
+  const widestOf = new Map([...all].map(([c, ws]) => {
     ws.sort((a, b) => b - a);
-    const widest = ws[c === 'level3' ? 0 : Math.min(1, ws.length - 1)];
-    // Names vary in length: the name column wraps only when the first reading continued a name, else its widest
-    // name filled no line and joins no next one. (Other columns' widths come from their second widest fragment.)
-    return [c, {widest, wraps: c !== 'level3' || wrapped.has(c)}];
+    return [c, ws[c === 'level3' ? 0 : Math.min(1, ws.length - 1)]] as const;
   }));
+  const wrapped = wrappedColumns(lines, placed, widestOf);
+  // Names vary in length: the name column wraps only when the first reading continued a name whose line was
+  // full, else its widest name filled no line and joins no next one. (Other columns' widths come from their
+  // second widest fragment.)
+  return new Map([...widestOf].map(([c, widest]) => [c, {widest, wraps: c !== 'level3' || wrapped.has(c)}]));
+}
+
+/**
+ * Columns of which the first reading continued a cell after a fragment as wide as the column's widest (but two),
+ * or put one or two characters there as a cell of their own (too short for a name: a wrapped name's end): a cell
+ * wraps where its line is full. A short name continued ("危桥改造完工时间" + "前", a date's end misread) tells no
+ * wrapping.
+ */
+function wrappedColumns(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[]>, widest: ReadonlyMap<ColumnKey, number>): Set<ColumnKey> {
+  const lastWidth = new Map<ColumnKey, {line: number; width: number}>();
+  const wrapped = new Set<ColumnKey>();
+  placed.forEach((line, k) => {
+    for (const p of line) {
+      const text = lines[k].slice(p.from, p.to).map((t) => t.text).join('');
+      const width = widthOf(text);
+      const last = lastWidth.get(p.col);
+      const afterFull = last !== undefined && last.line < k && last.width >= (widest.get(p.col) ?? 0) - 2;
+      if (afterFull && (p.cont || text.length <= 2)) wrapped.add(p.col);
+      lastWidth.set(p.col, last !== undefined && last.line === k ? {line: k, width: last.width + width} : {line: k, width});
+    }
+  });
+  return wrapped;
 }
 
 /** States kept from line to line: a reading that looks as good on its line as another (a name continued, or a

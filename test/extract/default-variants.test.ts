@@ -49,3 +49,7 @@ test('extractText(rendered-variants/lh1.2/bundled-001-long.default.txt): a cell 
   const rows = [14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 27, 28, 29];
   assertCells('lh1.2', 'bundled-001-long', [[0, 2, CELLS], [0, 13, CELLS], [0, 29, CELLS], ...rows.map((r) => [0, r, ['evidence']] as const)]);
 });
+
+test('extractText(rendered-variants/f+0.5/required-suffix-transport.default.txt) keeps one-line names apart: a date\'s end misread once tells no wrapping', () => {
+  assertCells('f+0.5', 'required-suffix-transport', [0, 1, 2, 3, 5, 6, 7, 8, 10, 11].map((r) => [0, r, CELLS] as const));
+});
