@@ -721,9 +721,27 @@ export function isWordEnd(text: string): boolean {
 }
 
 /**
+ * Titles (《…》) wrapped with lines of other cells between their pieces ("《梅岭县2025年交通运输工" / "5" /
+ * "作要点》"): a line ending inside a title whose end starts a line further down than the next.
+ */
+function interruptedTitles(lines: ReadonlyArray<Token[]>): number {
+  let n = 0;
+  lines.forEach((line, k) => {
+    if ((titleBalance(line[line.length - 1].text) ?? 0) <= 0) return;
+    for (let j = k + 1; j < Math.min(lines.length, k + 4); j++) {
+      if (titleBalance(lines[j][0].text) !== null) continue;
+      if (j > k + 1) n++;
+      break;
+    }
+  });
+  return n;
+}
+
+/**
  * Is this grid a reading-order dump? Such dumps (pdftotext without flags) never pad with runs of spaces, and
  * split vocabulary words the way no line-by-line dump does: the beginning ("按照完成比例赋") followed by another
- * cell on its line, or its end ("分") starting a line further down, after lines of other cells.
+ * cell on its line, or its end ("分") starting a line further down, after lines of other cells; and so do titles
+ * (interruptedTitles).
  * Whole header names printed out of column order tell it too.
  * @param lineText The text of a source line by number.
  * @param header The tokens of the grid's column header.
@@ -746,5 +764,5 @@ export function isReadingOrderDump(tokens: ReadonlyArray<Token>, lineText: (no: 
       }
     });
   });
-  return interrupted >= 2;
+  return interrupted + interruptedTitles(lines) >= 2;
 }

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {extractText} from '../../src/index.ts';
-import {splitLines} from '../../src/extract/lines.ts';
+import {splitLines, tokenizeLines} from '../../src/extract/lines.ts';
+import {isReadingOrderDump} from '../../src/extract/reading-order.ts';
 import {locateTables} from '../../src/extract/locate.ts';
 import {trailingCells} from '../../src/extract/trailing.ts';
 
@@ -52,4 +53,17 @@ test('extractText(rendered-variants/lh1.2/bundled-001-long.default.txt): a cell 
 
 test('extractText(rendered-variants/f+0.5/required-suffix-transport.default.txt) keeps one-line names apart: a date\'s end misread once tells no wrapping', () => {
   assertCells('f+0.5', 'required-suffix-transport', [0, 1, 2, 3, 5, 6, 7, 8, 10, 11].map((r) => [0, r, CELLS] as const));
+});
+
+test('isReadingOrderDump: titles wrapped with another cell\'s line between their pieces tell a reading-order dump; wrapped line after line they do not', () => {
+  const lines = (text: string): ReturnType<typeof tokenizeLines> => tokenizeLines(splitLines(text));
+  const at = (text: string) => (no: number): string => splitLines(text)[no - 1].text;
+  const interrupted = '农村公路日常养护里程\n≥1420公里 《梅岭县2025年交通运输工\n5\n作要点》\n危桥改造数量\n≥8座 《梅岭县2025年交通运输工\n4\n作要点》';
+  const wrapped = '农村公路日常养护里程 ≥1420公里 《梅岭县2025年交通运输工\n作要点》 5\n危桥改造数量 ≥8座 《梅岭县2025年交通运输工\n作要点》 4';
+  assert.equal(isReadingOrderDump(lines(interrupted), at(interrupted)), true);
+  assert.equal(isReadingOrderDump(lines(wrapped), at(wrapped)), false);
+});
+
+test('extractText(rendered-variants/f-0.5/repeated-header-overall-transport.default.txt) is read in reading order: each wrapped title whole in its row', () => {
+  assertCells('f-0.5', 'repeated-header-overall-transport', [0, 1, 2, 3, 4, 5].map((r) => [0, r, ['level3', 'target', 'basis', 'weight']] as const));
 });
