@@ -29,23 +29,26 @@ function isCellLine(text: string): boolean {
 }
 
 /**
- * The lines of cells that end the text after a region closed by a section heading (up to `limit`, the
- * next table's first line or the end of the text): a run of such lines, blank lines among and after them only.
+ * The lines of cells after a region closed by a section heading (up to `limit`, the next table's first line or
+ * the end of the text, or the next section's heading): the lines made of cells only, wherever they stand among the
+ * section's prose (pdftotext orders the blocks of a page its own way), page footers left out.
  * @param limit 1-based number of the first line that is no longer after the region.
  * @example trailingCells(splitLines('表\n1\n（五）其他\n无。\n原始凭证\n工作资料'), {end: 2, toEndOfFile: false, …}, 7).map((l) => l.no) // => [5, 6]
  */
 export function trailingCells(lines: ReadonlyArray<Line>, region: Region, limit: number): Line[] {
   if (region.toEndOfFile) return [];
   const run: Line[] = [];
-  for (let no = limit - 1; no > region.end; no--) {
+  let first = true;
+  for (let no = region.end + 1; no < limit; no++) {
     const line = lines[no - 1];
     if (isBlankLine(line.text)) continue;
-    if (!isCellLine(line.text)) break;
-    run.unshift(line);
+    // The heading that closed the region stays outside; the next section's heading ends the search.
+    const heading = SECTION.test(line.text.trim());
+    if (heading && !first) break;
+    first = false;
+    if (!heading && isCellLine(line.text) && !PAGE_MARK.test(compact(line.text))) run.push(line);
   }
-  // A page's footer before the cells ends the page the prose is on: it stays outside too.
-  while (run.length > 0 && PAGE_MARK.test(compact(run[0].text))) run.shift();
-  // The heading that closed the region and what follows it stay outside: the run starts after some other text.
-  const first = run.length > 0 ? run[0].no : limit;
-  return lines.slice(region.end, first - 1).some((l) => !isBlankLine(l.text)) ? run : [];
+  // The run starts after some other text: the closing heading, or prose.
+  const start = run.length > 0 ? run[0].no : limit;
+  return lines.slice(region.end, start - 1).some((l) => !isBlankLine(l.text)) ? run : [];
 }

@@ -20,8 +20,10 @@ test('trailingCells: vocabulary cells ending the text after the heading that clo
   assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n无。\n\n-2-\n\n原始凭证\n工作资料，原始凭证\n\n直接赋分\n'), [8, 9, 11]);
 });
 
-test('trailingCells: nothing when prose follows the words, the table runs to the end, or no word ends the text', () => {
-  assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n原始凭证\n本单位无其他事项。'), []);
+test('trailingCells: cells before the section\'s prose too; nothing when the table runs to the end, no cell follows it, or past the next section', () => {
+  // pdftotext orders a page's blocks its own way: the cells may come between the heading and its paragraph.
+  assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n原始凭证\n本单位无其他事项。'), [4]);
+  assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n本单位无其他事项。\n（六）附件\n原始凭证'), []);
   assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n原始凭证'), []);
   assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n无。'), []);
 });
