@@ -14,7 +14,7 @@ import {BASES, COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, LEVEL_NAMES, PROJECT
 /** Below this share of well-formed rows a table is reported as probably misread. */
 const LOW_CONFIDENCE = 0.95;
 import * as messages from '../diagnostics/messages.ts';
-import {CANONICAL_NAME, findGridHeader, parseMeta, type GridHeader} from './header.ts';
+import {CANONICAL_NAME, findGridHeader, isLabelOnly, parseMeta, type GridHeader} from './header.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import {normalizeText} from './decode.ts';
 import {compact, isBlankLine, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
@@ -99,7 +99,8 @@ function filledCells(tables: readonly Table[]): number {
  */
 export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: string, trailing: readonly Line[] = []): {tables: Table[]; diagnostics: Diagnostic[]} {
   const diagnostics: Diagnostic[] = [];
-  const regionLines = [...lines.slice(region.start - 1, region.end), ...trailing];
+  const above = labelsAboveTitle(lines, region);
+  const regionLines = [lines[region.start - 1], ...above, ...lines.slice(region.start, region.end), ...trailing];
   // 1. Tokens after the title line, page headers and footers removed.
   const {kept: tableTokens, aside} = setAside(tokenizeLines(regionLines.slice(1)), region);
   if (aside.length > 0) diagnostics.push(messages.sectionTextInTable(file, region.aside![0], region.aside![1], cellText(aside)));
@@ -203,6 +204,25 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
   });
   if (groups.length > 1) diagnostics.push(messages.projectsSplit(file, region.start, region.end, groups.length));
   return {tables, diagnostics};
+}
+
+/** Fewest label lines above a title that are read as the table's. */
+const MIN_LABELS_ABOVE = 3;
+
+/**
+ * Label lines printed just above a table's title (pdftotext without flags may print a page's header-block labels,
+ * "预算单位" / "项目名称" / … / "一级指标" / "二级指标", before the title block): read after the title, where the
+ * labels stand in the table. Only whole labels, one to a line (blank lines between), and three of them or more.
+ */
+function labelsAboveTitle(lines: ReadonlyArray<Line>, region: Region): Line[] {
+  const above: Line[] = [];
+  for (let no = region.start - 1; no >= 1; no--) {
+    const line = lines[no - 1];
+    if (isBlankLine(line.text)) continue;
+    if (!isLabelOnly(compact(line.text))) break;
+    above.unshift(line);
+  }
+  return above.length >= MIN_LABELS_ABOVE ? above : [];
 }
 
 /** The tokens of a region without those of the section paragraph printed inside it (Region.aside). */

@@ -67,3 +67,10 @@ test('isReadingOrderDump: titles wrapped with another cell\'s line between their
 test('extractText(rendered-variants/f-0.5/repeated-header-overall-transport.default.txt) is read in reading order: each wrapped title whole in its row', () => {
   assertCells('f-0.5', 'repeated-header-overall-transport', [0, 1, 2, 3, 4, 5].map((r) => [0, r, ['level3', 'target', 'basis', 'weight']] as const));
 });
+
+test('extractText(rendered-variants/lh1.2/ziping-health.default.txt) reads the header-block labels printed above the title as the table\'s', () => {
+  const [table] = extractText(readFileSync(join(ROOT, 'lh1.2', 'ziping-health.default.txt'), 'utf8'), {file: 'z'}).tables;
+  const want = expectedOf('lh1.2', 'ziping-health')[0] as unknown as Row;
+  for (const field of ['unit', 'project', 'leader', 'budget_total'] as const) assert.equal(table[field], want[field], field);
+  assertCells('lh1.2', 'ziping-health', [0, 2, 4, 5, 6, 8].map((r) => [0, r, CELLS] as const));
+});
