@@ -136,7 +136,7 @@ export function extractRegion(lines: ReadonlyArray<Line>, region: Region, file: 
     diagnostics.push(...furniture.diagnostics);
     for (const t of furniture.removed) diagnosed.add(t.line);
     columns = tableColumns(header, region.kind);
-    layout = detectLayout(furniture.kept, lines.slice(region.start - 1, regionLines[regionLines.length - 1].no));
+    layout = detectLayout(furniture.kept, lines.slice((above[0]?.no ?? region.start) - 1, regionLines[regionLines.length - 1].no));
     const unfused = layout === 'tabbed' ? furniture.kept : splitFusedTokens(furniture.kept);
     const stream = layout === 'tabbed' ? unfused : joinSplitLabels(unfused);
     const parses = layout === 'tabbed' ? parseTabbed(stream, columns, context)
@@ -212,17 +212,21 @@ const MIN_LABELS_ABOVE = 3;
 /**
  * Label lines printed just above a table's title (pdftotext without flags may print a page's header-block labels,
  * "预算单位" / "项目名称" / … / "一级指标" / "二级指标", before the title block): read after the title, where the
- * labels stand in the table. Only whole labels, one to a line (blank lines between), and three of them or more.
+ * labels stand in the table. Only whole labels, one to a line (blank lines between), three of them or more, and the
+ * first rows' 一级/二级 labels printed among them ("数量指标", "产出指标").
  */
 function labelsAboveTitle(lines: ReadonlyArray<Line>, region: Region): Line[] {
   const above: Line[] = [];
+  let labels = 0;
   for (let no = region.start - 1; no >= 1; no--) {
     const line = lines[no - 1];
     if (isBlankLine(line.text)) continue;
-    if (!isLabelOnly(compact(line.text))) break;
+    const text = compact(line.text);
+    if (isLabelOnly(text)) labels++;
+    else if (!LEVEL_NAMES.includes(text)) break;
     above.unshift(line);
   }
-  return above.length >= MIN_LABELS_ABOVE ? above : [];
+  return labels >= MIN_LABELS_ABOVE ? above : [];
 }
 
 /** The tokens of a region without those of the section paragraph printed inside it (Region.aside). */

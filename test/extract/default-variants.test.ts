@@ -74,3 +74,7 @@ test('extractText(rendered-variants/lh1.2/ziping-health.default.txt) reads the h
   for (const field of ['unit', 'project', 'leader', 'budget_total'] as const) assert.equal(table[field], want[field], field);
   assertCells('lh1.2', 'ziping-health', [0, 2, 4, 5, 6, 8].map((r) => [0, r, CELLS] as const));
 });
+
+test('extractText(rendered-variants/lh1.2/split-target-education.default.txt) reads the labels above the title with the first rows\' 一级/二级 labels among them', () => {
+  assertCells('lh1.2', 'split-target-education', [2, 3, 4, 5, 9].map((r) => [0, r, ['level1', 'level2', 'level3', 'target']] as const));
+});
