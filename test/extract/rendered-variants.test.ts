@@ -1,7 +1,7 @@
 // The rendered corpus re-rendered with other font sizes and line heights (test/fixtures/rendered-variants/<v>/,
 // build.ts --variant): the same expected rows, other line breaks and row heights. A reader tuned to the line
 // breaks of one rendering fails here; the floors are what the readers reach on them (issue 4 aims at 0.99; the
-// default dumps lack some prior values "-" that pdftotext does not print, about 1.5% of their cells).
+// default dumps lack some prior values "-" that pdftotext does not print, about 1% of their cells).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readdirSync} from 'node:fs';
