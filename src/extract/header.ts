@@ -67,6 +67,15 @@ export function isBudgetLabel(text: string): boolean {
   return LABELS.some((l) => AMOUNT_FIELDS.has(l.field) && !l.needsNumber && l.pattern.test(text));
 }
 
+/**
+ * Is the text one whole metadata label ("预算单位", "项目资金（万元）", "年度总体目标完成情况") or grid column name
+ * ("一级指标"), nothing else? Reading-order dumps may print such labels above the table's title.
+ */
+export function isLabelOnly(text: string): boolean {
+  if (COLUMN_ALIASES.some(([name]) => name === text)) return true;
+  return LABELS.some((l) => !l.needsNumber && l.pattern.exec(text)?.[0].length === text.length);
+}
+
 const AMOUNT_FIELDS = new Set<LabelField>(['budget_total', 'budget_fiscal', 'budget_other', 'budget_upper', 'budget_local']);
 const NUMBER_AT_START = /^[:：]?(-?\d[\d,，]*(?:\.\d+)?)/;
 

@@ -14,7 +14,7 @@ import {BASES, COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, LEVEL_NAMES, PROJECT
 /** Below this share of well-formed rows a table is reported as probably misread. */
 const LOW_CONFIDENCE = 0.95;
 import * as messages from '../diagnostics/messages.ts';
-import {CANONICAL_NAME, findGridHeader, parseMeta, type GridHeader} from './header.ts';
+import {CANONICAL_NAME, findGridHeader, isLabelOnly, parseMeta, type GridHeader} from './header.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import {normalizeText} from './decode.ts';
 import {compact, isBlankLine, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
@@ -27,6 +27,7 @@ import {splitFusedTokens} from './fused.ts';
 import {trailingCells} from './trailing.ts';
 import {isReadingOrderDump, isWordEnd, preferReadingOrder} from './reading-order.ts';
 import {joinHeaderColumns, readColumnar} from './columnar.ts';
+import {interleavedHeader} from './header-order.ts';
 import {cellScore, TOTAL_ROW, type ScoreContext} from './grammar.ts';
 
 /** Options of extractText. */
@@ -71,7 +72,7 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
 
 /**
  * extractRegion, with the cells printed after the region's end (trailingCells, before `limit`) read into it when
- * they fill cells its rows lack without adding rows.
+ * they fill cells its rows lack without adding rows (or, adding rows, make its weights add up).
  */
 function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: string, limit: number, readingOrderText: boolean): RegionExtraction {
   const plain = extractRegion(lines, region, file, [], readingOrderText);
@@ -79,9 +80,17 @@ function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: str
   if (trailing.length === 0) return plain;
   const more = extractRegion(lines, region, file, trailing, readingOrderText);
   const sameRows = more.tables.length === plain.tables.length && more.tables.every((t, k) => t.indicators.length === plain.tables[k].indicators.length);
-  if (!sameRows || filledCells(more.tables) <= filledCells(plain.tables)) return plain;
+  // Rows the cells add are misread unless they make the weights add up (to 90 or 100), which they did not before.
+  const weightsMended = more.tables.length === plain.tables.length && more.tables.every((t, k) => weightsAddUp(t) && !weightsAddUp(plain.tables[k]));
+  if (!(sameRows || weightsMended) || filledCells(more.tables) <= filledCells(plain.tables)) return plain;
   const note = messages.trailingCells(file, trailing[0].no, trailing[trailing.length - 1].no, trailing.length);
   return {tables: more.tables, diagnostics: [...more.diagnostics, note], readingOrder: more.readingOrder};
+}
+
+/** Do a table's weights sum to 90 or 100? */
+function weightsAddUp(table: Table): boolean {
+  const sum = table.indicators.reduce((n, r) => n + (r.weight ?? 0), 0);
+  return Math.abs(sum - 90) < 0.01 || Math.abs(sum - 100) < 0.01;
 }
 
 /** Indicator cells with text in them, over all tables. */
@@ -106,7 +115,8 @@ export function extractRegion(
   lines: ReadonlyArray<Line>, region: Region, file: string, trailing: readonly Line[] = [], readingOrderText = false,
 ): RegionExtraction {
   const diagnostics: Diagnostic[] = [];
-  const regionLines = [...lines.slice(region.start - 1, region.end), ...trailing];
+  const labelLinesAbove = labelsAboveTitle(lines, region);
+  const regionLines = [lines[region.start - 1], ...labelLinesAbove, ...lines.slice(region.start, region.end), ...trailing];
   // 1. Tokens after the title line, page headers and footers removed.
   const {kept: tableTokens, aside} = setAside(tokenizeLines(regionLines.slice(1)), region);
   if (aside.length > 0) diagnostics.push(messages.sectionTextInTable(file, region.aside![0], region.aside![1], cellText(aside)));
@@ -148,7 +158,7 @@ export function extractRegion(
     columns = tableColumns(header, region.kind);
     // Project names printed above the grid are no cells of it.
     const read = above ? columns.filter((c) => c !== 'project') : columns;
-    layout = detectLayout(furniture.kept, lines.slice(region.start - 1, regionLines[regionLines.length - 1].no));
+    layout = detectLayout(furniture.kept, lines.slice((labelLinesAbove[0]?.no ?? region.start) - 1, regionLines[regionLines.length - 1].no));
     const unfused = layout === 'tabbed' ? furniture.kept : splitFusedTokens(furniture.kept);
     const stream = layout === 'tabbed' ? unfused : joinSplitLabels(unfused);
     const parses = layout === 'tabbed' ? parseTabbed(stream, read, context)
@@ -219,6 +229,29 @@ export function extractRegion(
   return {tables, diagnostics, readingOrder};
 }
 
+/** Fewest label lines above a title that are read as the table's. */
+const MIN_LABELS_ABOVE = 3;
+
+/**
+ * Label lines printed just above a table's title (pdftotext without flags may print a page's header-block labels,
+ * "预算单位" / "项目名称" / … / "一级指标" / "二级指标", before the title block): read after the title, where the
+ * labels stand in the table. Only whole labels, one to a line (blank lines between), three of them or more, and the
+ * first rows' 一级/二级 labels printed among them ("数量指标", "产出指标").
+ */
+function labelsAboveTitle(lines: ReadonlyArray<Line>, region: Region): Line[] {
+  const above: Line[] = [];
+  let labels = 0;
+  for (let no = region.start - 1; no >= 1; no--) {
+    const line = lines[no - 1];
+    if (isBlankLine(line.text)) continue;
+    const text = compact(line.text);
+    if (isLabelOnly(text)) labels++;
+    else if (!LEVEL_NAMES.includes(text)) break;
+    above.unshift(line);
+  }
+  return labels >= MIN_LABELS_ABOVE ? above : [];
+}
+
 /** The tokens of a region without those of the section paragraph printed inside it (Region.aside). */
 function setAside(tokens: Token[], region: Region): {kept: Token[]; aside: Token[]} {
   if (!region.aside) return {kept: tokens, aside: []};
@@ -227,13 +260,17 @@ function setAside(tokens: Token[], region: Region): {kept: Token[]; aside: Token
   return {kept: tokens.filter((t) => !inside(t)), aside: tokens.filter(inside)};
 }
 
-/** The grid header of a region's tokens, looked for as printed, then with header names read down their columns. */
+/**
+ * The grid header of a region's tokens, looked for as printed, then with header names read down their columns,
+ * then with names dealt out over lines in reading order (interleavedHeader).
+ */
 function gridHeaderOf(tokens: Token[], lineText: (no: number) => string): {tokens: Token[]; header: GridHeader | null} {
   const header = findGridHeader(tokens);
   if (header) return labelsAboveMoved(tokens, withLevelNamesAbove(tokens, header));
   const joined = joinHeaderColumns(tokens, lineText);
   const again = joined === null ? null : findGridHeader(joined);
-  return again === null || joined === null ? {tokens, header: null} : {tokens: joined, header: again};
+  if (again !== null && joined !== null) return {tokens: joined, header: again};
+  return {tokens, header: interleavedHeader(tokens)};
 }
 
 /**

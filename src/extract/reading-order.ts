@@ -254,30 +254,46 @@ type Widths = Map<ColumnKey, {widest: number; wraps: boolean}>;
 /** Widest fragment of each column. */
 function columnWidths(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[]>): Widths {
   const all = new Map<ColumnKey, number[]>();
-  // Per column, the width of its latest fragment, and of each fragment the first reading continued on a later line.
-  const latest = new Map<ColumnKey, number>();
-  const continued = new Map<ColumnKey, number[]>();
   placed.forEach((line, k) => {
     for (const p of line) {
       const width = widthOf(lines[k].slice(p.from, p.to).map((t) => t.text).join(''));
-      if (p.cont) continued.set(p.col, [...(continued.get(p.col) ?? []), latest.get(p.col) ?? 0]);
-      latest.set(p.col, width);
       // A fragment is one token, or tokens spaced only around a number ("保障 12 个乡镇…"): no other cell is inside.
       if (p.to - p.from !== 1 && joinCharge(lines[k], p.from, p.to) !== SPACED_NUMBER * (p.to - p.from - 1)) continue;
       all.set(p.col, [...(all.get(p.col) ?? []), width]);
     }
   });
   // The widest name; of other columns the second widest, so that one misread fragment does not set the width.
-  return new Map([...all].map(([c, ws]) => {
+  const widestOf = new Map([...all].map(([c, ws]) => {
     ws.sort((a, b) => b - a);
-    const widest = ws[c === 'level3' ? 0 : Math.min(1, ws.length - 1)];
-    // Names vary in length: the name column wraps only when the first reading continued a name whose fragment
-    // filled the widest name's width, else its widest name filled no line and joins no next one (a name continued
-    // after a short fragment, "修缮工程完工时间" + "前", proves no wrapping). Other columns' widths come from their
-    // second widest fragment.
-    const wraps = c !== 'level3' || (continued.get(c) ?? []).some((w) => w >= widest - 2);
-    return [c, {widest, wraps}];
+    return [c, ws[c === 'level3' ? 0 : Math.min(1, ws.length - 1)]] as const;
   }));
+  const wrapped = wrappedColumns(lines, placed, widestOf);
+  // Names vary in length: the name column wraps only when the first reading continued a name whose line was
+  // full, else its widest name filled no line and joins no next one. (Other columns' widths come from their
+  // second widest fragment.)
+  return new Map([...widestOf].map(([c, widest]) => [c, {widest, wraps: c !== 'level3' || wrapped.has(c)}]));
+}
+
+/**
+ * Columns of which the first reading continued a cell after a fragment as wide as the column's widest (but two),
+ * or put one or two characters there as a cell of their own (too short for a name: a wrapped name's end): a cell
+ * wraps where its line is full. A short name continued ("危桥改造完工时间" + "前", a date's end misread) tells no
+ * wrapping.
+ */
+function wrappedColumns(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[]>, widest: ReadonlyMap<ColumnKey, number>): Set<ColumnKey> {
+  const lastWidth = new Map<ColumnKey, {line: number; width: number}>();
+  const wrapped = new Set<ColumnKey>();
+  placed.forEach((line, k) => {
+    for (const p of line) {
+      const text = lines[k].slice(p.from, p.to).map((t) => t.text).join('');
+      const width = widthOf(text);
+      const last = lastWidth.get(p.col);
+      const afterFull = last !== undefined && last.line < k && last.width >= (widest.get(p.col) ?? 0) - 2;
+      if (afterFull && (p.cont || text.length <= 2)) wrapped.add(p.col);
+      lastWidth.set(p.col, last !== undefined && last.line === k ? {line: k, width: last.width + width} : {line: k, width});
+    }
+  });
+  return wrapped;
 }
 
 /** States kept from line to line: a reading that looks as good on its line as another (a name continued, or a
@@ -629,7 +645,8 @@ function withContinuation(
   context: ScoreContext, widths: Widths | null,
 ): Array<Placement & {score: number}> {
   const open = cells[cells.length - 1];
-  if (open && open.lastLine < k) {
+  // A cell's whole text printed again ("新增" / "新增") is the next row's cell: no cell says a thing twice.
+  if (open && open.lastLine < k && open.text !== text) {
     const before = open.text;
     const was = cachedFragmentScore(col, before, context);
     const now = cachedFragmentScore(col, before + text, context);
@@ -865,9 +882,27 @@ export function isWordEnd(text: string): boolean {
 }
 
 /**
+ * Titles (《…》) wrapped with lines of other cells between their pieces ("《梅岭县2025年交通运输工" / "5" /
+ * "作要点》"): a line ending inside a title whose end starts a line further down than the next.
+ */
+function interruptedTitles(lines: ReadonlyArray<Token[]>): number {
+  let n = 0;
+  lines.forEach((line, k) => {
+    if ((titleBalance(line[line.length - 1].text) ?? 0) <= 0) return;
+    for (let j = k + 1; j < Math.min(lines.length, k + 4); j++) {
+      if (titleBalance(lines[j][0].text) !== null) continue;
+      if (j > k + 1) n++;
+      break;
+    }
+  });
+  return n;
+}
+
+/**
  * Is this grid a reading-order dump? Such dumps (pdftotext without flags) never pad with runs of spaces, and
  * split vocabulary words the way no line-by-line dump does: the beginning ("按照完成比例赋") followed by another
- * cell on its line, or its end ("分") starting a line further down, after lines of other cells.
+ * cell on its line, or its end ("分") starting a line further down, after lines of other cells; and so do titles
+ * (interruptedTitles).
  * Whole header names printed out of column order tell it too.
  * @param lineText The text of a source line by number.
  * @param header The tokens of the grid's column header.
@@ -890,5 +925,5 @@ export function isReadingOrderDump(tokens: ReadonlyArray<Token>, lineText: (no: 
       }
     });
   });
-  return interrupted >= 2;
+  return interrupted + interruptedTitles(lines) >= 2;
 }

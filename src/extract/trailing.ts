@@ -1,38 +1,54 @@
 // Cells printed after a table's end. pdftotext without flags prints a page's text blocks in its own reading order:
-// the last column's cells of a table's last page may come after the text that follows the table (the "（五）…"
-// heading, its paragraph, the page footer). Such cells are whole words of a closed vocabulary (an evidence list,
-// a scoring rule, a basis, a prior "新增"), one to a line, at the end of the text after the table, where no prose
-// puts them. extractText reads them into the table when they complete its rows (see index.ts) and says so in a
-// diagnostic.
-import {isBasis, isEvidence, isScoringRule} from '../vocab.ts';
+// the last columns' cells of a table's last page may come after the text that follows the table (the "（五）…"
+// heading, its paragraph, the page footer). Such cells are short: whole words of a closed vocabulary (an evidence
+// list, a scoring rule, a basis) or pieces of them ("按照完成比例赋" / "分"), weights, values ("≥92%", "新增"),
+// one or a few to a line, at the end of the text after the table, where prose, which runs in sentences, puts none.
+// extractText reads them into the table when they complete its rows (see index.ts) and says so in a diagnostic.
+import {BASES, EVIDENCE, isBasis, isEvidence, isScoringRule, SCORING_RULES} from '../vocab.ts';
 import {compact, isBlankLine, type Line} from './lines.ts';
 import type {Region} from './locate.ts';
 
-/** A prior-year value only that column holds: the project is new ("-" or "无" could be other text). */
-const NEW_PROJECT = '新增';
+/** A cell of a closed-vocabulary column. */
+const isVocabularyCell = (s: string): boolean => isEvidence(s) || isScoringRule(s) || isBasis(s);
+const WORDS: readonly string[] = [...BASES, ...SCORING_RULES, ...EVIDENCE];
+/** The longest cell of another kind (a value, a weight) that may trail a table: prose runs longer. */
+const SHORT_CELL = 12;
+/** Sentence punctuation, which no short cell holds, and a section heading's number ("（六）", "六、"). */
+const PROSE = /[。，,；;：:！？!?]/;
+/** A page's footer line ("-2-", "第 2 页 共 3 页"; a bare number may be a weight). */
+const PAGE_MARK = /^(?:[-－—]\d{1,4}[-－—]|第\d+页(?:共\d+页)?)$/;
+const SECTION = /^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/;
 
-/** Is the line one whole cell of a closed-vocabulary column? */
-function isVocabularyCell(text: string): boolean {
+/** Is the line made of cells only: vocabulary words or their beginnings or ends, or short phrases without punctuation? */
+function isCellLine(text: string): boolean {
+  if (SECTION.test(text.trim())) return false;
   const s = compact(text);
-  return isEvidence(s) || isScoringRule(s) || isBasis(s) || s === NEW_PROJECT;
+  if (isVocabularyCell(s)) return true;
+  return text.trim().split(/\s+/).every((t) => isVocabularyCell(t) || WORDS.some((w) => w.length > t.length && (w.startsWith(t) || w.endsWith(t)))
+    || (t.length <= SHORT_CELL && !PROSE.test(t)));
 }
 
 /**
- * The lines of vocabulary cells that end the text after a region closed by a section heading (up to `limit`, the
- * next table's first line or the end of the text): a run of such lines, blank lines among and after them only.
+ * The lines of cells after a region closed by a section heading (up to `limit`, the next table's first line or
+ * the end of the text, or the next section's heading): the lines made of cells only, wherever they stand among the
+ * section's prose (pdftotext orders the blocks of a page its own way), page footers left out.
  * @param limit 1-based number of the first line that is no longer after the region.
  * @example trailingCells(splitLines('表\n1\n（五）其他\n无。\n原始凭证\n工作资料'), {end: 2, toEndOfFile: false, …}, 7).map((l) => l.no) // => [5, 6]
  */
 export function trailingCells(lines: ReadonlyArray<Line>, region: Region, limit: number): Line[] {
   if (region.toEndOfFile) return [];
   const run: Line[] = [];
-  for (let no = limit - 1; no > region.end; no--) {
+  let first = true;
+  for (let no = region.end + 1; no < limit; no++) {
     const line = lines[no - 1];
     if (isBlankLine(line.text)) continue;
-    if (!isVocabularyCell(line.text)) break;
-    run.unshift(line);
+    // The heading that closed the region stays outside; the next section's heading ends the search.
+    const heading = SECTION.test(line.text.trim());
+    if (heading && !first) break;
+    first = false;
+    if (!heading && isCellLine(line.text) && !PAGE_MARK.test(compact(line.text))) run.push(line);
   }
-  // The heading that closed the region and what follows it stay outside: the run starts after some other text.
-  const first = run.length > 0 ? run[0].no : limit;
-  return lines.slice(region.end, first - 1).some((l) => !isBlankLine(l.text)) ? run : [];
+  // The run starts after some other text: the closing heading, or prose.
+  const start = run.length > 0 ? run[0].no : limit;
+  return lines.slice(region.end, start - 1).some((l) => !isBlankLine(l.text)) ? run : [];
 }

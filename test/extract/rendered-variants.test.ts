@@ -1,6 +1,7 @@
 // The rendered corpus re-rendered with other font sizes and line heights (test/fixtures/rendered-variants/<v>/,
 // build.ts --variant): the same expected rows, other line breaks and row heights. A reader tuned to the line
-// breaks of one rendering fails here; the floors are what the readers reach on them (issue 4 aims at 0.99).
+// breaks of one rendering fails here; the floors are what the readers reach on them (issue 4 aims at 0.99; the
+// default dumps lack some prior values "-" that pdftotext does not print, about 1% of their cells).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readdirSync} from 'node:fs';
@@ -11,12 +12,12 @@ const ROOT = join(import.meta.dirname, '..', 'fixtures', 'rendered-variants');
 
 /** Share of cells matched, over all dumps of a mode, per variant: [raw, layout, default]. */
 const FLOORS: Record<string, [number, number, number]> = {
-  'f+0.5': [0.99, 0.99, 0.76],
-  'f-0.5': [0.99, 0.99, 0.81],
-  'lh1.2': [0.99, 0.99, 0.76],
-  'lh1.5': [0.99, 0.99, 0.81],
-  'f+0.8-lh1.25': [0.99, 0.95, 0.61],
-  'f-0.8-lh1.45': [0.99, 0.98, 0.69],
+  'f+0.5': [0.99, 0.99, 0.82],
+  'f-0.5': [0.99, 0.99, 0.84],
+  'lh1.2': [0.99, 0.99, 0.86],
+  'lh1.5': [0.99, 0.99, 0.83],
+  'f+0.8-lh1.25': [0.99, 0.95, 0.87],
+  'f-0.8-lh1.45': [0.99, 0.98, 0.82],
 };
 
 /** Dumps whose tables are not all found yet (variant/file): issue 4 wants this empty. */

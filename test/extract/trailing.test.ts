@@ -33,8 +33,10 @@ test('extractText(rendered/bundled-003-overall.default.txt) gives every row of t
   assert.equal(stats.seen, stats.used + stats.blank + stats.diagnosed);
 });
 
-test('trailingCells: nothing when prose follows the words, the table runs to the end, or no word ends the text', () => {
-  assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n原始凭证\n本单位无其他事项。'), []);
+test('trailingCells: cells before the section\'s prose too; nothing when the table runs to the end, no cell follows it, or past the next section', () => {
+  // pdftotext orders a page's blocks its own way: the cells may come between the heading and its paragraph.
+  assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n原始凭证\n本单位无其他事项。'), [4]);
+  assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n本单位无其他事项。\n（六）附件\n原始凭证'), []);
   assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n原始凭证'), []);
   assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n无。'), []);
 });
