@@ -757,7 +757,8 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number): Label[] {
       taken.add(column);
       const text = p.token.text;
       const cur = open[column];
-      const near = cur !== undefined && cur.page === l.page && i - lastIndex(cur, lines) <= LABEL_GAP;
+      const gap = cur === undefined || cur.page !== l.page ? Infinity : i - lastIndex(cur, lines);
+      const near = gap <= (cur !== undefined && !isName(cur.text) && isNamePrefix(cur.text) ? UNFINISHED_LABEL_GAP : LABEL_GAP);
       if (cur && near) {
         if (isNamePrefix(cur.text + text)) { extend(cur, p, cur.text + text, i); continue; }
         if (isNamePrefix(text + cur.text)) { extend(cur, p, text + cur.text, i, true); continue; }
@@ -778,6 +779,8 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number): Label[] {
 
 /** Most lines from one piece of a label to the next. */
 const LABEL_GAP = 3;
+/** … when the label so far is an unfinished name ("满意度指"): in a tall row its last piece may lie further down. */
+const UNFINISHED_LABEL_GAP = 6;
 
 function lastIndex(label: Label, lines: ReadonlyArray<Row2D>): number {
   const last = label.parts[label.parts.length - 1].token.line;
