@@ -25,6 +25,8 @@ export interface TableMeta {
   unclaimed: Token[];
   /** Amount labels whose value is not a number. */
   badAmounts: Array<{label: string; value: string; line: number}>;
+  /** Page numbers printed among the header lines (see splitPageNumbers), read as no value. */
+  pageNumbers: Token[];
 }
 
 type LabelField = MetaField | 'marker';
@@ -130,13 +132,14 @@ function findLabels(tokens: ReadonlyArray<Token>, text: string, starts: number[]
  * @example parseMeta(tokenizeLines(splitLines('预算单位 X中心\n项目名称 Y 项目负责人 王栋')), 'project').project // => 'Y'
  */
 export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title: string): TableMeta {
-  const {tokens, yearLine} = mergeSplitLabels(printed);
+  const {kept, pageNumbers} = splitPageNumbers(printed);
+  const {tokens, yearLine} = mergeSplitLabels(kept);
   const {text, starts} = joinTokens(tokens);
   const found = findLabels(tokens, text, starts);
   const meta: TableMeta = {
     year: null, unit: null, project: null, leader: null, phone: null, goal: null,
     budget_total: null, budget_fiscal: null, budget_other: null, budget_upper: null, budget_local: null,
-    budget_total_source: null, lines: {}, unclaimed: [], badAmounts: [],
+    budget_total_source: null, lines: {}, unclaimed: [], badAmounts: [], pageNumbers,
   };
   const firstLabelToken = found.length > 0 ? found[0].token : tokens.length;
   readYear(meta, tokens.slice(0, firstLabelToken), title);
@@ -176,6 +179,22 @@ export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title:
   completeBudget(meta, kind);
   if (!printedConsistent && found.some((f) => f.label.field === 'budget_other')) solveScrambledBudget(meta, tokens, found);
   return meta;
+}
+
+/**
+ * Page numbers among the header lines: a lone whole number on its own line after a blank line, the next line
+ * starting a page ("项目负责人 周先生" / "" / "1" / form feed) — else read as the end of the value above it.
+ */
+function splitPageNumbers(printed: ReadonlyArray<Token>): {kept: Token[]; pageNumbers: Token[]} {
+  const kept: Token[] = [];
+  const pageNumbers: Token[] = [];
+  printed.forEach((t, i) => {
+    const before = printed[i - 1];
+    const after = printed[i + 1];
+    const alone = before !== undefined && before.line < t.line - 1 && after !== undefined && after.line > t.line;
+    if (alone && after.pageBreak === true && /^\d{1,4}$/.test(t.text)) pageNumbers.push(t); else kept.push(t);
+  });
+  return {kept, pageNumbers};
 }
 
 const AMOUNT_TOKEN = /^-?\d[\d,，]*(?:\.\d+)?[:：]?$/;

@@ -26,7 +26,7 @@ test('parseMeta reads a tabbed project header with 年度预算总额 / 其中�
     goal: '按时足额缴纳社保费。', budget_total: 99, budget_fiscal: 99, budget_other: 0, budget_upper: null,
     budget_local: null, budget_total_source: 'printed',
     lines: {year: 1, unit: 2, project: 3, leader: 3, budget_total: 4, budget_fiscal: 4, budget_other: 4, goal: 5},
-    unclaimed: [], badAmounts: [],
+    unclaimed: [], badAmounts: [], pageNumbers: [],
   });
 });
 
@@ -49,7 +49,7 @@ test('parseMeta reads a wrapped header whose labels are split over lines ("项�
     goal: '保证补助发放工作。', budget_total: 127.44, budget_fiscal: 127.44, budget_other: 0, budget_upper: null,
     budget_local: null, budget_total_source: 'printed',
     lines: {year: 1, unit: 3, project: 5, leader: 5, budget_total: 10, budget_fiscal: 15, budget_other: 15, goal: 17},
-    unclaimed: [], badAmounts: [],
+    unclaimed: [], badAmounts: [], pageNumbers: [],
   });
 });
 
@@ -64,7 +64,7 @@ test('parseMeta: an overall header with 上级安排/本级安排/其他 and no 
     goal: '提高社会保障水平。', budget_total: 1703, budget_fiscal: 1623, budget_other: 80, budget_upper: 0,
     budget_local: 1623, budget_total_source: 'computed',
     lines: {year: 1, unit: 3, leader: 5, phone: 5, goal: 7, budget_upper: 16, budget_local: 18, budget_other: 20, budget_fiscal: 16, budget_total: 16},
-    unclaimed: [], badAmounts: [],
+    unclaimed: [], badAmounts: [], pageNumbers: [],
   });
 });
 
