@@ -274,16 +274,40 @@ function mergeSplitLabels(printed: ReadonlyArray<Token>): {tokens: Token[]; year
     if (!SPLIT_LABEL_HEADS.has(head)) continue;
     for (const label of SPLIT_LABELS) {
       if (!label.startsWith(head) || head.length >= label.length) continue;
-      const tail = label.slice(head.length);
-      const j = [...range(i + 1, Math.min(tokens.length, i + 11)), ...range(Math.max(0, i - 4), i)]
-        .find((x) => !taken.has(x) && plain(tokens[x].text).replace(/:$/, '') === tail);
-      if (j === undefined) continue;
-      tokens[i] = {...tokens[i], text: tokens[i].text + tokens[j].text, alsoLines: [...(tokens[i].alsoLines ?? []), tokens[j].line]};
-      taken.add(j);
+      const pieces = labelPieces(tokens, i, head, label, taken);
+      if (pieces === null) continue;
+      tokens[i] = {...tokens[i], text: tokens[i].text + pieces.map((j) => tokens[j].text).join(''),
+        alsoLines: [...(tokens[i].alsoLines ?? []), ...pieces.map((j) => tokens[j].line)]};
+      for (const j of pieces) taken.add(j);
       break;
     }
   }
   return {tokens: tokens.filter((_, k) => !taken.has(k)), yearLine};
+}
+
+/**
+ * The tokens that complete `label` after its head at token `i`: its tail in one piece ("项目负" … "责人"), or,
+ * for a label wrapped in a narrow cell, in pieces down the following lines ("其" / "中：" / "财政" / "拨款").
+ */
+function labelPieces(tokens: ReadonlyArray<Token>, i: number, head: string, label: string, taken: ReadonlySet<number>): number[] | null {
+  const tail = label.slice(head.length);
+  const whole = [...range(i + 1, Math.min(tokens.length, i + 11)), ...range(Math.max(0, i - 4), i)]
+    .find((x) => !taken.has(x) && plain(tokens[x].text).replace(/:$/, '') === tail);
+  if (whole !== undefined) return [whole];
+  const pieces: number[] = [];
+  let joined = head;
+  while (joined.length < label.length) {
+    const from = pieces.length > 0 ? pieces[pieces.length - 1] : i;
+    const next = range(from + 1, Math.min(tokens.length, from + 11)).find((x) => {
+      const text = plain(tokens[x].text);
+      return !taken.has(x) && !/\d/.test(text) && text.length > 0 && tokens[x].line > tokens[from].line
+        && (label.startsWith(joined + text) || label === joined + text.replace(/:$/, ''));
+    });
+    if (next === undefined) return null;
+    pieces.push(next);
+    joined = label.startsWith(joined + plain(tokens[next].text)) ? joined + plain(tokens[next].text) : label;
+  }
+  return pieces;
 }
 
 const range = (from: number, to: number): number[] => Array.from({length: Math.max(0, to - from)}, (_, k) => from + k);
