@@ -131,9 +131,9 @@ function findLabels(tokens: ReadonlyArray<Token>, text: string, starts: number[]
  * Read a table's metadata from the tokens between its title and its grid header.
  * @example parseMeta(tokenizeLines(splitLines('预算单位 X中心\n项目名称 Y 项目负责人 王栋')), 'project').project // => 'Y'
  */
-export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title: string): TableMeta {
+export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title: string, lineText?: (no: number) => string): TableMeta {
   const {kept, pageNumbers} = splitPageNumbers(printed);
-  const {tokens, yearLine} = mergeSplitLabels(kept);
+  const {tokens, yearLine} = mergeSplitLabels(lineText ? raiseWrappedValues(kept, lineText) : kept);
   const {text, starts} = joinTokens(tokens);
   const found = findLabels(tokens, text, starts);
   const meta: TableMeta = {
@@ -179,6 +179,47 @@ export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title:
   completeBudget(meta, kind);
   if (!printedConsistent && found.some((f) => f.label.field === 'budget_other')) solveScrambledBudget(meta, tokens, found);
   return meta;
+}
+
+/** Spaces that part two cells of a column-preserving dump (a word printed in another column). */
+const CELL_GAP = '   ';
+
+/**
+ * A column-preserving dump centres a label on its wrapped value: the value's first line is printed on the line
+ * above the label, after the cell left of it ("项目名称 X项目    艾尼瓦尔·塔依" / "项目负责人 尔"). A line's last word,
+ * a cell apart from the word before it and printed right of a label on the next line that has a value beside it,
+ * is moved to head that label's value.
+ */
+function raiseWrappedValues(printed: ReadonlyArray<Token>, lineText: (no: number) => string): Token[] {
+  const tokens = [...printed];
+  const xOf = columnsOf(tokens, lineText);
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    const [before, word, label, value] = [tokens[i - 1], tokens[i], tokens[i + 1], tokens[i + 2]];
+    if (before.line !== word.line || label.line !== word.line + 1 || value.line !== label.line) continue;
+    if (!isWholeTextLabel(label.text)) continue;
+    if (isMetaLabel(word.text) || isMetaLabel(value.text) || /\d/.test(word.text)) continue;
+    const between = lineText(word.line).slice(xOf.get(before)! + before.text.length, xOf.get(word));
+    if (!between.includes(CELL_GAP) || xOf.get(word)! <= xOf.get(label)!) continue;
+    tokens.splice(i, 2, label, word);
+  }
+  return tokens;
+}
+
+/** Is a word a whole label of a text value printed beside it (项目负责人; not a narrative's)? */
+const isWholeTextLabel = (text: string): boolean =>
+  LABELS.some((l) => TEXT_FIELDS.has(l.field) && l.narrative !== true && !l.needsNumber && l.pattern.exec(text)?.[0] === text);
+
+/** Each token's character column in its line. */
+function columnsOf(tokens: ReadonlyArray<Token>, lineText: (no: number) => string): Map<Token, number> {
+  const out = new Map<Token, number>();
+  let cursor = 0;
+  tokens.forEach((t, k) => {
+    if (k === 0 || tokens[k - 1].line !== t.line) cursor = 0;
+    const at = lineText(t.line).indexOf(t.text, cursor);
+    out.set(t, at === -1 ? cursor : at);
+    cursor = (at === -1 ? cursor : at) + t.text.length;
+  });
+  return out;
 }
 
 /**

@@ -119,7 +119,7 @@ export function extractRegion(
   const above = printedHeader ? projectColumnsAbove(tokens, printedHeader) : null;
   const header = above?.header ?? printedHeader;
   const metaTokens = header ? tokens.slice(0, header.first).filter((t) => !above?.tokens.includes(t)) : tokens;
-  const meta = parseMeta(metaTokens, region.kind, region.title);
+  const meta = parseMeta(metaTokens, region.kind, region.title, lineText);
   for (const bad of meta.badAmounts) diagnostics.push(messages.badAmount(file, bad.line, bad.label, bad.value));
   for (const t of meta.pageNumbers) diagnostics.push(messages.pageNumber(file, t.line, t.text));
   if (meta.unclaimed.length > 0) {
