@@ -714,7 +714,8 @@ function projectLabels(lines: ReadonlyArray<Row2D>): ProjectLabel[] {
   lines.forEach((l, i) => {
     if (l.project.length === 0) return;
     const columns = l.project.map(columnOf);
-    if (!current || i > last + 1 || l.page !== current.page || (columns.includes('project_budget') && current.cells.has('project_budget'))) {
+    const resumes = current !== null && i <= last + 1 + MAX_PROJECT_GAP && !columns.includes('project_budget') && goalUnfinished(current);
+    if (!current || (i > last + 1 && !resumes) || l.page !== current.page || (columns.includes('project_budget') && current.cells.has('project_budget'))) {
       current = {cells: new Map(), centre: 0, page: l.page};
       count = 0;
       out.push(current);
@@ -725,6 +726,15 @@ function projectLabels(lines: ReadonlyArray<Row2D>): ProjectLabel[] {
     last = i;
   });
   return out;
+}
+
+/** Most lines of other rows printed between two lines of one project's cells (its goal still running on). */
+const MAX_PROJECT_GAP = 2;
+
+/** Has the project's 年度绩效目标 begun without its closing full stop (its next lines may lie past other rows)? */
+function goalUnfinished(project: ProjectLabel): boolean {
+  const goal = project.cells.get('project_goal');
+  return goal !== undefined && !/[。；;.]$/.test(goal[goal.length - 1].token.text);
 }
 
 /** Is `s` the beginning of a 一级/二级 name? */
@@ -747,7 +757,8 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number): Label[] {
       taken.add(column);
       const text = p.token.text;
       const cur = open[column];
-      const near = cur !== undefined && cur.page === l.page && i - lastIndex(cur, lines) <= LABEL_GAP;
+      const gap = cur === undefined || cur.page !== l.page ? Infinity : i - lastIndex(cur, lines);
+      const near = gap <= (cur !== undefined && !isName(cur.text) && isNamePrefix(cur.text) ? UNFINISHED_LABEL_GAP : LABEL_GAP);
       if (cur && near) {
         if (isNamePrefix(cur.text + text)) { extend(cur, p, cur.text + text, i); continue; }
         if (isNamePrefix(text + cur.text)) { extend(cur, p, text + cur.text, i, true); continue; }
@@ -768,6 +779,8 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number): Label[] {
 
 /** Most lines from one piece of a label to the next. */
 const LABEL_GAP = 3;
+/** … when the label so far is an unfinished name ("满意度指"): in a tall row its last piece may lie further down. */
+const UNFINISHED_LABEL_GAP = 6;
 
 function lastIndex(label: Label, lines: ReadonlyArray<Row2D>): number {
   const last = label.parts[label.parts.length - 1].token.line;

@@ -25,6 +25,8 @@ export interface TableMeta {
   unclaimed: Token[];
   /** Amount labels whose value is not a number. */
   badAmounts: Array<{label: string; value: string; line: number}>;
+  /** Page numbers printed among the header lines (see splitPageNumbers), read as no value. */
+  pageNumbers: Token[];
 }
 
 type LabelField = MetaField | 'marker';
@@ -138,14 +140,15 @@ function findLabels(tokens: ReadonlyArray<Token>, text: string, starts: number[]
  * Read a table's metadata from the tokens between its title and its grid header.
  * @example parseMeta(tokenizeLines(splitLines('预算单位 X中心\n项目名称 Y 项目负责人 王栋')), 'project').project // => 'Y'
  */
-export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title: string): TableMeta {
-  const {tokens, yearLine} = mergeSplitLabels(printed);
+export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title: string, lineText?: (no: number) => string): TableMeta {
+  const {kept, pageNumbers} = splitPageNumbers(printed);
+  const {tokens, yearLine} = mergeSplitLabels(lineText ? raiseWrappedValues(kept, lineText) : kept);
   const {text, starts} = joinTokens(tokens);
   const found = findLabels(tokens, text, starts);
   const meta: TableMeta = {
     year: null, unit: null, project: null, leader: null, phone: null, goal: null,
     budget_total: null, budget_fiscal: null, budget_other: null, budget_upper: null, budget_local: null,
-    budget_total_source: null, lines: {}, unclaimed: [], badAmounts: [],
+    budget_total_source: null, lines: {}, unclaimed: [], badAmounts: [], pageNumbers,
   };
   const firstLabelToken = found.length > 0 ? found[0].token : tokens.length;
   readYear(meta, tokens.slice(0, firstLabelToken), title);
@@ -185,6 +188,63 @@ export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title:
   completeBudget(meta, kind);
   if (!printedConsistent && found.some((f) => f.label.field === 'budget_other')) solveScrambledBudget(meta, tokens, found);
   return meta;
+}
+
+/** Spaces that part two cells of a column-preserving dump (a word printed in another column). */
+const CELL_GAP = '   ';
+
+/**
+ * A column-preserving dump centres a label on its wrapped value: the value's first line is printed on the line
+ * above the label, after the cell left of it ("项目名称 X项目    艾尼瓦尔·塔依" / "项目负责人 尔"). A line's last word,
+ * a cell apart from the word before it and printed right of a label on the next line that has a value beside it,
+ * is moved to head that label's value.
+ */
+function raiseWrappedValues(printed: ReadonlyArray<Token>, lineText: (no: number) => string): Token[] {
+  const tokens = [...printed];
+  const xOf = columnsOf(tokens, lineText);
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    const [before, word, label, value] = [tokens[i - 1], tokens[i], tokens[i + 1], tokens[i + 2]];
+    if (before.line !== word.line || label.line !== word.line + 1 || value.line !== label.line) continue;
+    if (!isWholeTextLabel(label.text)) continue;
+    if (isMetaLabel(word.text) || isMetaLabel(value.text) || /\d/.test(word.text)) continue;
+    const between = lineText(word.line).slice(xOf.get(before)! + before.text.length, xOf.get(word));
+    if (!between.includes(CELL_GAP) || xOf.get(word)! <= xOf.get(label)!) continue;
+    tokens.splice(i, 2, label, word);
+  }
+  return tokens;
+}
+
+/** Is a word a whole label of a text value printed beside it (项目负责人; not a narrative's)? */
+const isWholeTextLabel = (text: string): boolean =>
+  LABELS.some((l) => TEXT_FIELDS.has(l.field) && l.narrative !== true && !l.needsNumber && l.pattern.exec(text)?.[0] === text);
+
+/** Each token's character column in its line. */
+function columnsOf(tokens: ReadonlyArray<Token>, lineText: (no: number) => string): Map<Token, number> {
+  const out = new Map<Token, number>();
+  let cursor = 0;
+  tokens.forEach((t, k) => {
+    if (k === 0 || tokens[k - 1].line !== t.line) cursor = 0;
+    const at = lineText(t.line).indexOf(t.text, cursor);
+    out.set(t, at === -1 ? cursor : at);
+    cursor = (at === -1 ? cursor : at) + t.text.length;
+  });
+  return out;
+}
+
+/**
+ * Page numbers among the header lines: a lone whole number on its own line after a blank line, the next line
+ * starting a page ("项目负责人 周先生" / "" / "1" / form feed) — else read as the end of the value above it.
+ */
+function splitPageNumbers(printed: ReadonlyArray<Token>): {kept: Token[]; pageNumbers: Token[]} {
+  const kept: Token[] = [];
+  const pageNumbers: Token[] = [];
+  printed.forEach((t, i) => {
+    const before = printed[i - 1];
+    const after = printed[i + 1];
+    const alone = before !== undefined && before.line < t.line - 1 && after !== undefined && after.line > t.line;
+    if (alone && after.pageBreak === true && /^\d{1,4}$/.test(t.text)) pageNumbers.push(t); else kept.push(t);
+  });
+  return {kept, pageNumbers};
 }
 
 const AMOUNT_TOKEN = /^-?\d[\d,，]*(?:\.\d+)?[:：]?$/;
@@ -264,16 +324,40 @@ function mergeSplitLabels(printed: ReadonlyArray<Token>): {tokens: Token[]; year
     if (!SPLIT_LABEL_HEADS.has(head)) continue;
     for (const label of SPLIT_LABELS) {
       if (!label.startsWith(head) || head.length >= label.length) continue;
-      const tail = label.slice(head.length);
-      const j = [...range(i + 1, Math.min(tokens.length, i + 11)), ...range(Math.max(0, i - 4), i)]
-        .find((x) => !taken.has(x) && plain(tokens[x].text).replace(/:$/, '') === tail);
-      if (j === undefined) continue;
-      tokens[i] = {...tokens[i], text: tokens[i].text + tokens[j].text, alsoLines: [...(tokens[i].alsoLines ?? []), tokens[j].line]};
-      taken.add(j);
+      const pieces = labelPieces(tokens, i, head, label, taken);
+      if (pieces === null) continue;
+      tokens[i] = {...tokens[i], text: tokens[i].text + pieces.map((j) => tokens[j].text).join(''),
+        alsoLines: [...(tokens[i].alsoLines ?? []), ...pieces.map((j) => tokens[j].line)]};
+      for (const j of pieces) taken.add(j);
       break;
     }
   }
   return {tokens: tokens.filter((_, k) => !taken.has(k)), yearLine};
+}
+
+/**
+ * The tokens that complete `label` after its head at token `i`: its tail in one piece ("项目负" … "责人"), or,
+ * for a label wrapped in a narrow cell, in pieces down the following lines ("其" / "中：" / "财政" / "拨款").
+ */
+function labelPieces(tokens: ReadonlyArray<Token>, i: number, head: string, label: string, taken: ReadonlySet<number>): number[] | null {
+  const tail = label.slice(head.length);
+  const whole = [...range(i + 1, Math.min(tokens.length, i + 11)), ...range(Math.max(0, i - 4), i)]
+    .find((x) => !taken.has(x) && plain(tokens[x].text).replace(/:$/, '') === tail);
+  if (whole !== undefined) return [whole];
+  const pieces: number[] = [];
+  let joined = head;
+  while (joined.length < label.length) {
+    const from = pieces.length > 0 ? pieces[pieces.length - 1] : i;
+    const next = range(from + 1, Math.min(tokens.length, from + 11)).find((x) => {
+      const text = plain(tokens[x].text);
+      return !taken.has(x) && !/\d/.test(text) && text.length > 0 && tokens[x].line > tokens[from].line
+        && (label.startsWith(joined + text) || label === joined + text.replace(/:$/, ''));
+    });
+    if (next === undefined) return null;
+    pieces.push(next);
+    joined = label.startsWith(joined + plain(tokens[next].text)) ? joined + plain(tokens[next].text) : label;
+  }
+  return pieces;
 }
 
 const range = (from: number, to: number): number[] => Array.from({length: Math.max(0, to - from)}, (_, k) => from + k);

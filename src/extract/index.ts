@@ -129,16 +129,18 @@ export function extractRegion(
   const above = printedHeader ? projectColumnsAbove(tokens, printedHeader) : null;
   const header = above?.header ?? printedHeader;
   const metaTokens = header ? tokens.slice(0, header.first).filter((t) => !above?.tokens.includes(t)) : tokens;
-  const meta = parseMeta(metaTokens, region.kind, region.title);
+  const meta = parseMeta(metaTokens, region.kind, region.title, lineText);
   for (const bad of meta.badAmounts) diagnostics.push(messages.badAmount(file, bad.line, bad.label, bad.value));
+  for (const t of meta.pageNumbers) diagnostics.push(messages.pageNumber(file, t.line, t.text));
   if (meta.unclaimed.length > 0) {
     const ls = meta.unclaimed.map((t) => t.line);
     diagnostics.push(messages.unplacedHeaderText(file, Math.min(...ls), Math.max(...ls), cellText(meta.unclaimed)));
   }
   const used = new Set<number>([region.titleLine]);
   const diagnosed = new Set<number>([...footers.removed, ...aside].map((t) => t.line));
-  for (const t of metaTokens) if (!meta.unclaimed.includes(t)) used.add(t.line);
-  for (const t of meta.unclaimed) diagnosed.add(t.line);
+  const diagnosedMeta = [...meta.unclaimed, ...meta.pageNumbers];
+  for (const t of metaTokens) if (!diagnosedMeta.includes(t)) used.add(t.line);
+  for (const t of diagnosedMeta) diagnosed.add(t.line);
   let columns: ColumnKey[] = [];
   let layout: LayoutName = 'unknown';
   let indicators: Table['indicators'] = [];

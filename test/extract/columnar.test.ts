@@ -287,3 +287,16 @@ test('extractText(rendered-variants/lh1.2/long-annual-health.layout.txt) joins a
 test('extractText(rendered-variants/f+0.5/required-suffix-transport.layout.txt) finds the 二级 column\'s edge past a centred one-character 一级 piece ("标")', () => {
   assert.deepEqual(...variantRows('f+0.5', 'required-suffix-transport', 0, [6, 7, 8, 9, 10, 11]));
 });
+
+test('extractText(rendered-variants/f+0.8-lh1.25/flat-projects-culture.layout.txt) resumes a project\'s name and goal past a row printed between their lines ("公共文化服务体系" … "建设补助资金"): 3 tables', () => {
+  const dir = join(VARIANTS, 'f+0.8-lh1.25');
+  const expected = JSON.parse(readFileSync(join(dir, 'flat-projects-culture.expected.json'), 'utf8')).tables as Array<Record<string, unknown>>;
+  const got = extractText(readFileSync(join(dir, 'flat-projects-culture.layout.txt'), 'utf8'), {file: 'f'}).tables;
+  assert.deepEqual(got.map((t) => [t.project, t.budget_total]), expected.map((t) => [t.project, t.budget_total]));
+  assert.deepEqual(...variantRows('f+0.8-lh1.25', 'flat-projects-culture', 0, [0, 1, 2, 3, 4, 5, 6]));
+});
+
+test('extractText(rendered-variants/{f+0.8-lh1.25,f-0.8-lh1.45}/narrow-wrap-b5.layout.txt) joins an unfinished 一级/二级 name ("满意度指") with its last piece ("标") printed below a tall row', () => {
+  assert.deepEqual(...variantRows('f+0.8-lh1.25', 'narrow-wrap-b5', 0, [6, 7, 8]));
+  assert.deepEqual(...variantRows('f-0.8-lh1.45', 'narrow-wrap-b5', 0, [7, 8]));
+});

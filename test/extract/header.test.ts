@@ -4,6 +4,9 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {findGridHeader, parseMeta} from '../../src/extract/header.ts';
 import {splitLines, tokenizeLines} from '../../src/extract/lines.ts';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {extractText} from '../../src/index.ts';
 
 const tokens = (lines: string[]) => tokenizeLines(splitLines(lines.join('\n')));
 const meta = (lines: string[], kind: 'project' | 'overall' = 'project', title = '项目支出绩效目标表') =>
@@ -26,7 +29,7 @@ test('parseMeta reads a tabbed project header with 年度预算总额 / 其中�
     goal: '按时足额缴纳社保费。', budget_total: 99, budget_fiscal: 99, budget_other: 0, budget_upper: null,
     budget_local: null, budget_total_source: 'printed',
     lines: {year: 1, unit: 2, project: 3, leader: 3, budget_total: 4, budget_fiscal: 4, budget_other: 4, goal: 5},
-    unclaimed: [], badAmounts: [],
+    unclaimed: [], badAmounts: [], pageNumbers: [],
   });
 });
 
@@ -49,7 +52,7 @@ test('parseMeta reads a wrapped header whose labels are split over lines ("项�
     goal: '保证补助发放工作。', budget_total: 127.44, budget_fiscal: 127.44, budget_other: 0, budget_upper: null,
     budget_local: null, budget_total_source: 'printed',
     lines: {year: 1, unit: 3, project: 5, leader: 5, budget_total: 10, budget_fiscal: 15, budget_other: 15, goal: 17},
-    unclaimed: [], badAmounts: [],
+    unclaimed: [], badAmounts: [], pageNumbers: [],
   });
 });
 
@@ -64,7 +67,7 @@ test('parseMeta: an overall header with 上级安排/本级安排/其他 and no 
     goal: '提高社会保障水平。', budget_total: 1703, budget_fiscal: 1623, budget_other: 80, budget_upper: 0,
     budget_local: 1623, budget_total_source: 'computed',
     lines: {year: 1, unit: 3, leader: 5, phone: 5, goal: 7, budget_upper: 16, budget_local: 18, budget_other: 20, budget_fiscal: 16, budget_total: 16},
-    unclaimed: [], badAmounts: [],
+    unclaimed: [], badAmounts: [], pageNumbers: [],
   });
 });
 
@@ -250,4 +253,50 @@ test('parseMeta reads a scrambled funding block by 总额 = 财政拨款 + 其�
   const y = meta(['预算单位 永宁县交通运输局', '项目名称 城乡公交运营补贴', '项目负责人', '黄志强', '其他资',
     '项目资金（元） 年度预算总额 1,274,400 其中：财', '200,000', '政拨款 1,074,400 金', '项目总体目标 对全县']);
   assert.deepEqual([y.leader, y.budget_total, y.budget_fiscal, y.budget_other], ['黄志强', 127.44, 107.44, 20]);
+});
+
+test('parseMeta diagnoses a lone page number between header lines instead of gluing it onto the value above', () => {
+  const m = meta(['预算单位 X中心', '项目名称 Y项目      项目负责人 周先生', '', '        1', '\f  项目资金（万元） 年度预算总额 10.00 其中：财政拨款 10.00 其他资金 0.00']);
+  assert.equal(m.leader, '周先生');
+  assert.deepEqual(m.pageNumbers.map((t) => [t.text, t.line]), [['1', 4]]);
+  assert.deepEqual([m.budget_total, m.budget_fiscal, m.budget_other], [10, 10, 0]);
+});
+
+test('parseMeta joins a funding label wrapped in a narrow cell, one piece a line ("其" / "中：" / "财政" / "拨款")', () => {
+  const m = meta([
+    '                  其        其',
+    '项目资金 年度预算 486.50 中： 486.50 他    0.00',
+    '（万元） 总额          财政        资',
+    '                 拨款        金',
+  ]);
+  assert.deepEqual([m.budget_total, m.budget_fiscal, m.budget_other], [486.5, 486.5, 0]);
+});
+
+test('parseMeta gives a value printed above its label, a cell gap right of the value before it, to that label ("艾尼瓦尔·塔依" / "项目负责人 尔")', () => {
+  const lines = ['   项目名称    社会保险经办项目            艾尼瓦尔·塔依', '                  项目负责人  尔'];
+  const m = parseMeta(tokens(lines), 'project', '项目支出绩效目标表', (no) => lines[no - 1]);
+  assert.deepEqual([m.project, m.leader], ['社会保险经办项目', '艾尼瓦尔·塔依尔']);
+});
+
+// The rendered specs re-rendered with other font sizes and line heights (test/fixtures/rendered-variants/<v>/):
+// header fields as the spec's expected.json gives them.
+const VARIANTS = join(import.meta.dirname, '..', 'fixtures', 'rendered-variants');
+const META_FIELDS = ['unit', 'project', 'leader', 'budget_total', 'budget_fiscal', 'budget_other'] as const;
+
+/** Expected and read header fields of table `k` of a variant's -layout dump. */
+function variantMeta(variant: string, spec: string, k: number): [unknown[], unknown[]] {
+  const dir = join(VARIANTS, variant);
+  const expected = JSON.parse(readFileSync(join(dir, `${spec}.expected.json`), 'utf8')).tables[k] as Record<string, unknown>;
+  const got = extractText(readFileSync(join(dir, `${spec}.layout.txt`), 'utf8'), {file: spec}).tables[k] as unknown as Record<string, unknown>;
+  return [META_FIELDS.map((f) => got[f] ?? null), META_FIELDS.map((f) => expected[f] ?? null)];
+}
+
+test('extractText(rendered-variants/{f-0.5,lh1.2}/bundled-002-pair.layout.txt) reads the leader without the page number printed below it', () => {
+  assert.deepEqual(...variantMeta('f-0.5', 'bundled-002-pair', 1));
+  assert.deepEqual(...variantMeta('lh1.2', 'bundled-002-pair', 1));
+});
+
+test('extractText(rendered-variants/f-0.8-lh1.45/*.layout.txt) reads a leader wrapped around its label and funding labels wrapped one piece a line', () => {
+  assert.deepEqual(...variantMeta('f-0.8-lh1.45', 'bundled-001-long', 0));
+  assert.deepEqual(...variantMeta('f-0.8-lh1.45', 'narrow-wrap-b5', 0));
 });
