@@ -6,22 +6,21 @@
 // extractText reads them into the table when they complete its rows (see index.ts) and says so in a diagnostic.
 import {BASES, EVIDENCE, isBasis, isEvidence, isScoringRule, SCORING_RULES} from '../vocab.ts';
 import {compact, isBlankLine, type Line} from './lines.ts';
-import type {Region} from './locate.ts';
+import {isSectionHeading, type Region} from './locate.ts';
 
 /** A cell of a closed-vocabulary column. */
 const isVocabularyCell = (s: string): boolean => isEvidence(s) || isScoringRule(s) || isBasis(s);
 const WORDS: readonly string[] = [...BASES, ...SCORING_RULES, ...EVIDENCE];
 /** The longest cell of another kind (a value, a weight) that may trail a table: prose runs longer. */
 const SHORT_CELL = 12;
-/** Sentence punctuation, which no short cell holds, and a section heading's number ("（六）", "六、"). */
+/** Sentence punctuation, which no short cell holds. */
 const PROSE = /[。，,；;：:！？!?]/;
 /** A page's footer line ("-2-", "第 2 页 共 3 页"; a bare number may be a weight). */
 const PAGE_MARK = /^(?:[-－—]\d{1,4}[-－—]|第\d+页(?:共\d+页)?)$/;
-const SECTION = /^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/;
 
 /** Is the line made of cells only: vocabulary words or their beginnings or ends, or short phrases without punctuation? */
 function isCellLine(text: string): boolean {
-  if (SECTION.test(text.trim())) return false;
+  if (isSectionHeading(text)) return false;
   const s = compact(text);
   if (isVocabularyCell(s)) return true;
   return text.trim().split(/\s+/).every((t) => isVocabularyCell(t) || WORDS.some((w) => w.length > t.length && (w.startsWith(t) || w.endsWith(t)))
@@ -43,7 +42,7 @@ export function trailingCells(lines: ReadonlyArray<Line>, region: Region, limit:
     const line = lines[no - 1];
     if (isBlankLine(line.text)) continue;
     // The heading that closed the region stays outside; the next section's heading ends the search.
-    const heading = SECTION.test(line.text.trim());
+    const heading = isSectionHeading(line.text);
     if (heading && !first) break;
     first = false;
     if (!heading && isCellLine(line.text) && !PAGE_MARK.test(compact(line.text))) run.push(line);

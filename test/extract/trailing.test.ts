@@ -54,3 +54,7 @@ test('extractText(rendered/bundled-001-long.default.txt) reads the evidence prin
   const stats = tables[0].line_stats;
   assert.equal(stats.seen, stats.used + stats.blank + stats.diagnosed);
 });
+
+test('trailingCells: a part heading after the table ("第四部分 名词解释") is a heading, not a line of cells', () => {
+  assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n无。\n第四部分 名词解释\n'), []);
+});
