@@ -186,7 +186,7 @@ export function cellScore(col: ColumnKey, text: string, ctx: ScoreContext): numb
 
 /** Texts up to this long are memoised by cellScore, up to MEMO_SIZE of them per context (then it starts afresh). */
 const MEMO_LONGEST = 16;
-const MEMO_SIZE = 1 << 14;
+const MEMO_SIZE = 1 << 12;
 /** Scores by text (NaN: not scored yet) for each context: the basis column scores differently in each. */
 const MEMO_PLAIN = new Map<string, Float64Array>();
 const MEMO_FREE_BASIS = new Map<string, Float64Array>();

@@ -101,9 +101,12 @@ export function segmentGrid(tokens: ReadonlyArray<Token>, options: GridOptions):
   return assemble(tokens, options, path);
 }
 
-/** Streams of up to this many tokens have their best path memoised, up to CALL_MEMO_SIZE of them. */
+/**
+ * Streams of up to this many tokens have their best path memoised, up to CALL_MEMO_SIZE of them: small enough to
+ * be full within a few hundred documents, so memory is flat from there on (each worker thread has its own).
+ */
 const CALL_MEMO_TOKENS = 64;
-const CALL_MEMO_SIZE = 1 << 14;
+const CALL_MEMO_SIZE = 1 << 12;
 const CALL_MEMO = new Map<string, Path>();
 const GAP_CODES: Record<Gap, number> = {start: 0, space: 1, tab: 2, line: 3};
 
