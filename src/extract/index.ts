@@ -49,9 +49,14 @@ export interface Extraction {
  * @example extractText(text, {file: 'a.txt'}).tables.length // => 32 for the five bundled documents together
  */
 export function extractText(text: string, options: ExtractOptions = {}): Extraction {
+  return extractNormalized(normalizeText(text), options);
+}
+
+/** extractText of a text already normalised (decodeBytes' output), without a second pass over it. */
+export function extractNormalized(text: string, options: ExtractOptions = {}): Extraction {
   const file = options.file ?? '<input>';
   // 1. Lines and table regions.
-  const lines = splitLines(normalizeText(text));
+  const lines = splitLines(text);
   const regions = locateTables(lines);
   const tables: Table[] = [];
   const diagnostics: Diagnostic[] = [];

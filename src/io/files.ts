@@ -3,7 +3,7 @@
 import {readFile, readdir, stat} from 'node:fs/promises';
 import {basename, join} from 'node:path';
 import {decodeBytes, DecodeError} from '../extract/decode.ts';
-import {extractText} from '../extract/index.ts';
+import {extractNormalized} from '../extract/index.ts';
 import type {DocumentResult} from '../types.ts';
 import {analyzeDocument} from '../analyze/index.ts';
 import type {AnalyzedDocument} from '../analyze/types.ts';
@@ -90,7 +90,7 @@ function withText<T>(bytes: Uint8Array, source: string, path: string, then: (doc
     if (e instanceof DecodeError) return failure(path, e.code, `${source}: ${e.message}`, `${source}：${e.messageZh}`);
     throw e;
   }
-  const {tables, diagnostics} = extractText(decoded.text, {file: source});
+  const {tables, diagnostics} = extractNormalized(decoded.text, {file: source});
   return then({source, encoding: decoded.encoding, tables, diagnostics}, decoded.text);
 }
 
