@@ -17,7 +17,7 @@ import * as messages from '../diagnostics/messages.ts';
 import {CANONICAL_NAME, findGridHeader, isLabelOnly, parseMeta, type GridHeader} from './header.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import {normalizeText} from './decode.ts';
-import {compact, isBlankLine, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
+import {compact, isBlankLine, isPageFooter, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
 import {locateTables, type Region} from './locate.ts';
 import {assembleRows, cellText, type ProjectCells} from './rows.ts';
 import {groupByProject, ownersByWeight, projectColumnsAbove} from './flat.ts';
@@ -323,8 +323,7 @@ function gridTokens(tokens: ReadonlyArray<Token>, header: GridHeader): Token[] {
   return [{...split, text: header.remainder, gap: 'space'}, ...rest];
 }
 
-const FOOTER = [/^第\d+页(共\d+页)?$/, /^[-－—]\d+[-－—]$/, /^\d+\/\d+$/, /^共\d+页第\d+页$/];
-/** How a line's first token opens when the line may be a FOOTER (or may start with whitespace compact removes). */
+/** How a line's first token opens when the line may be a page footer (or may start with whitespace compact removes). */
 const FOOTER_START = /^(?:[第共\d\-－—]|\s)/;
 
 interface Stripped {
@@ -339,7 +338,7 @@ function stripFooters(tokens: ReadonlyArray<Token>, file: string): Stripped {
   const diagnostics: Diagnostic[] = [];
   for (const [line, group] of groupByLine(tokens)) {
     if (!FOOTER_START.test(group[0].text)) continue;
-    if (!FOOTER.some((p) => p.test(compact(group.map((t) => t.text).join(''))))) continue;
+    if (!isPageFooter(compact(group.map((t) => t.text).join('')))) continue;
     group.forEach((t) => drop.add(t));
     diagnostics.push(messages.pageFooter(file, line, group.map((t) => t.text).join(' ')));
   }

@@ -97,3 +97,14 @@ export function tokenizeLines(lines: ReadonlyArray<Line>): Token[] {
   }
   return out;
 }
+
+/** Page footers and headers as printed, spaces removed: "第3页共9页", "-4-", "3/9", "共9页第3页". */
+const PAGE_FOOTERS = [/^第\d+页(共\d+页)?$/, /^[-－—]\d+[-－—]$/, /^\d+\/\d+$/, /^共\d+页第\d+页$/];
+
+/**
+ * Is a compacted line a page footer or header ("第3页共9页", "-4-", "3/9")? A bare number is not: it may be a weight.
+ * @example isPageFooter('-4-') // => true
+ */
+export function isPageFooter(compacted: string): boolean {
+  return PAGE_FOOTERS.some((p) => p.test(compacted));
+}

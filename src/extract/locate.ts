@@ -4,7 +4,7 @@
 // the rest of the grid after it: the region then runs to the end of that page, the paragraph set aside.
 import type {TableKind} from '../types.ts';
 import {COLUMN_ALIASES, LEVEL_NAMES, TABLE_TITLES} from '../vocab.ts';
-import {compact, isBlankLine, type Line} from './lines.ts';
+import {compact, isBlankLine, isPageFooter, type Line} from './lines.ts';
 
 /** One located table: title line and inclusive line range (1-based). */
 export interface Region {
@@ -87,7 +87,8 @@ export function locateTables(lines: ReadonlyArray<Line>): Region[] {
 const LONGEST_CELL_LINE = 40;
 /** Lines of a page's rest enough to tell grid text (a page number alone is none). */
 const MIN_GRID_LINES = 3;
-const PAGE_NUMBER = /^(?:[-－—]?\d{1,4}[-－—]?|第\d+页(?:共\d+页)?|共\d+页第\d+页|\d+\/\d+)$/;
+/** A bare page number, dashed or not (a page footer is one too: isPageFooter). */
+const BARE_PAGE_NUMBER = /^[-－—]?\d{1,4}[-－—]?$/;
 const COMPARATOR_OR_NUMBER = /^(?:[<>=≥≤≧≦＜＞＝]|\d)/;
 const COLUMN_NAMES = COLUMN_ALIASES.map(([name]) => name);
 
@@ -108,7 +109,7 @@ function gridAfterParagraph(lines: ReadonlyArray<Line>, h: number, limit: number
   let end = p + 1;
   while (end < limit && !lines[end].text.includes('\f')) end++;
   if (end >= limit) return null;
-  const rest = lines.slice(p + 1, end).map((l) => compact(l.text)).filter((s) => s.length > 0 && !PAGE_NUMBER.test(s));
+  const rest = lines.slice(p + 1, end).map((l) => compact(l.text)).filter((s) => s.length > 0 && !BARE_PAGE_NUMBER.test(s) && !isPageFooter(s));
   if (rest.length < MIN_GRID_LINES || rest.some((s) => s.length > LONGEST_CELL_LINE)) return null;
   return rest.filter(isGridLine).length * 2 >= rest.length ? {paragraphEnd: p, pageEnd: end - 1} : null;
 }

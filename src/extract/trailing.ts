@@ -5,7 +5,7 @@
 // one or a few to a line, at the end of the text after the table, where prose, which runs in sentences, puts none.
 // extractText reads them into the table when they complete its rows (see index.ts) and says so in a diagnostic.
 import {BASES, EVIDENCE, isBasis, isEvidence, isScoringRule, SCORING_RULES} from '../vocab.ts';
-import {compact, isBlankLine, type Line} from './lines.ts';
+import {compact, isBlankLine, isPageFooter, type Line} from './lines.ts';
 import {isSectionHeading, type Region} from './locate.ts';
 
 /** A cell of a closed-vocabulary column. */
@@ -15,8 +15,6 @@ const WORDS: readonly string[] = [...BASES, ...SCORING_RULES, ...EVIDENCE];
 const SHORT_CELL = 12;
 /** Sentence punctuation, which no short cell holds. */
 const PROSE = /[。，,；;：:！？!?]/;
-/** A page's footer line ("-2-", "第 2 页 共 3 页"; a bare number may be a weight). */
-const PAGE_MARK = /^(?:[-－—]\d{1,4}[-－—]|第\d+页(?:共\d+页)?)$/;
 
 /** Is the line made of cells only: vocabulary words or their beginnings or ends, or short phrases without punctuation? */
 function isCellLine(text: string): boolean {
@@ -45,7 +43,7 @@ export function trailingCells(lines: ReadonlyArray<Line>, region: Region, limit:
     const heading = isSectionHeading(line.text);
     if (heading && !first) break;
     first = false;
-    if (!heading && isCellLine(line.text) && !PAGE_MARK.test(compact(line.text))) run.push(line);
+    if (!heading && isCellLine(line.text) && !isPageFooter(compact(line.text))) run.push(line);
   }
   // The run starts after some other text: the closing heading, or prose.
   const start = run.length > 0 ? run[0].no : limit;

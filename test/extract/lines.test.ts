@@ -1,7 +1,7 @@
 // Stage 1 of the pipeline: clean text → numbered lines → tokens (text, line, tab cell, gap, page-break mark).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {compact, isBlankLine, isRuleLine, splitLines, tokenizeLine, tokenizeLines} from '../../src/extract/lines.ts';
+import {compact, isBlankLine, isPageFooter, isRuleLine, splitLines, tokenizeLine, tokenizeLines} from '../../src/extract/lines.ts';
 
 test('splitLines numbers lines from 1', () => {
   assert.deepEqual(splitLines('a\nb'), [{no: 1, text: 'a'}, {no: 2, text: 'b'}]);
@@ -102,4 +102,9 @@ test('isBlankLine: empty, whitespace-only and rule lines are blank; text and lon
 test('compact removes every whitespace character', () => {
   assert.equal(compact(' 单位整体绩效目标表\t\t\t'), '单位整体绩效目标表');
   assert.equal(compact('≥14 万人 次\n'), '≥14万人次');
+});
+
+test('isPageFooter: printed page footers and headers, not a bare number (it may be a weight)', () => {
+  for (const s of ['第3页共9页', '第3页', '-4-', '—12—', '3/9', '共9页第3页']) assert.equal(isPageFooter(s), true, s);
+  for (const s of ['4', '10', '第三部分', '3/9页', '-4']) assert.equal(isPageFooter(s), false, s);
 });
