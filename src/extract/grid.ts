@@ -572,6 +572,7 @@ class ScoreMemo {
     if (fits(this.capacity)) return;
     let capacity = this.capacity;
     while (capacity < MAX_NODES && !fits(capacity)) capacity *= 2;
+    if (fits(capacity)) { this.grow(capacity); return; } // what is known stays known
     while (more + 1 > capacity) capacity *= 2; // one huge stream: room for it alone
     this.ids.clear();
     if (capacity === this.capacity) {
@@ -579,14 +580,28 @@ class ScoreMemo {
       this.index.fill(0);
       this.rootKids.fill(0);
     } else {
-      this.capacity = capacity;
-      this.nodes = new Int32Array(capacity * NODE_INTS);
-      this.codes = new Uint8Array(this.nodes.buffer);
-      this.index = new Int32Array(capacity * 2 * INDEX_INTS);
-      this.mask = capacity * 2 - 1;
-      this.rootKids = new Int32Array(capacity);
+      this.allocate(capacity);
     }
     this.count = 1;
+  }
+
+  /** Enlarge the memo to `capacity` runs, keeping every run, score and token id (node numbers do not change). */
+  private grow(capacity: number): void {
+    const {nodes, index, rootKids} = this;
+    this.allocate(capacity);
+    this.nodes.set(nodes.subarray(0, this.count * NODE_INTS));
+    this.rootKids.set(rootKids);
+    for (let e = 0; e < index.length; e += INDEX_INTS) if (index[e + 1] !== 0) this.insert(index[e], index[e + 1] - 1, index[e + 2]);
+  }
+
+  /** Fresh, empty tables for `capacity` runs. */
+  private allocate(capacity: number): void {
+    this.capacity = capacity;
+    this.nodes = new Int32Array(capacity * NODE_INTS);
+    this.codes = new Uint8Array(this.nodes.buffer);
+    this.index = new Int32Array(capacity * 2 * INDEX_INTS);
+    this.mask = capacity * 2 - 1;
+    this.rootKids = new Int32Array(capacity);
   }
 
   /** The number standing for a token text. */
@@ -707,7 +722,7 @@ function openCells(tokens: ReadonlyArray<Token>, t: Tables, i: number, options: 
 interface OpenCells {
   /** Memo node of the cell's text (extended token by token as the continuation grows); -1: no such cell. */
   node: Int32Array;
-  /** The cells there are (node not -1), ascending; `count` of them. */
+  /** The cells there are (node not -1; only cells whose text fits their column), ascending; `count` of them. */
   cells: Int32Array;
   count: number;
   /** The cell's score before any continuation (NEG: the cell's text does not fit its column). */
@@ -727,10 +742,13 @@ function openCellNodes(g: Grid, i: number): void {
       const text = open[s][c];
       if (text === null) continue;
       const k = s * K + c;
-      out.node[k] = MEMO.child(MEMO.root, MEMO.tokenId(text));
+      const node = MEMO.child(MEMO.root, MEMO.tokenId(text));
+      const before = scoreAt(node, g.slots[c], options.columns[c], text, options.context);
+      if (before === NEG) continue; // a cell that does not fit its column is never continued (see continuation)
+      out.node[k] = node;
       out.cells[out.count++] = k;
       out.text[k] = text;
-      out.before[k] = scoreAt(out.node[k], g.slots[c], options.columns[c], text, options.context);
+      out.before[k] = before;
     }
   }
 }

@@ -433,6 +433,8 @@ interface Step {
   lineRow: number | undefined;
   placement: Placement | null;
   back: Step | null;
+  /** The last column placed on the line so far (-1: none). */
+  last: number;
 }
 
 /**
@@ -445,30 +447,38 @@ function labelLine(
 ): Reading[] {
   const m = line.length;
   const K = columns.length;
-  // best[i]: by "last column|line row", the best ways to have placed the tokens before i.
-  const best: Array<Map<string, Array<Step & {last: number}>>> = Array.from({length: m + 1}, () => new Map());
-  const relax = (j: number, step: Step & {last: number}): void => {
-    const key = `${step.last}|${step.lineRow}`;
+  // best[i]: by last column and line row (lineKey), the best ways to have placed the tokens before i.
+  const best: Array<Map<number, Step[]>> = Array.from({length: m + 1}, () => new Map());
+  const relax = (j: number, score: number, lineRow: number | undefined, placement: Placement | null, back: Step | null, last: number): void => {
+    const key = lineRow === undefined ? last + 1 : (lineRow + 1) * (K + 1) + last + 1;
     const kept = best[j].get(key);
-    if (!kept) { best[j].set(key, [step]); return; }
-    if (kept.length === LINE_READINGS && kept[kept.length - 1].score >= step.score) return;
+    if (!kept) { best[j].set(key, [{score, lineRow, placement, back, last}]); return; }
+    if (kept.length === LINE_READINGS && kept[kept.length - 1].score >= score) return;
     let at = kept.length;
-    while (at > 0 && kept[at - 1].score < step.score) at--;
-    kept.splice(at, 0, step);
+    while (at > 0 && kept[at - 1].score < score) at--;
+    kept.splice(at, 0, {score, lineRow, placement, back, last});
     if (kept.length > LINE_READINGS) kept.pop();
   };
-  relax(0, {score: 0, lineRow: undefined, placement: null, back: null, last: -1});
+  relax(0, 0, undefined, null, null, -1);
+  // The ways a run can go into a column depend on the run, not on the steps before it: taken once per run.
+  const runOptions: Array<Array<Placement & {score: number}> | undefined> = new Array(8 * K);
+  const runCharge: number[] = new Array(8);
   for (let i = 0; i < m; i++) {
+    runOptions.fill(undefined);
+    let text = '';
+    for (let j = i + 1; j <= m && j - i <= 8; j++) runCharge[j - i - 1] = joinCharge(line, i, j);
     for (const from of [...best[i].values()].flat()) {
       // Leave token i out.
-      relax(i + 1, {score: from.score + SKIP_TOKEN, lineRow: from.lineRow, placement: null, back: from, last: from.last});
-      let text = '';
+      relax(i + 1, from.score + SKIP_TOKEN, from.lineRow, null, from, from.last);
+      text = '';
       for (let j = i + 1; j <= m && j - i <= 8; j++) {
         text += line[j - 1].text;
         for (let c = from.last + 1; c < K; c++) {
-          for (const option of options(columns[c], text, i, j, k, state, context, widths, columns)) {
+          const at = (j - i - 1) * K + c;
+          const found = runOptions[at] ?? (runOptions[at] = options(columns[c], text, i, j, k, state, context, widths, columns));
+          for (const option of found) {
             const row = option.row;
-            let score = from.score + option.score + joinCharge(line, i, j);
+            let score = from.score + option.score + runCharge[j - i - 1];
             if (context.freeTextBasis && isLoneFreeBasis(option, text, from.last, state, columns)) score += LONE_FREE_BASIS;
             let lineRow = from.lineRow;
             if (row !== undefined && row >= 0) {
@@ -478,7 +488,7 @@ function labelLine(
                 if (row > state.rows) score += MISSING_CELL;
               } else if (lineRow !== row) score += MIXED_ROWS;
             }
-            relax(j, {score, lineRow, placement: option, back: from, last: c});
+            relax(j, score, lineRow, option, from, c);
           }
         }
       }
@@ -486,12 +496,17 @@ function labelLine(
   }
   const readings = [...best[m].values()].flat().map((end) => {
     const placements: Placement[] = [];
-    for (let s: Step | null = end; s; s = s.back) if (s.placement) placements.unshift({...s.placement});
+    for (let s: Step | null = end; s; s = s.back) if (s.placement) placements.unshift(placementOf(s.placement));
     // Optional cells take the row of the line's other cells.
     for (const p of placements) if (p.row === undefined && end.lineRow !== undefined) p.row = end.lineRow;
     return {placements, score: end.score + budgetApartCharge(placements, columns)};
   });
   return keepBest(readings, LINE_READINGS);
+}
+
+/** A placement alone (an option's copy without its score: options are shared by the steps that take them). */
+function placementOf(p: Placement): Placement {
+  return {from: p.from, to: p.to, col: p.col, cont: p.cont, row: p.row};
 }
 
 /**
