@@ -314,7 +314,8 @@ function labelLines(lines: ReadonlyArray<Token[]>, columns: readonly ColumnKey[]
   let beam: Hypothesis[] = [{state: {cells: new Map(columns.map((c) => [c, []])), rows: 0}, score: 0, history: null}];
   lines.forEach((line, k) => {
     const next: Array<{from: Hypothesis; reading: Reading}> = [];
-    for (const h of beam) for (const reading of labelLine(line, k, h.state, columns, context, widths)) next.push({from: h, reading});
+    const known: KnownOptions = new Map();
+    for (const h of beam) for (const reading of labelLine(line, k, h.state, columns, context, widths, known)) next.push({from: h, reading});
     const hypotheses = next.map(({from, reading}) => ({
       state: applied(from.state, line, k, reading.placements, columns),
       score: from.score + reading.score,
@@ -444,6 +445,7 @@ interface Step {
  */
 function labelLine(
   line: Token[], k: number, state: State, columns: readonly ColumnKey[], context: ScoreContext, widths: Widths | null,
+  known: KnownOptions = new Map(),
 ): Reading[] {
   const m = line.length;
   const K = columns.length;
@@ -467,7 +469,7 @@ function labelLine(
     runOptions.fill(undefined);
     let text = '';
     for (let j = i + 1; j <= m && j - i <= 8; j++) runCharge[j - i - 1] = joinCharge(line, i, j);
-    for (const from of [...best[i].values()].flat()) {
+    for (const from of bestSteps(best[i])) {
       // Leave token i out.
       relax(i + 1, from.score + SKIP_TOKEN, from.lineRow, null, from, from.last);
       text = '';
@@ -475,7 +477,10 @@ function labelLine(
         text += line[j - 1].text;
         for (let c = from.last + 1; c < K; c++) {
           const at = (j - i - 1) * K + c;
-          const found = runOptions[at] ?? (runOptions[at] = options(columns[c], text, i, j, k, state, context, widths, columns));
+          const found = runOptions[at] ?? (runOptions[at] = knownOptions(known, columns[c], text, i, j, k, state, context, widths, columns));
+          // New cells in rows other than the line's all go to one key, best (lowest row) first: past the first
+          // LINE_READINGS of them none can be kept.
+          let mixed = 0;
           for (const option of found) {
             const row = option.row;
             let score = from.score + option.score + runCharge[j - i - 1];
@@ -486,7 +491,10 @@ function labelLine(
                 lineRow = row;
                 if (row >= state.rows) score += NEW_ROW;
                 if (row > state.rows) score += MISSING_CELL;
-              } else if (lineRow !== row) score += MIXED_ROWS;
+              } else if (lineRow !== row) {
+                if (!option.cont && ++mixed > LINE_READINGS) continue;
+                score += MIXED_ROWS;
+              }
             }
             relax(j, score, lineRow, option, from, c);
           }
@@ -494,14 +502,65 @@ function labelLine(
       }
     }
   }
-  const readings = [...best[m].values()].flat().map((end) => {
-    const placements: Placement[] = [];
-    for (let s: Step | null = end; s; s = s.back) if (s.placement) placements.unshift(placementOf(s.placement));
+  const flat = columns.includes('project_goal');
+  const ends = keepBest(stepsOf(best[m]).map((end) => ({end, score: end.score + (flat ? budgetApartCharge(placementsOf(end), columns) : 0)})), LINE_READINGS);
+  return ends.map(({end, score}) => {
+    const placements = placementsOf(end).map(placementOf);
     // Optional cells take the row of the line's other cells.
     for (const p of placements) if (p.row === undefined && end.lineRow !== undefined) p.row = end.lineRow;
-    return {placements, score: end.score + budgetApartCharge(placements, columns)};
+    return {placements, score};
   });
-  return keepBest(readings, LINE_READINGS);
+}
+
+/**
+ * Ways to have read the tokens before a token, tried from it: the best STEPS_PER_TOKEN (and any tied with the
+ * last), key by key. Every key keeps its LINE_READINGS best, but keys multiply with the rows a line may be read
+ * in (a column far behind the others may take any row up to their last), and a line keeps LINE_READINGS readings
+ * in all: a bound on the ways tried keeps a line's cost from growing with the square of the table's rows. It is a bound, not a beam: on
+ * the test corpus every reading is the same as without it down to 32 (at 24 a long table's reading changes).
+ */
+const STEPS_PER_TOKEN = 64;
+
+function bestSteps(kept: Map<number, Step[]>): Step[] {
+  const all = stepsOf(kept);
+  if (all.length <= STEPS_PER_TOKEN) return all;
+  const floor = all.map((f) => f.score).sort((a, b) => b - a)[STEPS_PER_TOKEN - 1];
+  return all.filter((f) => f.score >= floor);
+}
+
+/** The steps kept at a token, key by key. */
+function stepsOf(kept: Map<number, Step[]>): Step[] {
+  const out: Step[] = [];
+  for (const steps of kept.values()) for (const step of steps) out.push(step);
+  return out;
+}
+
+/** The placements of the steps leading to `end`, in line order (shared options: copy before changing them). */
+function placementsOf(end: Step): Placement[] {
+  const out: Placement[] = [];
+  for (let s: Step | null = end; s; s = s.back) if (s.placement) out.push(s.placement);
+  return out.reverse();
+}
+
+/**
+ * The options of the runs of one line, kept across the states of the beam: they depend on the state only through
+ * the column's cells (an array no reading changes: {@link applied} copies the columns it places), the rows started
+ * and, for a free-text basis, how far the column to its left has read. By cells, then by those numbers and the run.
+ */
+type KnownOptions = Map<Cell[], Map<number, Array<Placement & {score: number}>>>;
+
+function knownOptions(
+  known: KnownOptions, col: ColumnKey, text: string, from: number, to: number, k: number, state: State, context: ScoreContext,
+  widths: Widths | null, columns: readonly ColumnKey[],
+): Array<Placement & {score: number}> {
+  const cells = state.cells.get(col)!;
+  let byRun = known.get(cells);
+  if (byRun === undefined) known.set(cells, byRun = new Map());
+  const left = col === 'basis' && context.freeTextBasis ? leftReach(col, state, columns) : Infinity;
+  const key = (((state.rows * 4096 + (left === Infinity ? 0 : left + 2)) * 4096 + from) * 4096) + to;
+  let found = byRun.get(key);
+  if (found === undefined) byRun.set(key, found = options(col, text, from, to, k, state, context, widths, columns));
+  return found;
 }
 
 /** A placement alone (an option's copy without its score: options are shared by the steps that take them). */
