@@ -72,6 +72,8 @@ interface State {
   cells: Map<ColumnKey, Cell[]>;
   /** Rows started: the most cells any non-optional column has. */
   rows: number;
+  /** The weights' sum (see weightSum), once asked for. */
+  weights?: number;
 }
 
 /** One run of a line's tokens placed in a column, as a new cell or the continuation of the column's last one. */
@@ -362,7 +364,7 @@ const WEIGHTS_ADD_UP = 8;
 const WEIGHTS_OVER = -8;
 
 function weightSum(state: State): number {
-  return (state.cells.get('weight') ?? []).reduce((n, c) => n + (parseWeight(c.text) ?? 0), 0);
+  return state.weights ??= (state.cells.get('weight') ?? []).reduce((n, c) => n + (parseWeight(c.text) ?? 0), 0);
 }
 
 /** The charge of a reading's weights so far; `ended`: the whole table is read. */
@@ -419,7 +421,7 @@ function applied(state: State, line: Token[], k: number, placements: Placement[]
   }
   let rows = state.rows;
   for (const c of columns) if (!OPTIONAL.has(c)) rows = Math.max(rows, cells.get(c)!.length);
-  return {cells, rows};
+  return copied.has('weight') ? {cells, rows} : {cells, rows, weights: state.weights}; // the same weights, the same sum
 }
 
 /** One way to read a line: its placements and their score. */
@@ -465,16 +467,19 @@ function labelLine(
   // The ways a run can go into a column depend on the run, not on the steps before it: taken once per run.
   const runOptions: Array<Array<Placement & {score: number}> | undefined> = new Array(8 * K);
   const runCharge: number[] = new Array(8);
+  const runText: string[] = new Array(8);
   for (let i = 0; i < m; i++) {
     runOptions.fill(undefined);
-    let text = '';
-    for (let j = i + 1; j <= m && j - i <= 8; j++) runCharge[j - i - 1] = joinCharge(line, i, j);
+    let joined = '';
+    for (let j = i + 1; j <= m && j - i <= 8; j++) {
+      runCharge[j - i - 1] = joinCharge(line, i, j);
+      runText[j - i - 1] = joined += line[j - 1].text;
+    }
     for (const from of bestSteps(best[i])) {
       // Leave token i out.
       relax(i + 1, from.score + SKIP_TOKEN, from.lineRow, null, from, from.last);
-      text = '';
       for (let j = i + 1; j <= m && j - i <= 8; j++) {
-        text += line[j - 1].text;
+        const text = runText[j - i - 1];
         for (let c = from.last + 1; c < K; c++) {
           const at = (j - i - 1) * K + c;
           const found = runOptions[at] ?? (runOptions[at] = knownOptions(known, columns[c], text, i, j, k, state, context, widths, columns));
