@@ -11,7 +11,8 @@
 //   cli json -j 1  the same with --jobs 1 (everything in one thread)
 //   json / csv     toJson and indicatorsToCsv of the extracted documents
 //   analyze        analyzeDocument of src/analyze/index.ts on every document, when that module exists
-// and once: the cold start of `extract` on data/001_911f9712737d8e1a.txt (median of 5 CLI runs), through the
+// and once: extraction of the rendered test corpus by converter (pdftotext -raw / -layout / default, LibreOffice:
+// other readers than the bundled layout's), and the cold start of `extract` on data/001_911f9712737d8e1a.txt (median of 5 CLI runs), through the
 // bundle and, for reference, from source through tsx. The bundle is built first (src/bin/build.mjs), so no run
 // pays for a build. Prints a table and writes reports/bench.json.
 // The floor and each CLI run are repeated BENCH_REPEAT times (default 3) and the fastest kept, as on a shared
@@ -301,7 +302,11 @@ async function main(): Promise<void> {
     fromSourceRunsSeconds: coldSource, fromSourceMedianSeconds: median(coldSource), nodeStartSeconds: nodeBare, nodeTsxStartSeconds: nodeTsx,
   };
 
+  const converters = await converterCosts();
+
   printTable(steps);
+  console.log('\nby converter, the rendered test corpus (test/fixtures/rendered, in-process, warm; the bench corpus above is the bundled layout):');
+  for (const c of converters) console.log(`  ${c.converter.padEnd(12)} ${String(c.files).padStart(3)} files ${String(c.tables).padStart(3)} tables  ${ms(c.seconds).padStart(8)}  ${(c.seconds * 1000 / Math.max(1, c.tables)).toFixed(1).padStart(6)} ms a table, slowest ${c.slowest.file} ${ms(c.slowest.seconds)}`);
   console.log(`\ncold start, extract on ${coldStart.file}: median ${ms(coldStart.medianSeconds)} of [${cold.map(ms).join(', ')}] (target < 300 ms)`);
   console.log(`  for reference: from source through tsx ${ms(coldStart.fromSourceMedianSeconds)}, node -e 0 ${ms(nodeBare)}, node --import tsx -e 0 ${ms(nodeTsx)}`);
   const target = steps.find((s) => s.size === 1000 && s.step.startsWith('cli'));
@@ -309,7 +314,7 @@ async function main(): Promise<void> {
   console.log(`peak RSS measured with ${probe.how}`);
   for (const n of notes) console.log(n);
 
-  const report = {date: new Date().toISOString(), machine, sizes: SIZES, rssProbe: probe.how, cli: bundle, corpus: 'bundled documents copied with unit name and counts varied; every 4th copy CRLF', steps, coldStart, notes};
+  const report = {date: new Date().toISOString(), machine, sizes: SIZES, rssProbe: probe.how, cli: bundle, corpus: 'bundled documents copied with unit name and counts varied; every 4th copy CRLF', steps, converters, coldStart, notes};
   mkdirSync(join(ROOT, 'reports'), {recursive: true});
   writeFileSync(join(ROOT, 'reports', 'bench.json'), JSON.stringify(report, null, 2) + '\n');
   console.log('→ reports/bench.json');
@@ -318,6 +323,33 @@ async function main(): Promise<void> {
 }
 
 const ms = (s: number): string => `${Math.round(s * 1000)} ms`;
+
+/** Extraction cost of each converter's dumps of the rendered test corpus (second of two passes: JIT warm). */
+async function converterCosts(): Promise<Array<{converter: string; files: number; tables: number; seconds: number; slowest: {file: string; seconds: number}}>> {
+  const dir = join(ROOT, 'test', 'fixtures', 'rendered');
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const converter of ['raw', 'libreoffice', 'layout', 'default']) {
+    const files = readdirSync(dir).filter((f) => f.endsWith(`.${converter}.txt`)).sort().map((f) => join(dir, f));
+    let seconds = 0;
+    let tables = 0;
+    let slowest = {file: '', seconds: 0};
+    for (let pass = 0; pass < 2; pass++) {
+      seconds = 0;
+      tables = 0;
+      for (const f of files) {
+        const t = performance.now();
+        const r = await loadDocument(f);
+        const took = (performance.now() - t) / 1000;
+        seconds += took;
+        if (!isFailure(r)) tables += r.tables.length;
+        if (pass === 1 && took > slowest.seconds) slowest = {file: f.slice(dir.length + 1), seconds: took};
+      }
+    }
+    out.push({converter, files: files.length, tables, seconds, slowest});
+  }
+  return out;
+}
 
 /** Build the CLI bundle now (as `npm install` does), so no measured run pays for a build; say what the CLI runs. */
 async function prepareBundle(): Promise<string> {
