@@ -19,6 +19,7 @@ import type {
   AnalyzedDocument, AnalyzedIndicator, AnalyzedTable, Direction, Distribution, Finding, FindingSummary,
   RatioSummary, WeightStatus, WeightSummary,
 } from './types.ts';
+import {pushAll} from '../arrays.ts';
 
 export type * from './types.ts';
 export {bareName, direction, indicatorType, isCostRow, isNegativeName, isRateName, isSatisfactionRow, level1Group} from './classify.ts';
@@ -46,7 +47,7 @@ export function analyzeTable(table: Table): AnalyzedTable {
     const prior_parsed = priors[k];
     const dir = direction(ind, target_parsed);
     const prior_comparison = comparePrior(ind, target_parsed, prior_parsed);
-    findings.push(...checkTarget(table, ind, target_parsed), ...checkPrior(table, ind, target_parsed, prior_parsed, dir, prior_comparison));
+    pushAll(pushAll(findings, checkTarget(table, ind, target_parsed)), checkPrior(table, ind, target_parsed, prior_parsed, dir, prior_comparison));
     return {...ind, target_parsed, prior_parsed, type: indicatorType(ind), direction: dir, prior_comparison};
   });
   findings.sort(byLine);

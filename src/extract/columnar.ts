@@ -14,6 +14,7 @@ import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import type {Token} from './lines.ts';
 import {isHeaderFragment} from './header.ts';
 import {LEVEL2_KIND, measuredKind, type RowKind} from './row-kind.ts';
+import {maxOf, minOf, pushAll} from '../arrays.ts';
 
 /** A token with its character column in its line. */
 interface Placed {
@@ -101,7 +102,7 @@ export function readColumnar(
     }
     parses.push(parse);
   });
-  for (const label of labels) if (![...heads.values()].some((h) => h.includes(label))) unplaced.push(...label.parts.map((p) => p.token));
+  for (const label of labels) if (![...heads.values()].some((h) => h.includes(label))) pushAll(unplaced, label.parts.map((p) => p.token));
   if (pageNumbers.length > 0) parses.push({items: pageNumbers.map((token) => ({dropped: {token, pageNumber: true}})), score: 0});
   if (unplaced.length > 0) parses.push({items: unplaced.map((token) => ({dropped: {token, pageNumber: false}})), score: 0});
   return parses;
@@ -260,13 +261,13 @@ function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; g
     for (let at = i; at + k <= lines.length; at += k) {
       const group = lines.slice(at, at + k);
       if (group.some((l) => l.body.length === 0 || l.page !== lines[i].page)) break;
-      const x = Math.min(...group.map((l) => l.body[0].x));
+      const x = minOf(group.map((l) => l.body[0].x));
       const tolerance = groups === 0 ? 2 * SAME_X : SAME_X;
       const centres = group.map((l) => l.body[0].x + l.body[0].token.text.length / 2);
-      const centred = Math.max(...centres) - Math.min(...centres) <= SAME_X;
+      const centred = maxOf(centres) - minOf(centres) <= SAME_X;
       if (!(centred || group.every((l) => l.body[0].x - x <= tolerance)) || x <= lastX + SAME_X) break;
       if (groups > 0 && group.some((l) => l.labels.length > 0)) break;
-      lastX = Math.max(...group.map((l) => l.body[l.body.length - 1].x));
+      lastX = maxOf(group.map((l) => l.body[l.body.length - 1].x));
       groups++;
     }
     if (groups < 2) continue;
@@ -393,7 +394,7 @@ function offCentre(parse: GridParse, pageOf: ReadonlyMap<number, number>): numbe
   if (!item || !('row' in item)) return 0;
   const extents = [...item.row.cells.values()].filter((ts) => ts.length > 0).map((ts) => {
     const ls = ts.flatMap((t) => [t.line, ...(t.alsoLines ?? [])]);
-    return [Math.min(...ls), Math.max(...ls)];
+    return [minOf(ls), maxOf(ls)];
   });
   if (extents.length < 2) return 0;
   const pages = new Set(extents.flat().map((l) => pageOf.get(l)));
@@ -427,7 +428,7 @@ function raggedLines(parse: GridParse): number {
         else widths.push(printedWidth(t.text));
       });
       if (widths.length < 2) continue;
-      const widest = Math.max(...widths);
+      const widest = maxOf(widths);
       ragged += widths.slice(0, -1).filter((w) => w < widest - 1).length;
     }
   }
@@ -649,7 +650,7 @@ function alignWords(anchor: ReadonlyArray<Placed>, hostXs: ReadonlyArray<Readonl
   const hosts = new Array<number>(words.length);
   if (words.length === 0) return hosts;
   const last = best[words.length - 1];
-  let h = last.indexOf(Math.max(...last));
+  let h = last.indexOf(maxOf(last));
   for (let w = words.length - 1; w >= 0; w--) { hosts[w] = h - 1; h = from[w][h]; }
   return hosts;
 }
@@ -665,7 +666,7 @@ function splitProjectWords(lines: ReadonlyArray<Row2D>): void {
   for (const l of lines) {
     for (const p of l.body) if (isLevel1(p.token.text)) level1X.set(l.page, Math.min(level1X.get(l.page) ?? Infinity, p.x));
   }
-  const widest = Math.max(...level1X.values());
+  const widest = maxOf(level1X.values());
   for (const l of lines) {
     const edge = level1X.get(l.page);
     if (edge === undefined) continue;
@@ -693,7 +694,7 @@ const isAmount = (s: string): boolean => /^\d[\d,]*(\.\d+)?$/.test(s);
 function projectLabels(lines: ReadonlyArray<Row2D>): ProjectLabel[] {
   const words = lines.flatMap((l) => l.project);
   if (words.length === 0) return [];
-  const nameX = Math.min(...words.map((p) => p.x));
+  const nameX = minOf(words.map((p) => p.x));
   let budgetX = Infinity;
   let goalX = Infinity;
   for (const l of lines) {

@@ -5,6 +5,7 @@
 import type {ColumnKey} from '../types.ts';
 import {cellScore, cellScorer, type ScoreContext} from './grammar.ts';
 import type {Gap, Token} from './lines.ts';
+import {pushAll} from '../arrays.ts';
 
 /** One row as the programme read it: the tokens of each column it found. */
 export interface GridRow {
@@ -822,7 +823,7 @@ function assemble(tokens: ReadonlyArray<Token>, options: GridOptions, path: Path
       continue;
     }
     if (col >= 2 * K) {
-      row!.cells.get(options.columns[col - 2 * K])!.push(...tokens.slice(i, j));
+      pushAll(row!.cells.get(options.columns[col - 2 * K])!, tokens.slice(i, j));
       continue;
     }
     const newRow = col >= K;

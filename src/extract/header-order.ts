@@ -8,6 +8,7 @@ import type {ColumnKey} from '../types.ts';
 import {COLUMN_ALIASES, COLUMN_ORDER} from '../vocab.ts';
 import {isHeaderFragment, type GridHeader} from './header.ts';
 import type {Token} from './lines.ts';
+import {pushAll} from '../arrays.ts';
 
 /** Every beginning of every column name, by column. */
 const NAME_PREFIXES = new Map<ColumnKey, Set<string>>();
@@ -107,7 +108,7 @@ function printedOrder(columns: readonly ColumnKey[], before: ReadonlySet<string>
   const rest = COLUMN_ORDER.filter((c) => columns.includes(c));
   while (rest.length > 0) {
     const at = rest.findIndex((c) => !rest.some((o) => o !== c && leftOf(before, o, c)));
-    out.push(...rest.splice(at < 0 ? 0 : at, 1));
+    pushAll(out, rest.splice(at < 0 ? 0 : at, 1));
   }
   return out;
 }

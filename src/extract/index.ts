@@ -29,6 +29,7 @@ import {isReadingOrderDump, isWordEnd, preferReadingOrder} from './reading-order
 import {joinHeaderColumns, readColumnar} from './columnar.ts';
 import {interleavedHeader} from './header-order.ts';
 import {cellScore, TOTAL_ROW, type ScoreContext} from './grammar.ts';
+import {maxOf, minOf, pushAll} from '../arrays.ts';
 
 /** Options of extractText. */
 export interface ExtractOptions {
@@ -68,8 +69,8 @@ export function extractNormalized(text: string, options: ExtractOptions = {}): E
     regions.forEach((region, k) => { if (!found[k].readingOrder) found[k] = withTrailingCells(lines, region, file, limit(k), true); });
   }
   for (const f of found) {
-    tables.push(...f.tables);
-    diagnostics.push(...f.diagnostics);
+    pushAll(tables, f.tables);
+    pushAll(diagnostics, f.diagnostics);
   }
   if (regions.length === 0) diagnostics.push(messages.noTables(file, lines.length));
   return {tables, diagnostics};
@@ -127,24 +128,25 @@ export function extractRegion(
   if (aside.length > 0) diagnostics.push(messages.sectionTextInTable(file, region.aside![0], region.aside![1], cellText(aside)));
   const footers = stripFooters(tableTokens, file);
   const lineText = (no: number): string => lines[no - 1].text;
-  diagnostics.push(...footers.diagnostics);
+  pushAll(diagnostics, footers.diagnostics);
   // 2. The grid header splits metadata from the grid; a header wrapped column by column is read down its columns.
   const {tokens, header: printedHeader} = gridHeaderOf(footers.kept, lineText);
   // A flat table's project columns printed among the metadata (reading-order dumps) head the grid too.
   const above = printedHeader ? projectColumnsAbove(tokens, printedHeader) : null;
   const header = above?.header ?? printedHeader;
-  const metaTokens = header ? tokens.slice(0, header.first).filter((t) => !above?.tokens.includes(t)) : tokens;
+  const aboveTokens = new Set(above?.tokens);
+  const metaTokens = header ? tokens.slice(0, header.first).filter((t) => !aboveTokens.has(t)) : tokens;
   const meta = parseMeta(metaTokens, region.kind, region.title, lineText);
   for (const bad of meta.badAmounts) diagnostics.push(messages.badAmount(file, bad.line, bad.label, bad.value));
   for (const t of meta.pageNumbers) diagnostics.push(messages.pageNumber(file, t.line, t.text));
   if (meta.unclaimed.length > 0) {
     const ls = meta.unclaimed.map((t) => t.line);
-    diagnostics.push(messages.unplacedHeaderText(file, Math.min(...ls), Math.max(...ls), cellText(meta.unclaimed)));
+    diagnostics.push(messages.unplacedHeaderText(file, minOf(ls), maxOf(ls), cellText(meta.unclaimed)));
   }
   const used = new Set<number>([region.titleLine]);
   const diagnosed = new Set<number>([...footers.removed, ...aside].map((t) => t.line));
-  const diagnosedMeta = [...meta.unclaimed, ...meta.pageNumbers];
-  for (const t of metaTokens) if (!diagnosedMeta.includes(t)) used.add(t.line);
+  const diagnosedMeta = new Set([...meta.unclaimed, ...meta.pageNumbers]);
+  for (const t of metaTokens) if (!diagnosedMeta.has(t)) used.add(t.line);
   for (const t of diagnosedMeta) diagnosed.add(t.line);
   let columns: ColumnKey[] = [];
   let layout: LayoutName = 'unknown';
@@ -160,7 +162,7 @@ export function extractRegion(
     // 3. The grid: strip page furniture, pick the layout, segment, assemble.
     const grid = gridTokens(tokens, header);
     const furniture = stripRepeatedHeaders(grid, file);
-    diagnostics.push(...furniture.diagnostics);
+    pushAll(diagnostics, furniture.diagnostics);
     for (const t of furniture.removed) diagnosed.add(t.line);
     columns = tableColumns(header, region.kind);
     // Project names printed above the grid are no cells of it.
@@ -178,14 +180,15 @@ export function extractRegion(
     if (layout !== 'tabbed' && layout !== 'columnar' && (readingOrder || readingOrderText)) {
       // The header repeated on a later page comes in pieces among the cells: each of its names is a page marker.
       const names = repeatedHeaderNames(stream, headerTokens);
+      const nameSet = new Set(names);
       if (names.length > 0) {
         diagnostics.push(messages.repeatedHeader(file, names[0].line, names[names.length - 1].line));
         for (const t of names) diagnosed.add(t.line);
       }
-      parses[0] = preferReadingOrder(parses[0], stream.filter((t) => !names.includes(t)), read, context, !readingOrder);
+      parses[0] = preferReadingOrder(parses[0], stream.filter((t) => !nameSet.has(t)), read, context, !readingOrder);
     }
     const assembled = assembleRows(parses, columns, context, file);
-    diagnostics.push(...assembled.diagnostics);
+    pushAll(diagnostics, assembled.diagnostics);
     addLines(used, assembled.placed);
     addLines(diagnosed, assembled.reported);
     // No silent loss, whichever reader ran: grid text that reached no cell and no diagnostic is reported here.
@@ -302,7 +305,8 @@ function labelsAboveMoved(tokens: Token[], header: GridHeader): {tokens: Token[]
   if (from < 0 || !header.columns.includes('level1')) return {tokens, header};
   const labels = tokens.slice(from + 1, header.first).filter((t) => LEVEL_NAMES.includes(t.text) && t.text !== CANONICAL_NAME.level2);
   if (labels.length === 0) return {tokens, header};
-  const kept = tokens.filter((t) => !labels.includes(t));
+  const labelSet = new Set(labels);
+  const kept = tokens.filter((t) => !labelSet.has(t));
   const moved = [...kept.slice(0, header.next - labels.length), ...labels, ...kept.slice(header.next - labels.length)];
   return {tokens: moved, header: {...header, first: header.first - labels.length, next: header.next - labels.length}};
 }

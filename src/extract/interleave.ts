@@ -4,6 +4,7 @@
 import type {ColumnKey} from '../types.ts';
 import {cellScore, type ScoreContext} from './grammar.ts';
 import type {Token} from './lines.ts';
+import {pushAll} from '../arrays.ts';
 
 /** Column types strong enough to pair on: two in a row of these is not how a row is printed. */
 const STRONG = new Set<ColumnKey>(['target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence']);
@@ -55,7 +56,7 @@ export function undoColumnMajor(tokens: ReadonlyArray<Token>, columns: readonly 
       const names = out.length >= 2 && sigs[i - 1] === null && sigs[i - 2] === null ? out.splice(out.length - 2, 2) : [];
       const first = [names[0], ...range(i, j, 0).map((k) => lines[k])].filter((l): l is Token[] => l !== undefined);
       const second = [names[1], ...range(i, j, 1).map((k) => lines[k])].filter((l): l is Token[] => l !== undefined);
-      out.push(...first, ...second);
+      pushAll(pushAll(out, first), second);
       i = j;
       continue;
     }

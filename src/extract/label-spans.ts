@@ -78,52 +78,77 @@ export function labelSpans(
     return MISFIT * n;
   };
 
-  // tiles(m, j, a): for every (j', b), the cheapest tiling of rows a..b-1 by 二级 labels j..j'-1, all under 一级 m.
-  interface Tiling {cost: number; starts: number[]}
-  const tileMemo = new Map<string, Tiling[][]>();
-  const tiles = (m: number, j: number, a: number): Tiling[][] => {
-    const key = `${m}|${j}|${a}`;
-    const known = tileMemo.get(key);
-    if (known) return known;
-    const g: Tiling[][] = Array.from({length: J + 1}, () => Array.from({length: R + 1}, () => ({cost: Infinity, starts: []})));
-    g[j][a] = {cost: 0, starts: []};
-    for (let jj = j; jj < J; jj++) {
-      const parent = parents[m];
-      if (parent && !admitsChild(parent.text, level2[jj].text)) break;
+  // The 二级 labels a 一级 may hold from label j on: up to the first its kinship does not admit.
+  const heldUpTo = (m: number, j: number): number => {
+    const parent = parents[m];
+    let jj = j;
+    while (jj < J && !(parent && !admitsChild(parent.text, level2[jj].text))) jj++;
+    return jj;
+  };
+  // Each 二级 span's two charges, taken once (NaN: not yet): at (jj * R + b) * (R + 1) + e for label jj over rows b..e-1.
+  const spanCost = new Float64Array(J * R * (R + 1)).fill(NaN);
+  const spanMisfit = new Float64Array(J * R * (R + 1)).fill(NaN);
+  const at = (jj: number, b: number, e: number): number => (jj * R + b) * (R + 1) + e;
+
+  // tiles(m, j, a): for every (j', e) with j' up to heldUpTo(m, j), the cheapest tiling of rows a..e-1 by 二级
+  // labels j..j'-1, all under 一级 m: costs by (j' - j) * (R + 1) + e, and the row each last span starts at.
+  interface Tiling {cost: Float64Array; start: Int32Array; last: number}
+  const tiles = (m: number, j: number, a: number): Tiling => {
+    const last = heldUpTo(m, j);
+    const width = R + 1;
+    const cost2 = new Float64Array((last - j + 1) * width).fill(Infinity);
+    const start = new Int32Array((last - j + 1) * width).fill(-1);
+    cost2[a] = 0;
+    for (let jj = j; jj < last; jj++) {
+      const label = level2[jj];
       for (let b = a; b < R; b++) {
-        const from = g[jj][b];
-        if (from.cost === Infinity) continue;
+        const from = cost2[(jj - j) * width + b];
+        if (from === Infinity) continue;
         for (let e = b + 1; e <= R; e++) {
-          const c = from.cost + cost(level2[jj], b, e) + misfit(level2[jj], b, e);
-          if (c < g[jj + 1][e].cost) g[jj + 1][e] = {cost: c, starts: [...from.starts, b]};
+          const k = at(jj, b, e);
+          if (spanCost[k] !== spanCost[k]) { spanCost[k] = cost(label, b, e); spanMisfit[k] = misfit(label, b, e); }
+          const c = from + spanCost[k] + spanMisfit[k];
+          const to = (jj + 1 - j) * width + e;
+          if (c < cost2[to]) { cost2[to] = c; start[to] = b; }
         }
       }
     }
-    tileMemo.set(key, g);
-    return g;
+    return {cost: cost2, start, last};
+  };
+  /** The first rows of the spans of 二级 labels j..jj-1 in the tiling that ends at row e. */
+  const startsOf = (t: Tiling, j: number, jj: number, e: number): number[] => {
+    const starts: number[] = [];
+    for (let x = jj, row = e; x > j; x--) {
+      row = t.start[(x - j) * (R + 1) + row];
+      starts.push(row);
+    }
+    return starts.reverse();
   };
 
-  // solve(i, j, m): the cheapest cover of rows i.. by 一级 labels m.. and 二级 labels j.., a 一级 span starting at row i.
-  interface Cover {cost: number; level1: number[]; level2: number[]}
-  const solveMemo = new Map<string, Cover>();
+  // solve(i, j, m): the cheapest cover of rows i.. by 一级 labels m.. and 二级 labels j.., a 一级 span starting at
+  // row i: its cost, the row its 一级 span ends at, the 二级 label the next span starts with, and its 二级 starts.
+  interface Cover {cost: number; end: number; next: number; level2: number[]}
+  const solveMemo = new Map<number, Cover>();
+  const NONE: Cover = {cost: Infinity, end: -1, next: -1, level2: []};
+  const DONE: Cover = {cost: 0, end: -1, next: -1, level2: []};
   const solve = (i: number, j: number, m: number): Cover => {
-    if (i === R) return j === J && m === M ? {cost: 0, level1: [], level2: []} : {cost: Infinity, level1: [], level2: []};
-    if (m === M) return {cost: Infinity, level1: [], level2: []};
-    const key = `${i}|${j}|${m}`;
+    if (i === R) return j === J && m === M ? DONE : NONE;
+    if (m === M) return NONE;
+    const key = (m * (J + 1) + j) * R + i;
     const known = solveMemo.get(key);
     if (known) return known;
-    let best: Cover = {cost: Infinity, level1: [], level2: []};
-    const g = tiles(m, j, i);
+    let best = NONE;
+    const g = J === 0 ? null : tiles(m, j, i);
     const parent = parents[m];
     for (let e = i + 1; e <= R; e++) {
       const own = parent ? cost(parent, i, e) : 0;
       // A 一级 holds one 二级 span or more when 二级 labels are printed at all.
       for (let jj = J === 0 ? j : j + 1; jj <= J; jj++) {
-        const inner = J === 0 ? {cost: 0, starts: []} : g[jj][e];
-        if (inner.cost === Infinity) continue;
+        const inner = g === null ? 0 : jj <= g.last ? g.cost[(jj - j) * (R + 1) + e] : Infinity;
+        if (inner === Infinity) continue;
         const rest = solve(e, jj, m + 1);
-        const total = own + inner.cost + rest.cost;
-        if (total < best.cost) best = {cost: total, level1: [i, ...rest.level1], level2: [...inner.starts, ...rest.level2]};
+        const total = own + inner + rest.cost;
+        if (total < best.cost) best = {cost: total, end: e, next: jj, level2: g === null ? [] : startsOf(g, j, jj, e)};
       }
     }
     solveMemo.set(key, best);
@@ -131,5 +156,11 @@ export function labelSpans(
   };
   const cover = solve(0, 0, 0);
   if (cover.cost === Infinity) return null;
-  return {level1: level1.length > 0 ? cover.level1 : [], level2: cover.level2};
+  const starts: LabelStarts = {level1: [], level2: []};
+  for (let c = cover, i = 0, j = 0, m = 0; c !== DONE; i = c.end, j = c.next, m++, c = solve(i, j, m)) {
+    starts.level1.push(i);
+    for (const b of c.level2) starts.level2.push(b);
+  }
+  if (level1.length === 0) starts.level1 = [];
+  return starts;
 }

@@ -16,6 +16,7 @@ import type {Token} from './lines.ts';
 import {labelSpans, type Extent, type PlacedLabel} from './label-spans.ts';
 import {assembleRows} from './rows.ts';
 import {measuredKind, type RowKind} from './row-kind.ts';
+import {maxOf, pushAll} from '../arrays.ts';
 
 /**
  * Merged cells printed beside the middle of the rows they head: 一级/二级 labels, and a flat table's 项目资金 and
@@ -355,7 +356,7 @@ function missingCells(state: State, columns: readonly ColumnKey[]): number {
     const cells = state.cells.get(c)!;
     return cells.length === 0 ? -1 : cells[cells.length - 1].row;
   };
-  const furthest = Math.max(-1, ...required.map(lastRow));
+  const furthest = maxOf(required.map(lastRow), -1);
   return required.reduce((n, c) => n + furthest - lastRow(c), 0);
 }
 
@@ -773,7 +774,7 @@ function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[
       const tokens = lines[k].slice(p.from, p.to);
       if (p.cont) {
         const open = lastOf.get(p.col)!;
-        open.tokens.push(...tokens);
+        pushAll(open.tokens, tokens);
         open.lastLine = k;
         continue;
       }
@@ -879,7 +880,7 @@ function placeLabels(
     const r = startOf.get(label) ?? besideRow(label);
     const head = labelsBefore.get(r) ?? {cells: new Map()};
     // Two labels of one column heading the same row: the second is not placed (and so is reported, not lost).
-    if (!head.cells.has(label.col)) head.cells.set(label.col, label.tokens); else unplaced.push(...label.tokens);
+    if (!head.cells.has(label.col)) head.cells.set(label.col, label.tokens); else pushAll(unplaced, label.tokens);
     labelsBefore.set(r, head);
   }
   return {labelsBefore, unplaced};

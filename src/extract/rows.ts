@@ -7,6 +7,7 @@ import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
 import {compact, type Token} from './lines.ts';
 import * as messages from '../diagnostics/messages.ts';
+import {maxOf, minOf, pushAll} from '../arrays.ts';
 
 /** What assembling rows produced. */
 export interface Assembled {
@@ -65,7 +66,7 @@ export function assembleRows(
         continue;
       }
       const kind = rowKind(item.row);
-      if (kind === 'weak') { stray.push(...allTokens(item.row)); continue; }
+      if (kind === 'weak') { pushAll(stray, allTokens(item.row)); continue; }
       flushStray();
       if (kind === 'labels') { pending = mergeLabels(pending, item.row.cells); continue; }
       const draft: Draft = {cells: new Map(item.row.cells)};
@@ -76,7 +77,7 @@ export function assembleRows(
   }
   flushStray();
   if (pending) report(out, [...pending.values()].flat(), file);
-  for (const d of drafts) for (const tokens of d.cells.values()) out.placed.push(...tokens);
+  for (const d of drafts) for (const tokens of d.cells.values()) pushAll(out.placed, tokens);
   const has = new Set(columns);
   out.indicators = fillDown(drafts.map((d) => toIndicator(d, has)));
   if (has.has('project')) {
@@ -114,7 +115,7 @@ function mergeLabels(pending: Map<ColumnKey, Token[]> | null, cells: Map<ColumnK
  */
 function attach(draft: Draft, run: Token[], context: ScoreContext): boolean {
   // Only a run on a later line continues a cell; on the row's own line a separator came between them.
-  const rowEnd = Math.max(...[...draft.cells.values()].flat().map((t) => t.line));
+  const rowEnd = maxOf([...draft.cells.values()].flat().map((t) => t.line));
   if (run[0].line <= rowEnd) return false;
   const runText = cellText(run);
   let bestCol: ColumnKey | null = null;
@@ -139,9 +140,9 @@ const order = (c: ColumnKey): number => COLUMN_ORDER.indexOf(c);
 
 function report(out: Assembled, tokens: Token[], file: string): void {
   if (tokens.length === 0) return;
-  out.reported.push(...tokens);
+  pushAll(out.reported, tokens);
   const lines = tokens.map((t) => t.line);
-  out.diagnostics.push(messages.unplacedText(file, Math.min(...lines), Math.max(...lines), cellText(tokens)));
+  out.diagnostics.push(messages.unplacedText(file, minOf(lines), maxOf(lines), cellText(tokens)));
 }
 
 const NULLABLE = new Set<ColumnKey>(['basis', 'prior_year', 'scoring_rule', 'evidence']);

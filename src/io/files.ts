@@ -7,6 +7,7 @@ import {extractNormalized} from '../extract/index.ts';
 import type {DocumentResult} from '../types.ts';
 import {analyzeDocument} from '../analyze/index.ts';
 import type {AnalyzedDocument} from '../analyze/types.ts';
+import {pushAll} from '../arrays.ts';
 
 /** A file that could not be read or decoded: the one-line reason in English and Chinese. */
 export interface FileFailure {
@@ -30,7 +31,7 @@ export async function expandPaths(paths: ReadonlyArray<string>): Promise<{files:
       missing.push(failure(p, 'unreadable', `cannot read ${p}: no such file or folder`, `无法读取 ${p}：文件或文件夹不存在`));
       continue;
     }
-    if (info.isDirectory()) files.push(...(await listTextFiles(p)));
+    if (info.isDirectory()) pushAll(files, await listTextFiles(p));
     else files.push(p);
   }
   return {files, missing};
@@ -42,7 +43,7 @@ async function listTextFiles(dir: string): Promise<string[]> {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await listTextFiles(full)));
+    if (e.isDirectory()) pushAll(out, await listTextFiles(full));
     else if (/\.(txt|text|md)$/i.test(e.name)) out.push(full);
   }
   return out;

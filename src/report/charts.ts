@@ -8,6 +8,7 @@ import {
 } from './chart-data.ts';
 import {KIND_NAMES, PRIOR_NAMES, SEVERITY_COLORS, SEVERITY_NAMES} from './labels.ts';
 import {estimateWidth} from './measure.ts';
+import {maxOf, minOf} from '../arrays.ts';
 
 /** The font every chart uses; render.ts loads it for SVG measurement and PNG drawing. */
 export const CHART_FONT = 'Noto Sans SC';
@@ -38,7 +39,7 @@ const LABEL_SIZE = 11;
 
 /** The label limit that shows every label whole (estimated), capped at `max`. */
 export function labelLimit(labels: ReadonlyArray<string>, max: number, fontSize = LABEL_SIZE): number {
-  const widest = Math.max(0, ...labels.map((l) => estimateWidth(l, fontSize)));
+  const widest = maxOf(labels.map((l) => estimateWidth(l, fontSize)), 0);
   return Math.min(max, Math.ceil(widest) + 4);
 }
 
@@ -93,7 +94,7 @@ export function weightChart(docs: ReadonlyArray<AnalyzedDocument>, options: Char
   const rows = weightRows(docs);
   const tables = distinct(rows.map((r) => r.table));
   const level1 = canonicalOrder(rows.map((r) => r.level1), LEVEL1_ORDER);
-  const max = Math.max(100, ...rows.map((r) => r.total ?? 0));
+  const max = maxOf(rows.map((r) => r.total ?? 0), 100);
   const x = {scale: {domain: [0, max], nice: false}};
   const tips: Tip[] = [
     {field: 'source', title: '文件'}, {field: 'line', title: '表格所在行'}, {field: 'unit', title: '单位'},
@@ -138,7 +139,7 @@ export function coverageChart(docs: ReadonlyArray<AnalyzedDocument>, options: Ch
   const rows = coverageRows(docs);
   const tables = distinct(rows.map((r) => r.table));
   const shorts = coverageCategories(docs).map((c) => c.replace(/指标$/, ''));
-  const step = Math.max(30, Math.ceil(Math.max(...shorts.map((s) => estimateWidth(s, LABEL_SIZE)))) + 10);
+  const step = Math.max(30, Math.ceil(maxOf(shorts.map((s) => estimateWidth(s, LABEL_SIZE)))) + 10);
   const tips: Tip[] = [
     {field: 'source', title: '文件'}, {field: 'line', title: '表格所在行'}, {field: 'table', title: '表'},
     {field: 'category', title: '二级指标'}, {field: 'count', title: '指标数'}, {field: 'quantitative', title: '其中定量'},
@@ -186,8 +187,8 @@ export function priorChart(docs: ReadonlyArray<AnalyzedDocument>, options: Chart
   const rows = priorRows(docs);
   const types = distinct(rows.map((r) => r.type)).sort();
   const ratios = rows.map((r) => r.ratio);
-  const lo = Math.min(0.25, ...ratios.map((r) => r * 0.9));
-  const hi = Math.max(4, ...ratios.map((r) => r * 1.1));
+  const lo = minOf(ratios.map((r) => r * 0.9), 0.25);
+  const hi = maxOf(ratios.map((r) => r * 1.1), 4);
   const x = {scale: {type: 'log', domain: [lo, hi], nice: false}};
   const statuses = [PRIOR_NAMES.lowered, PRIOR_NAMES.kept, PRIOR_NAMES.raised];
   const tips: Tip[] = [
