@@ -52,15 +52,23 @@ export const LEVEL1_FIRST = new Set<string>(['成本指标', '产出指标', '�
  * The 一级 names a 二级 name can sit under, most likely first.
  * @example parentsOf('社会效益指标') // => ['效益指标', '履职效能', '社会效应', '项目效益指标', '效益']
  */
-export function parentsOf(level2: string): Level1[] {
-  const out: Level1[] = [];
-  for (const [parent, children] of Object.entries(LEVEL1_CHILDREN)) {
-    if ((children as readonly string[]).includes(level2)) out.push(parent as Level1);
-  }
-  // 满意度指标 is its own 一级 in the current framework; the older one put it under 效益指标.
-  const rank = (p: string): number => (p === level2 ? 0 : level2.includes('满意度') && p.includes('满意度') ? 1 : 2);
-  return out.sort((a, b) => rank(a) - rank(b));
+export function parentsOf(level2: string): readonly Level1[] {
+  return PARENTS.get(level2) ?? NO_PARENTS;
 }
+
+const NO_PARENTS: readonly Level1[] = Object.freeze([]);
+/** parentsOf for every 二级 name of the vocabulary, made once (it is asked for every pair of labels a span tries). */
+const PARENTS: ReadonlyMap<string, readonly Level1[]> = new Map(
+  [...new Set(Object.values(LEVEL1_CHILDREN).flat() as string[])].map((level2) => {
+    const out: Level1[] = [];
+    for (const [parent, children] of Object.entries(LEVEL1_CHILDREN)) {
+      if ((children as readonly string[]).includes(level2)) out.push(parent as Level1);
+    }
+    // 满意度指标 is its own 一级 in the current framework; the older one put it under 效益指标.
+    const rank = (p: string): number => (p === level2 ? 0 : level2.includes('满意度') && p.includes('满意度') ? 1 : 2);
+    return [level2, Object.freeze(out.sort((a, b) => rank(a) - rank(b)))] as const;
+  }),
+);
 
 /**
  * Can a 二级 name sit under a 一级 name? Names outside the vocabularies (cut, misread, other templates) may.
@@ -68,7 +76,7 @@ export function parentsOf(level2: string): Level1[] {
  */
 export function admitsChild(level1: string, level2: string): boolean {
   if (!isLevel1(level1)) return true;
-  const parents: string[] = parentsOf(level2);
+  const parents: readonly string[] = parentsOf(level2);
   return parents.length === 0 || parents.includes(level1);
 }
 

@@ -210,7 +210,7 @@ export function fillDown(rows: Indicator[]): Indicator[] {
   for (const r of rows) {
     if (isSwappedLabelPair(r.level1, r.level2)) [r.level1, r.level2] = [r.level2, r.level1];
     if (r.level1 === '') {
-      const parents: string[] = r.level2 === '' ? [] : parentsOf(r.level2);
+      const parents: readonly string[] = r.level2 === '' ? [] : parentsOf(r.level2);
       r.level1 = parents.length === 0 || parents.includes(l1) || l1 === '' && parents.length === 0 ? l1 : parents[0];
       if (r.level1 === '' && parents.length > 0) r.level1 = parents[0];
     } else if (r.level2 === '' && r.level1 !== l1) {
