@@ -680,7 +680,7 @@ function withContinuation(
     const was = cachedFragmentScore(col, before, context);
     const now = cachedFragmentScore(col, before + text, context);
     const goal = col === 'project_goal' ? goalContinuationCharge(before, text, context) : 0;
-    if (was !== null && now !== null && goal !== null) {
+    if (was !== null && now !== null && goal !== null && !runsOnUnit(col, before, text)) {
       let score = now - was + goal;
       // The beginning of a merged label ("质量指") continues no other column's cell.
       if (!LABELS.has(col) && isLabelPiece(text) && !isWordBeforeZhibiao(text)) score += LABEL_PIECE;
@@ -694,6 +694,14 @@ function withContinuation(
     }
   }
   return out;
+}
+
+/**
+ * Is `text` (3 Chinese characters or more) read as the rest of a value whose unit has begun ("5420人" +
+ * "符合条件")? A unit's rest is a character or two ("次", "作日"): so many more are the next row's name.
+ */
+function runsOnUnit(col: ColumnKey, before: string, text: string): boolean {
+  return VALUE_COLUMNS.has(col) && /\d[\u4e00-\u9fa5]+$/.test(before) && /^[\u4e00-\u9fa5]{3,}$/.test(text);
 }
 
 /**
