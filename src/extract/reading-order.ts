@@ -683,7 +683,8 @@ function withContinuation(
     if (was !== null && now !== null && goal !== null && !runsOnUnit(col, before, text)) {
       let score = now - was + goal;
       // The beginning of a merged label ("质量指") continues no other column's cell.
-      if (!LABELS.has(col) && isLabelPiece(text) && !isWordBeforeZhibiao(text)) score += LABEL_PIECE;
+      if (!LABELS.has(col) && isLabelPiece(text) && !(col === 'level3' && isWordBeforeZhibiao(text))) score += LABEL_PIECE;
+      if (col === 'basis' && context.freeTextBasis && readsAsNameAfterBasis(before, text)) score += NAME_IN_BASIS;
       const width = widths?.get(col);
       if (width !== undefined) {
         const w = open.lastWidth;
@@ -694,6 +695,18 @@ function withContinuation(
     }
   }
   return out;
+}
+
+/**
+ * A free-text 指标设定依据 continued by a name: after a title closed ("《公路安全保护条例》" + "危桥改造工程完工时间"),
+ * or, outside a title, by a text naming what a row measures ("…培训计划" + "农村公路优良中等路率"). A basis names a
+ * document or a standard; the name is the next row's.
+ */
+const NAME_IN_BASIS = -3;
+
+function readsAsNameAfterBasis(before: string, text: string): boolean {
+  if (/^[《、，,；;及和与第（(]/.test(text) || (titleBalance(before) ?? 0) > 0) return false;
+  return before.endsWith('》') || measuredKind(text, '') !== null;
 }
 
 /**
