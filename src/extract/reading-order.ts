@@ -107,6 +107,14 @@ export function isLabelPiece(text: string): boolean {
   return text.length >= 2 && [...LABELS].some((c) => isOpenWord(c, text));
 }
 
+/**
+ * Is `text` a whole word that a label adds "指标" to ("成本" of 成本指标, "社会效益" of 社会效益指标)? Names end so
+ * too ("…专线成本"), so a name continued by it is no label cut in two (as "质量指" or "社会效" are).
+ */
+function isWordBeforeZhibiao(text: string): boolean {
+  return LEVEL_NAMES.includes(text + '指标');
+}
+
 /** How well a (possibly unfinished) text fits a column: cellScore, with open words and cut values between. */
 export function fragmentScore(col: ColumnKey, text: string, context: ScoreContext): number | null {
   if (col === 'project_goal') return goalFragmentScore(text, context);
@@ -150,9 +158,13 @@ function isWordPiece(part: string): boolean {
   return part.length >= 2 && RULE_WORDS.some((w) => w.includes(part));
 }
 
-/** Is the text a unit: short in each part (元/公里/年), holding no column word (标准, 赋分 …) nor a piece of one? */
+/** The first two characters of each "…指标" label (成本, 效益, 满意 …): no unit holds them ("万成本" is a unit and a name's end). */
+const LABEL_STEMS: readonly string[] = [...new Set(LEVEL_NAMES.filter((n) => n.endsWith('指标')).map((n) => n.slice(0, 2)))];
+
+/** Is the text a unit: short in each part (元/公里/年), holding no column word (标准, 赋分, 成本 …) nor a piece of one? */
 function isShortUnit(unit: string): boolean {
-  return unit.split('/').every((part) => part.length <= 5 && !isWordPiece(part)) && !/[指标准赋规资凭]/.test(unit);
+  return unit.split('/').every((part) => part.length <= 5 && !isWordPiece(part)) && !/[指标准赋规资凭]/.test(unit)
+    && !LABEL_STEMS.some((stem) => unit.includes(stem));
 }
 
 /** A flat table's 项目资金 is printed whole: a number of at most two decimals, thousands grouped or not. */
@@ -656,7 +668,8 @@ function cellOptions(
       const next = cells.length === 0 ? 0 : cells[cells.length - 1].row + 1;
       const left = col === 'basis' && context.freeTextBasis ? leftReach(col, state, columns) : Infinity;
       for (let r = next; r <= Math.max(next, state.rows); r++) {
-        out.push({from, to, col, cont: false, row: r, score: score + MISSING_CELL * (r - next) + AHEAD_OF_LEFT * Math.max(0, r - 1 - left)});
+        out.push({from, to, col, cont: false, row: r, score: score + MISSING_CELL * (r - next) + AHEAD_OF_LEFT * Math.max(0, r - 1 - left)
+          + NAME_BEHIND * namesBehind(col, r, state, columns)});
       }
       return withContinuation(out, col, text, from, to, k, cells, context, widths);
     }
@@ -671,6 +684,22 @@ function cellOptions(
  * free text that could be a name or a basis is the name of a row whose values are still to come.
  */
 const AHEAD_OF_LEFT = -1;
+
+/**
+ * A cell starting a row more than one row past the last name read: pdftotext reads a row's name, at the left,
+ * before its values or at most one row after them (a name centred beside a taller row), so values two rows ahead
+ * of the names mean a name was read into another cell.
+ */
+const NAME_BEHIND = -3;
+
+/** Rows by which the names are behind more than one row when `col` starts row `r`. */
+function namesBehind(col: ColumnKey, r: number, state: State, columns: readonly ColumnKey[]): number {
+  const at = columns.indexOf('level3');
+  if (at < 0 || columns[at + 1] !== col) return 0;
+  const names = state.cells.get('level3')!;
+  const reached = names.length === 0 ? -1 : names[names.length - 1].row;
+  return Math.max(0, r - 1 - reached);
+}
 
 /**
  * An untitled free-text 指标设定依据 starting a row that the column to its left (指标值) has not reached, with no
@@ -731,10 +760,11 @@ function withContinuation(
     const was = cachedFragmentScore(col, before, context);
     const now = cachedFragmentScore(col, before + text, context);
     const goal = col === 'project_goal' ? goalContinuationCharge(before, text, context) : 0;
-    if (was !== null && now !== null && goal !== null) {
+    if (was !== null && now !== null && goal !== null && !runsOnUnit(col, before, text)) {
       let score = now - was + goal;
       // The beginning of a merged label ("质量指") continues no other column's cell.
-      if (!LABELS.has(col) && isLabelPiece(text)) score += LABEL_PIECE;
+      if (!LABELS.has(col) && isLabelPiece(text) && !(col === 'level3' && isWordBeforeZhibiao(text))) score += LABEL_PIECE;
+      if (col === 'basis' && context.freeTextBasis && readsAsNameAfterBasis(before, text)) score += NAME_IN_BASIS;
       const width = widths?.get(col);
       if (width !== undefined) {
         const w = open.lastWidth;
@@ -745,6 +775,26 @@ function withContinuation(
     }
   }
   return out;
+}
+
+/**
+ * A free-text 指标设定依据 continued by a name: after a title closed ("《公路安全保护条例》" + "危桥改造工程完工时间"),
+ * or, outside a title, by a text naming what a row measures ("…培训计划" + "农村公路优良中等路率"). A basis names a
+ * document or a standard; the name is the next row's.
+ */
+const NAME_IN_BASIS = -3;
+
+function readsAsNameAfterBasis(before: string, text: string): boolean {
+  if (/^[《、，,；;及和与第（(]/.test(text) || (titleBalance(before) ?? 0) > 0) return false;
+  return before.endsWith('》') || measuredKind(text, '') !== null;
+}
+
+/**
+ * Is `text` (3 Chinese characters or more) read as the rest of a value whose unit has begun ("5420人" +
+ * "符合条件")? A unit's rest is a character or two ("次", "作日"): so many more are the next row's name.
+ */
+function runsOnUnit(col: ColumnKey, before: string, text: string): boolean {
+  return VALUE_COLUMNS.has(col) && /\d[\u4e00-\u9fa5]+$/.test(before) && /^[\u4e00-\u9fa5]{3,}$/.test(text);
 }
 
 /**
