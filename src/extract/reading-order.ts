@@ -563,9 +563,9 @@ function placementsOf(end: Step): Placement[] {
 /**
  * The options of the runs of one line, kept across the states of the beam: they depend on the state only through
  * the column's cells (an array no reading changes: {@link applied} copies the columns it places), the rows started
- * and, for a free-text basis, how far the column to its left has read. By cells, then by those numbers and the run.
+ * and what {@link neighbourReach} reads of other columns. By cells, then by those and the run.
  */
-type KnownOptions = Map<Cell[], Map<number, Array<Placement & {score: number}>>>;
+type KnownOptions = Map<Cell[], Map<string, Array<Placement & {score: number}>>>;
 
 function knownOptions(
   known: KnownOptions, col: ColumnKey, text: string, from: number, to: number, k: number, state: State, context: ScoreContext,
@@ -574,12 +574,26 @@ function knownOptions(
   const cells = state.cells.get(col)!;
   let byRun = known.get(cells);
   if (byRun === undefined) known.set(cells, byRun = new Map());
-  const left = col === 'basis' && context.freeTextBasis ? leftReach(col, state, columns) : Infinity;
-  const key = (((state.rows * 4096 + (left === Infinity ? 0 : left + 2)) * 4096 + from) * 4096) + to;
+  const key = `${state.rows} ${neighbourReach(col, state, columns, context)} ${from} ${to}`;
   let found = byRun.get(key);
   if (found === undefined) byRun.set(key, found = options(col, text, from, to, k, state, context, widths, columns));
   return found;
 }
+
+/**
+ * Everything {@link cellOptions} reads of columns other than `col`, as a key: how far the column left of a
+ * free-text basis has read (AHEAD_OF_LEFT), and how far the names have when `col` is the column right of them
+ * (NAME_BEHIND). A rule that reads another column must add it here, or the beam would share options wrongly.
+ */
+function neighbourReach(col: ColumnKey, state: State, columns: readonly ColumnKey[], context: ScoreContext): string {
+  const left = col === 'basis' && context.freeTextBasis ? leftReach(col, state, columns) : Infinity;
+  const at = columns.indexOf('level3');
+  const names = at >= 0 && columns[at + 1] === col ? lastRow(state.cells.get('level3')!) : -2;
+  return `${left} ${names}`;
+}
+
+/** The row of a column's last cell (-1: none yet). */
+const lastRow = (cells: readonly Cell[]): number => (cells.length === 0 ? -1 : cells[cells.length - 1].row);
 
 /** A placement alone (an option's copy without its score: options are shared by the steps that take them). */
 function placementOf(p: Placement): Placement {
@@ -696,9 +710,7 @@ const NAME_BEHIND = -3;
 function namesBehind(col: ColumnKey, r: number, state: State, columns: readonly ColumnKey[]): number {
   const at = columns.indexOf('level3');
   if (at < 0 || columns[at + 1] !== col) return 0;
-  const names = state.cells.get('level3')!;
-  const reached = names.length === 0 ? -1 : names[names.length - 1].row;
-  return Math.max(0, r - 1 - reached);
+  return Math.max(0, r - 1 - lastRow(state.cells.get('level3')!));
 }
 
 /**
@@ -720,8 +732,7 @@ function isLoneFreeBasis(option: Placement, text: string, lastOnLine: number, st
 function leftReach(col: ColumnKey, state: State, columns: readonly ColumnKey[]): number {
   const before = columns.slice(0, columns.indexOf(col)).filter((c) => !OPTIONAL.has(c));
   if (before.length === 0) return Infinity;
-  const cells = state.cells.get(before[before.length - 1])!;
-  return cells.length === 0 ? -1 : cells[cells.length - 1].row;
+  return lastRow(state.cells.get(before[before.length - 1])!);
 }
 
 /** 一级 words of one template: the project table's, or the others (overall tables, 项目完成指标 …). */

@@ -9,7 +9,7 @@ import {extractText} from '../../src/index.ts';
 
 test('extractText: a title then one line of 210,000 tokens gives a diagnosed line, no crash and no guessed rows', () => {
   const text = '项目支出绩效目标表\n' + '产出指标 数量指标 人数 ≥2 人 计划标准 10 '.repeat(30_000) + '\n';
-  const r = extractText(text, 'one-line.txt');
+  const r = extractText(text, {file: 'one-line.txt'});
   assert.deepEqual(r.tables.flatMap((t) => t.indicators), []);
   assert.ok(r.diagnostics.some((d) => d.line <= 2 && d.endLine >= 2), 'the long line is reported');
 });
