@@ -195,7 +195,7 @@ export function extractRegion(
       diagnosed.add(line);
     }
     indicators = assembled.indicators;
-    owners = above ? ownersByWeight(indicators, assembled.owners, above.names) : assembled.owners;
+    owners = above ? ownersByWeight(indicators, assembled.owners, above.names, above.beside) : assembled.owners;
     columns = usedColumns(columns, header, indicators);
     for (const r of indicators) for (const c of ['basis', 'prior_year', 'scoring_rule', 'evidence'] as const) if (!columns.includes(c)) r[c] = null;
     for (const r of indicators) if (r.weight_raw !== undefined) diagnostics.push(messages.weightNotNumber(file, r.lines[0], r.lines[1], r.weight_raw));
@@ -219,6 +219,8 @@ export function extractRegion(
   // 3b. A flat table listing several projects: one table per project, the project columns lifted into it.
   const yuan = above?.yuan === true || /(?:资金|金额)[（(]元[)）]/.test(cellText(tokens.slice(header.first, header.next)));
   const groups = groupByProject(owners, yuan);
+  // No rows read: the one table stands, so the region still shows (with its no-rows diagnostic).
+  if (groups.length === 0) return {tables: [table], diagnostics, readingOrder};
   const starts = groups.map((g, k) => (k === 0 ? region.start : indicators[g.rows[0]].lines[0]));
   const tables = groups.map((g, k): Table => {
     const range: [number, number] = [starts[k], k + 1 < groups.length ? starts[k + 1] - 1 : region.end];
