@@ -348,7 +348,7 @@ function stripFooters(tokens: ReadonlyArray<Token>, file: string): Stripped {
   let afterFooter = false;
   for (const t of tokens) {
     if (drop.has(t)) { afterFooter = true; continue; }
-    kept.push(afterFooter ? {...t, pageBreak: true} : t);
+    kept.push(afterFooter ? {...t, pageBreak: true, afterFooter: true} : t);
     afterFooter = false;
   }
   return {kept, removed: tokens.filter((t) => drop.has(t)), diagnostics};
