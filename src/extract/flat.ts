@@ -5,9 +5,10 @@
 // names come among the metadata, before the rest of the grid header (projectColumnsAbove); the rows are then
 // split into the listed projects by their weights, each project's adding up to 90 or 100 (ownersByWeight).
 import type {ColumnKey, Indicator} from '../types.ts';
-import {COLUMN_ALIASES, PROJECT_COLUMNS} from '../vocab.ts';
+import {COLUMN_ALIASES, isBasis, isEvidence, isScoringRule, LEVEL_NAMES, PROJECT_COLUMNS} from '../vocab.ts';
+import {cellScore} from './grammar.ts';
 import {inWan, isBudgetLabel, isHeaderFragment, isMetaLabel, parseAmount, type GridHeader} from './header.ts';
-import {compact, type Token} from './lines.ts';
+import {compact, isBlankLine, type Token} from './lines.ts';
 import type {ProjectCells} from './rows.ts';
 
 /** The rows of one project of a flat table. */
@@ -143,6 +144,43 @@ function projectBlocks(blocks: ReadonlyArray<Token[]>): ProjectBlock[] | null {
     owner.goal = block.filter((t) => t !== amount);
   }
   return projects;
+}
+
+/** Project cells found inside a flat table's grid (projectsInGrid). */
+export interface ProjectsInGrid {
+  names: string[];
+  beside: ProjectCells[];
+  tokens: Token[];
+}
+
+/** A 项目资金 standing alone: decimals or thousands grouped, or too large for a weight or a percentage. */
+const isLoneAmount = (s: string): boolean => AMOUNT.test(s) && (/[.,，]/.test(s) || Number(s) > 1000);
+
+/** A text that reads as a cell of the grid: a column's word, or a value. */
+const readsAsGridCell = (s: string): boolean =>
+  LEVEL_NAMES.includes(s) || isBasis(s) || isEvidence(s) || isScoringRule(s) || /\d/.test(s) || (cellScore('target', s, {freeTextBasis: false}) ?? 0) > 2;
+
+/**
+ * Project cells printed inside a flat table's grid, apart from its rows: a block of lines standing between blank
+ * lines, then an amount alone between blank lines (a project whose rows begin on a new page may print its name and
+ * 项目资金 so, after that page's rows). A block that reads as grid cells (a column's word, a value) is none.
+ * @param lineText The text of a source line (blank lines are not among the tokens).
+ */
+export function projectsInGrid(tokens: ReadonlyArray<Token>, lineText: (no: number) => string): ProjectsInGrid {
+  const found: ProjectsInGrid = {names: [], beside: [], tokens: []};
+  const blank = (no: number): boolean => no < 1 || isBlankLine(lineText(no));
+  const blocks = lineBlocks(tokens);
+  blocks.forEach((block, k) => {
+    const amount = blocks[k + 1];
+    const first = block[0].line;
+    const last = block[block.length - 1].line;
+    if (!amount || amount.length !== 1 || !isLoneAmount(amount[0].text) || !blank(first - 1) || !blank(last + 1)) return;
+    if (!blank(amount[0].line - 1) || !blank(amount[0].line + 1) || block.some((t) => readsAsGridCell(t.text))) return;
+    found.names.push(joined(block));
+    found.beside.push({project: '', budget: amount[0].text, goal: ''});
+    found.tokens.push(...block, amount[0]);
+  });
+  return found;
 }
 
 /** Tokens split where a blank line comes between them. */

@@ -20,7 +20,7 @@ import {normalizeText} from './decode.ts';
 import {compact, isBlankLine, isPageFooter, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
 import {locateTables, type Region} from './locate.ts';
 import {assembleRows, cellText, type ProjectCells} from './rows.ts';
-import {groupByProject, ownersByWeight, projectColumnsAbove} from './flat.ts';
+import {groupByProject, ownersByWeight, projectColumnsAbove, projectsInGrid, type ProjectColumnsAbove} from './flat.ts';
 import {joinSplitLabels} from './labels.ts';
 import {undoColumnMajor} from './interleave.ts';
 import {splitFusedTokens} from './fused.ts';
@@ -131,7 +131,7 @@ export function extractRegion(
   // 2. The grid header splits metadata from the grid; a header wrapped column by column is read down its columns.
   const {tokens, header: printedHeader} = gridHeaderOf(footers.kept, lineText);
   // A flat table's project columns printed among the metadata (reading-order dumps) head the grid too.
-  const above = printedHeader ? projectColumnsAbove(tokens, printedHeader) : null;
+  const above = printedHeader ? withProjectsInGrid(projectColumnsAbove(tokens, printedHeader), tokens, lineText) : null;
   const header = above?.header ?? printedHeader;
   const metaTokens = header ? tokens.slice(0, header.first).filter((t) => !above?.tokens.includes(t)) : tokens;
   const meta = parseMeta(metaTokens, region.kind, region.title, lineText);
@@ -158,7 +158,7 @@ export function extractRegion(
   } else {
     addLines(used, [...tokens.slice(header.first, header.next), ...(above?.tokens ?? [])]);
     // 3. The grid: strip page furniture, pick the layout, segment, assemble.
-    const grid = gridTokens(tokens, header);
+    const grid = gridTokens(tokens, header).filter((t) => !above?.tokens.includes(t));
     const furniture = stripRepeatedHeaders(grid, file);
     diagnostics.push(...furniture.diagnostics);
     for (const t of furniture.removed) diagnosed.add(t.line);
@@ -236,6 +236,13 @@ export function extractRegion(
   });
   if (groups.length > 1) diagnostics.push(messages.projectsSplit(file, region.start, region.end, groups.length));
   return {tables, diagnostics, readingOrder};
+}
+
+/** A flat table's projects printed above its grid, with those printed inside it after them (projectsInGrid). */
+function withProjectsInGrid(above: ProjectColumnsAbove | null, tokens: ReadonlyArray<Token>, lineText: (no: number) => string): ProjectColumnsAbove | null {
+  if (!above) return null;
+  const inGrid = projectsInGrid(tokens.slice(above.header.next), lineText);
+  return {...above, names: [...above.names, ...inGrid.names], beside: [...above.beside, ...inGrid.beside], tokens: [...above.tokens, ...inGrid.tokens]};
 }
 
 /** Fewest label lines above a title that are read as the table's. */
