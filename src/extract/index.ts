@@ -129,7 +129,9 @@ export function extractRegion(
   const lineText = (no: number): string => lines[no - 1].text;
   diagnostics.push(...footers.diagnostics);
   // 2. The grid header splits metadata from the grid; a header wrapped column by column is read down its columns.
-  const {tokens, header: printedHeader} = gridHeaderOf(footers.kept, lineText);
+  const {tokens, header: headerAbove} = gridHeaderOf(footers.kept, lineText);
+  const below = headerAbove ? levelNamesBelow(tokens, headerAbove) : null;
+  const printedHeader = below?.header ?? headerAbove;
   // A flat table's project columns printed among the metadata (reading-order dumps) head the grid too.
   const above = printedHeader ? withProjectsInGrid(projectColumnsAbove(tokens, printedHeader), tokens, lineText) : null;
   const header = above?.header ?? printedHeader;
@@ -156,9 +158,9 @@ export function extractRegion(
   if (!header) {
     diagnostics.push(messages.noGridHeader(file, region.start, region.end));
   } else {
-    addLines(used, [...tokens.slice(header.first, header.next), ...(above?.tokens ?? [])]);
+    addLines(used, [...tokens.slice(header.first, header.next), ...(above?.tokens ?? []), ...(below?.names ?? [])]);
     // 3. The grid: strip page furniture, pick the layout, segment, assemble.
-    const grid = gridTokens(tokens, header).filter((t) => !above?.tokens.includes(t));
+    const grid = gridTokens(tokens, header).filter((t) => !above?.tokens.includes(t) && !below?.names.includes(t));
     const furniture = stripRepeatedHeaders(grid, file);
     diagnostics.push(...furniture.diagnostics);
     for (const t of furniture.removed) diagnosed.add(t.line);
@@ -300,6 +302,22 @@ function withLevelNamesAbove(tokens: ReadonlyArray<Token>, header: GridHeader): 
   const missing = absent.filter((c) => above.has(CANONICAL_NAME[c]));
   if (missing.length === 0) return header;
   return {...header, columns: [...missing, ...header.columns], names: [...missing.map((c) => CANONICAL_NAME[c]), ...header.names]};
+}
+
+/**
+ * Reading-order dumps may also print the 一级指标/二级指标 names after the rows of the page they head, on a line of
+ * their own ("一级指标 二级指标" / "第1页共2页"): such a line of whole names the header lacks heads the grid too.
+ * @returns null when the header has those columns, or no such line follows it.
+ */
+function levelNamesBelow(tokens: ReadonlyArray<Token>, header: GridHeader): {header: GridHeader; names: Token[]} | null {
+  const absent = (['level1', 'level2'] as const).filter((c) => !header.columns.includes(c));
+  if (absent.length === 0) return null;
+  const names = new Set(absent.map((c) => CANONICAL_NAME[c]));
+  const lines = groupByLine(tokens.slice(header.next));
+  const line = [...lines.values()].find((group) => group.every((t) => names.has(t.text)));
+  if (!line) return null;
+  const missing = absent.filter((c) => line.some((t) => t.text === CANONICAL_NAME[c]));
+  return {header: {...header, columns: [...missing, ...header.columns], names: [...missing.map((c) => CANONICAL_NAME[c]), ...header.names]}, names: line};
 }
 
 /**
