@@ -74,7 +74,7 @@ const UNIT_END = /^[（(]?万?元[)）]$/;
  * A flat table read in reading order prints 项目名称 and the project names (one block of lines each, blank lines
  * apart) among the metadata, and 项目资金 / 年度绩效目标 just before the rest of the grid header. Told by: 项目名称
  * followed by name blocks, the 项目资金 and goal names followed only by header fragments or more project blocks
- * (projectBlocks), and no funding label (年度预算总额, 财政拨款 …: those belong to one project's header block).
+ * (projectBlocks, with no other label among them), and no funding label (年度预算总额, 财政拨款 …: those belong to one project's header block).
  * Labels printed before 项目名称 with no value of their own ("单位名称" / "项目名称") take the blocks just before the
  * next label, as parseMeta reads them.
  * @returns null when the metadata holds no such columns.
@@ -94,6 +94,8 @@ export function projectColumnsAbove(tokens: ReadonlyArray<Token>, header: GridHe
   const blocks = lineBlocks(before.slice(nameAt + 1, end));
   const waiting = before.slice(0, nameAt).filter((t, k) => isMetaLabel(t.text) && isMetaLabel(before[k + 1].text)).length;
   const later = before.slice(end).filter((t) => !labels.has(t) && !isHeaderFragment(t.text));
+  // Another label among them (项目负责人, a funding label cut by a wrap): one project's header block, no flat table.
+  if (later.some((t) => isMetaLabel(t.text))) return null;
   const laterBlocks = projectBlocks(splitAt(before.slice(end), labels).flatMap((run) => lineBlocks(run.filter((t) => later.includes(t)))));
   if (laterBlocks === null) return null;
   const projects = [...blocks.slice(0, Math.max(0, blocks.length - waiting)).map((block) => ({name: block, budget: [], goal: []})), ...laterBlocks];

@@ -113,3 +113,13 @@ test('projectsInGrid: a name block and an amount, each alone between blank lines
   assert.deepEqual(found.beside.map((b) => b.budget), ['45.80']);
   assert.deepEqual(found.tokens.map((t) => t.line), [3, 4, 6]);
 });
+
+test('a project\'s header block whose funding label a wrap cut ("年度预算总" / "额：") and its 项目负责人 after 项目名称 open no flat table', () => {
+  const text = ['项目支出绩效目标表', '项目名称', '甲项目', '', '建设', '项目负责人 王某', '项目资金（万元）', '年度预算总', '', '额：',
+    '12.00', '项目总体目标', '完成建设。', '一级指标\t二级指标\t三级指标\t指标值\t指标值设置依据\t分值',
+    '产出指标\t数量指标\t建设数量\t≥1个\t计划标准\t90'].join('\n');
+  const tables = extractText(text).tables;
+  assert.equal(tables.length, 1);
+  assert.equal(tables[0].leader, '王某');
+  assert.equal(tables[0].indicators[0].level3, '建设数量');
+});
