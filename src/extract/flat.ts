@@ -5,9 +5,10 @@
 // names come among the metadata, before the rest of the grid header (projectColumnsAbove); the rows are then
 // split into the listed projects by their weights, each project's adding up to 90 or 100 (ownersByWeight).
 import type {ColumnKey, Indicator} from '../types.ts';
-import {COLUMN_ALIASES, PROJECT_COLUMNS} from '../vocab.ts';
+import {COLUMN_ALIASES, isBasis, isEvidence, isScoringRule, LEVEL_NAMES, PROJECT_COLUMNS} from '../vocab.ts';
+import {cellScore} from './grammar.ts';
 import {inWan, isBudgetLabel, isHeaderFragment, isMetaLabel, parseAmount, type GridHeader} from './header.ts';
-import {compact, type Token} from './lines.ts';
+import {compact, isBlankLine, type Token} from './lines.ts';
 import type {ProjectCells} from './rows.ts';
 
 /** The rows of one project of a flat table. */
@@ -54,6 +55,8 @@ export interface ProjectColumnsAbove {
   header: GridHeader;
   /** The project names, in printed order. */
   names: string[];
+  /** The 项目资金 and goal printed beside each name ("" where none is), in the order of names. */
+  beside: ProjectCells[];
   /** The tokens of the project columns' names and of the project names (they are no metadata). */
   tokens: Token[];
   /** The 项目资金 column is in 元. */
@@ -67,11 +70,13 @@ const GOAL_NAMES = NAME_OF('project_goal');
 const UNIT_END = /^[（(]?万?元[)）]$/;
 
 /**
+
  * A flat table read in reading order prints 项目名称 and the project names (one block of lines each, blank lines
  * apart) among the metadata, and 项目资金 / 年度绩效目标 just before the rest of the grid header. Told by: 项目名称
- * followed by name blocks, the 项目资金 and goal names followed only by header fragments, and no funding label
- * (年度预算总额, 财政拨款 …: those belong to one project's header block). Labels printed before 项目名称 with no
- * value of their own ("单位名称" / "项目名称") take the last blocks, as parseMeta reads them.
+ * followed by name blocks, the 项目资金 and goal names followed only by header fragments or more project blocks
+ * (projectBlocks, with no other label among them), and no funding label (年度预算总额, 财政拨款 …: those belong to one project's header block).
+ * Labels printed before 项目名称 with no value of their own ("单位名称" / "项目名称") take the blocks just before the
+ * next label, as parseMeta reads them.
  * @returns null when the metadata holds no such columns.
  */
 export function projectColumnsAbove(tokens: ReadonlyArray<Token>, header: GridHeader): ProjectColumnsAbove | null {
@@ -82,23 +87,102 @@ export function projectColumnsAbove(tokens: ReadonlyArray<Token>, header: GridHe
   const budgetAt = before.findIndex((t, k) => k > nameAt && BUDGET_NAMES.some((n) => t.text.startsWith(n)));
   const goalAt = before.findIndex((t, k) => k > nameAt && GOAL_NAMES.includes(t.text));
   if (budgetAt < 0 || goalAt < 0) return null;
-  const last = Math.max(budgetAt, goalAt);
-  if (!before.slice(last + 1).every((t) => isHeaderFragment(t.text))) return null;
-  // The project names: blocks of lines after 项目名称, up to the next label.
-  const end = before.findIndex((t, k) => k > nameAt && (isMetaLabel(t.text) || k === budgetAt || k === goalAt));
+  const unitEnds = before.slice(budgetAt + 1).filter((t) => UNIT_END.test(t.text));
+  const labels = new Set<Token>([before[budgetAt], before[goalAt], ...unitEnds]);
+  // The blocks after 项目名称, up to the next label; then those among and after the project column names.
+  const end = before.findIndex((t, k) => k > nameAt && (isMetaLabel(t.text) || labels.has(t)));
   const blocks = lineBlocks(before.slice(nameAt + 1, end));
   const waiting = before.slice(0, nameAt).filter((t, k) => isMetaLabel(t.text) && isMetaLabel(before[k + 1].text)).length;
-  const names = blocks.slice(0, Math.max(0, blocks.length - waiting));
-  if (names.length === 0) return null;
-  const unitEnds = before.slice(budgetAt + 1).filter((t) => UNIT_END.test(t.text));
+  const later = before.slice(end).filter((t) => !labels.has(t) && !isHeaderFragment(t.text));
+  // Another label among them (项目负责人, a funding label cut by a wrap): one project's header block, no flat table.
+  if (later.some((t) => isMetaLabel(t.text))) return null;
+  const laterBlocks = projectBlocks(splitAt(before.slice(end), labels).flatMap((run) => lineBlocks(run.filter((t) => later.includes(t)))));
+  if (laterBlocks === null) return null;
+  const projects = [...blocks.slice(0, Math.max(0, blocks.length - waiting)).map((block) => ({name: block, budget: [], goal: []})), ...laterBlocks];
+  if (projects.length === 0) return null;
   const columns: ColumnKey[] = ['project', 'project_budget', 'project_goal'];
   const budgetName = compact([before[budgetAt], ...unitEnds].map((t) => t.text).join(''));
   return {
     header: {...header, columns: [...columns, ...header.columns], names: ['项目名称', budgetName, before[goalAt].text, ...header.names]},
-    names: names.map((block) => compact(block.map((t) => t.text).join(''))),
-    tokens: [before[nameAt], ...names.flat(), before[budgetAt], before[goalAt], ...unitEnds],
+    names: projects.map((p) => joined(p.name)),
+    beside: projects.map((p) => ({project: '', budget: joined(p.budget), goal: joined(p.goal)})),
+    tokens: [before[nameAt], ...projects.flatMap((p) => [...p.name, ...p.budget, ...p.goal]), before[budgetAt], before[goalAt], ...unitEnds],
     yuan: /[（(]元[)）]/.test(budgetName),
   };
+}
+
+const joined = (tokens: ReadonlyArray<Token>): string => compact(tokens.map((t) => t.text).join(''));
+
+/** Tokens cut into runs at the given ones (which are left out). */
+function splitAt(tokens: ReadonlyArray<Token>, cuts: ReadonlySet<Token>): Token[][] {
+  const runs: Token[][] = [[]];
+  for (const t of tokens) if (cuts.has(t)) runs.push([]); else runs[runs.length - 1].push(t);
+  return runs.filter((run) => run.length > 0);
+}
+
+/** A project's cells printed apart from the grid: its name, and the 项目资金 and goal printed beside it. */
+interface ProjectBlock {
+  name: Token[];
+  budget: Token[];
+  goal: Token[];
+}
+
+/** An amount opening a line of a 项目资金 block ("186.40", "1,274,400"). */
+const AMOUNT = /^\d[\d,，]*(?:\.\d+)?$/;
+
+/**
+ * Blocks of project cells in print order: a block with a line opening with an amount is the 项目资金 (the amount)
+ * and goal (its other words) of the name block before it; any other block is a name.
+ * @returns null when an amount block follows no name (the blocks are no project cells).
+ */
+function projectBlocks(blocks: ReadonlyArray<Token[]>): ProjectBlock[] | null {
+  const projects: ProjectBlock[] = [];
+  for (const block of blocks) {
+    const amount = block.find((t, k) => AMOUNT.test(t.text) && (k === 0 || block[k - 1].line !== t.line));
+    if (!amount) { projects.push({name: block, budget: [], goal: []}); continue; }
+    const owner = projects[projects.length - 1];
+    if (!owner || owner.budget.length > 0) return null;
+    owner.budget = [amount];
+    owner.goal = block.filter((t) => t !== amount);
+  }
+  return projects;
+}
+
+/** Project cells found inside a flat table's grid (projectsInGrid). */
+export interface ProjectsInGrid {
+  names: string[];
+  beside: ProjectCells[];
+  tokens: Token[];
+}
+
+/** A 项目资金 standing alone: decimals or thousands grouped, or too large for a weight or a percentage. */
+const isLoneAmount = (s: string): boolean => AMOUNT.test(s) && (/[.,，]/.test(s) || Number(s) > 1000);
+
+/** A text that reads as a cell of the grid: a column's word, or a value. */
+const readsAsGridCell = (s: string): boolean =>
+  LEVEL_NAMES.includes(s) || isBasis(s) || isEvidence(s) || isScoringRule(s) || /\d/.test(s) || (cellScore('target', s, {freeTextBasis: false}) ?? 0) > 2;
+
+/**
+ * Project cells printed inside a flat table's grid, apart from its rows: a block of lines standing between blank
+ * lines, then an amount alone between blank lines (a project whose rows begin on a new page may print its name and
+ * 项目资金 so, after that page's rows). A block that reads as grid cells (a column's word, a value) is none.
+ * @param lineText The text of a source line (blank lines are not among the tokens).
+ */
+export function projectsInGrid(tokens: ReadonlyArray<Token>, lineText: (no: number) => string): ProjectsInGrid {
+  const found: ProjectsInGrid = {names: [], beside: [], tokens: []};
+  const blank = (no: number): boolean => no < 1 || isBlankLine(lineText(no));
+  const blocks = lineBlocks(tokens);
+  blocks.forEach((block, k) => {
+    const amount = blocks[k + 1];
+    const first = block[0].line;
+    const last = block[block.length - 1].line;
+    if (!amount || amount.length !== 1 || !isLoneAmount(amount[0].text) || !blank(first - 1) || !blank(last + 1)) return;
+    if (!blank(amount[0].line - 1) || !blank(amount[0].line + 1) || block.some((t) => readsAsGridCell(t.text))) return;
+    found.names.push(joined(block));
+    found.beside.push({project: '', budget: amount[0].text, goal: ''});
+    found.tokens.push(...block, amount[0]);
+  });
+  return found;
 }
 
 /** Tokens split where a blank line comes between them. */
@@ -117,16 +201,20 @@ const PROJECT_TOTALS = [90, 100];
  * The project cells of a flat table whose names were printed apart (projectColumnsAbove): the rows are cut into
  * one run per name, in order, where each run's weights add up to 90 or 100; of the cuts that do, the one that
  * gives each project one printed 项目资金 and starts each at a new 一级 label wins. Each run's first row gets its
- * name, its 项目资金 and its goal fragments joined in row order; the other rows none (as merged cells print).
+ * name, its 项目资金 and its goal fragments joined in row order (or those printed beside the name, when it has
+ * them); the other rows none (as merged cells print).
  * @example ownersByWeight(rows weighing [50, 40, 60, 40], [{…budget: '1.5'}, …], ['甲', '乙']).map((o) => o.project) // => ['甲', '', '乙', '']
  */
-export function ownersByWeight(rows: ReadonlyArray<Indicator>, printed: ReadonlyArray<ProjectCells>, names: readonly string[]): ProjectCells[] {
+export function ownersByWeight(
+  rows: ReadonlyArray<Indicator>, printed: ReadonlyArray<ProjectCells>, names: readonly string[], beside: ReadonlyArray<ProjectCells> = [],
+): ProjectCells[] {
   const starts = projectStarts(rows, printed, names.length);
   return rows.map((_, i) => {
     const k = starts.indexOf(i);
     if (k < 0) return {project: '', budget: '', goal: ''};
     const own = printed.slice(i, k + 1 < starts.length ? starts[k + 1] : rows.length);
-    return {project: names[k], budget: own.find((o) => o.budget !== '')?.budget ?? '', goal: own.map((o) => o.goal).join('')};
+    const budget = beside[k]?.budget || (own.find((o) => o.budget !== '')?.budget ?? '');
+    return {project: names[k], budget, goal: beside[k]?.goal || own.map((o) => o.goal).join('')};
   });
 }
 

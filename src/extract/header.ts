@@ -547,10 +547,13 @@ const PROJECT_ONLY = new Set<ColumnKey>(['project_budget', 'project_goal']);
 function headerLinesBefore(tokens: ReadonlyArray<Token>, t: number, from: number): number {
   let first = t;
   while (first > from && tokens[first - 1].line === tokens[t].line) first--;
+  const isNamePiece = (x: Token): boolean => isHeaderFragment(x.text) && /[级指标值上年]/.test(x.text);
+  // Fragments before t on its line ("指标值设置依 分值" / "三级指标" …) are the first lines of wrapped names too.
+  const sameLine = tokens.slice(first, t).every(isNamePiece);
   for (;;) {
     let k = first;
     while (k > from && tokens[k - 1].line === tokens[first - 1]?.line) k--;
-    if (k === first || !tokens.slice(k, first).every((x) => isHeaderFragment(x.text) && /[级指标值上年]/.test(x.text))) return first === t || tokens[first].line !== tokens[t].line ? first : t;
+    if (k === first || !tokens.slice(k, first).every(isNamePiece)) return first === t || tokens[first].line !== tokens[t].line || sameLine ? first : t;
     first = k;
   }
 }

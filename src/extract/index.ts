@@ -20,7 +20,7 @@ import {normalizeText} from './decode.ts';
 import {compact, isBlankLine, isPageFooter, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
 import {locateTables, type Region} from './locate.ts';
 import {assembleRows, cellText, type ProjectCells} from './rows.ts';
-import {groupByProject, ownersByWeight, projectColumnsAbove} from './flat.ts';
+import {groupByProject, ownersByWeight, projectColumnsAbove, projectsInGrid, type ProjectColumnsAbove} from './flat.ts';
 import {joinSplitLabels} from './labels.ts';
 import {undoColumnMajor} from './interleave.ts';
 import {splitFusedTokens} from './fused.ts';
@@ -130,9 +130,11 @@ export function extractRegion(
   const lineText = (no: number): string => lines[no - 1].text;
   pushAll(diagnostics, footers.diagnostics);
   // 2. The grid header splits metadata from the grid; a header wrapped column by column is read down its columns.
-  const {tokens, header: printedHeader} = gridHeaderOf(footers.kept, lineText);
+  const {tokens, header: headerAbove} = gridHeaderOf(footers.kept, lineText);
+  const below = headerAbove ? levelNamesBelow(tokens, headerAbove) : null;
+  const printedHeader = below?.header ?? headerAbove;
   // A flat table's project columns printed among the metadata (reading-order dumps) head the grid too.
-  const above = printedHeader ? projectColumnsAbove(tokens, printedHeader) : null;
+  const above = printedHeader ? withProjectsInGrid(projectColumnsAbove(tokens, printedHeader), tokens, lineText) : null;
   const header = above?.header ?? printedHeader;
   const aboveTokens = new Set(above?.tokens);
   const metaTokens = header ? tokens.slice(0, header.first).filter((t) => !aboveTokens.has(t)) : tokens;
@@ -158,9 +160,9 @@ export function extractRegion(
   if (!header) {
     diagnostics.push(messages.noGridHeader(file, region.start, region.end));
   } else {
-    addLines(used, [...tokens.slice(header.first, header.next), ...(above?.tokens ?? [])]);
+    addLines(used, [...tokens.slice(header.first, header.next), ...(above?.tokens ?? []), ...(below?.names ?? [])]);
     // 3. The grid: strip page furniture, pick the layout, segment, assemble.
-    const grid = gridTokens(tokens, header);
+    const grid = gridTokens(tokens, header).filter((t) => !above?.tokens.includes(t) && !below?.names.includes(t));
     const furniture = stripRepeatedHeaders(grid, file);
     pushAll(diagnostics, furniture.diagnostics);
     for (const t of furniture.removed) diagnosed.add(t.line);
@@ -198,7 +200,7 @@ export function extractRegion(
       diagnosed.add(line);
     }
     indicators = assembled.indicators;
-    owners = above ? ownersByWeight(indicators, assembled.owners, above.names) : assembled.owners;
+    owners = above ? ownersByWeight(indicators, assembled.owners, above.names, above.beside) : assembled.owners;
     columns = usedColumns(columns, header, indicators);
     for (const r of indicators) for (const c of ['basis', 'prior_year', 'scoring_rule', 'evidence'] as const) if (!columns.includes(c)) r[c] = null;
     for (const r of indicators) if (r.weight_raw !== undefined) diagnostics.push(messages.weightNotNumber(file, r.lines[0], r.lines[1], r.weight_raw));
@@ -222,6 +224,8 @@ export function extractRegion(
   // 3b. A flat table listing several projects: one table per project, the project columns lifted into it.
   const yuan = above?.yuan === true || /(?:资金|金额)[（(]元[)）]/.test(cellText(tokens.slice(header.first, header.next)));
   const groups = groupByProject(owners, yuan);
+  // No rows read: the one table stands, so the region still shows (with its no-rows diagnostic).
+  if (groups.length === 0) return {tables: [table], diagnostics, readingOrder};
   const starts = groups.map((g, k) => (k === 0 ? region.start : indicators[g.rows[0]].lines[0]));
   const tables = groups.map((g, k): Table => {
     const range: [number, number] = [starts[k], k + 1 < groups.length ? starts[k + 1] - 1 : region.end];
@@ -237,6 +241,13 @@ export function extractRegion(
   });
   if (groups.length > 1) diagnostics.push(messages.projectsSplit(file, region.start, region.end, groups.length));
   return {tables, diagnostics, readingOrder};
+}
+
+/** A flat table's projects printed above its grid, with those printed inside it after them (projectsInGrid). */
+function withProjectsInGrid(above: ProjectColumnsAbove | null, tokens: ReadonlyArray<Token>, lineText: (no: number) => string): ProjectColumnsAbove | null {
+  if (!above) return null;
+  const inGrid = projectsInGrid(tokens.slice(above.header.next), lineText);
+  return {...above, names: [...above.names, ...inGrid.names], beside: [...above.beside, ...inGrid.beside], tokens: [...above.tokens, ...inGrid.tokens]};
 }
 
 /** Fewest label lines above a title that are read as the table's. */
@@ -297,6 +308,22 @@ function withLevelNamesAbove(tokens: ReadonlyArray<Token>, header: GridHeader): 
 }
 
 /**
+ * Reading-order dumps may also print the 一级指标/二级指标 names after the rows of the page they head, on a line of
+ * their own ("一级指标 二级指标" / "第1页共2页"): such a line of whole names the header lacks heads the grid too.
+ * @returns null when the header has those columns, or no such line follows it.
+ */
+function levelNamesBelow(tokens: ReadonlyArray<Token>, header: GridHeader): {header: GridHeader; names: Token[]} | null {
+  const absent = (['level1', 'level2'] as const).filter((c) => !header.columns.includes(c));
+  if (absent.length === 0) return null;
+  const names = new Set(absent.map((c) => CANONICAL_NAME[c]));
+  const lines = groupByLine(tokens.slice(header.next));
+  const line = [...lines.values()].find((group) => group.every((t) => names.has(t.text)));
+  if (!line) return null;
+  const missing = absent.filter((c) => line.some((t) => t.text === CANONICAL_NAME[c]));
+  return {header: {...header, columns: [...missing, ...header.columns], names: [...missing.map((c) => CANONICAL_NAME[c]), ...header.names]}, names: line};
+}
+
+/**
  * Labels those dumps print between the level names and the rest of the header ("一级指标" / "二级指标" /
  * "数量指标" / "产出指标" / "(2025 年)" …) are the first rows' labels: they move to the start of the grid.
  */
@@ -350,7 +377,7 @@ function stripFooters(tokens: ReadonlyArray<Token>, file: string): Stripped {
   let afterFooter = false;
   for (const t of tokens) {
     if (drop.has(t)) { afterFooter = true; continue; }
-    kept.push(afterFooter ? {...t, pageBreak: true} : t);
+    kept.push(afterFooter ? {...t, pageBreak: true, afterFooter: true} : t);
     afterFooter = false;
   }
   return {kept, removed: tokens.filter((t) => drop.has(t)), diagnostics};

@@ -21,6 +21,11 @@ export interface Token {
   alsoLines?: number[];
   /** The token starts a new page: its line begins with a space (some converters' page mark) or follows a footer. */
   pageBreak?: boolean;
+  /**
+   * The page ending before this token printed its number in a footer ("第 1 页 共 2 页", removed): a lone number
+   * just before the break is then no page number (a weight, a prior-year value).
+   */
+  afterFooter?: boolean;
 }
 
 /** Every source line a token's text came from. */

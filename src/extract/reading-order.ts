@@ -247,10 +247,13 @@ export function readingOrder(tokens: ReadonlyArray<Token>, columns: readonly Col
   return {...parse, items: [...parse.items, ...pageNumbers.map((token) => ({dropped: {token, pageNumber: true}}))]};
 }
 
-/** A page's number: a short number alone on the last line before a page break (a weight's look-alike). */
+/**
+ * A page's number: a short number alone on the last line before a page break (a weight's look-alike), on a page
+ * whose number is not printed in a footer already.
+ */
 function withoutPageNumbers(lines: Token[][]): {lines: Token[][]; pageNumbers: Token[]} {
   const isPageNumber = (line: Token[], k: number): boolean =>
-    line.length === 1 && /^\d{1,4}$/.test(line[0].text) && lines[k + 1]?.[0].pageBreak === true;
+    line.length === 1 && /^\d{1,4}$/.test(line[0].text) && lines[k + 1]?.[0].pageBreak === true && lines[k + 1][0].afterFooter !== true;
   return {lines: lines.filter((line, k) => !isPageNumber(line, k)), pageNumbers: lines.flatMap((line, k) => (isPageNumber(line, k) ? line : []))};
 }
 

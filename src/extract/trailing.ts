@@ -26,6 +26,32 @@ function isCellLine(text: string): boolean {
 }
 
 /**
+ * Does the page before line `no`'s page end with its bare number (the last text before the form feed, "1" on
+ * page 1)? Then the document numbers its pages so, and the next page's number is printed bare too.
+ */
+function numbersPages(lines: ReadonlyArray<Line>, no: number): boolean {
+  let k = no - 1;
+  while (k > 0 && !lines[k].text.includes('\f')) k--;
+  const page = pageOf(lines, k);
+  for (let j = k - 1; j >= 0; j--) if (!isBlankLine(lines[j].text)) return isOwnPageNumber(lines[j].text, page);
+  return false;
+}
+
+/** The 1-based page of a line: pdftotext ends each page with a form feed. */
+function pageOf(lines: ReadonlyArray<Line>, no: number): number {
+  let page = 1;
+  for (let k = 0; k < no; k++) if (lines[k].text.includes('\f')) page++;
+  return page;
+}
+
+/**
+ * A bare number equal to the number of the page it stands on is the page's number when it stands alone before the
+ * first trailing cell: pdftotext prints a page's footer before the blocks of the last columns that trail a table
+ * ("" / "2" / "" / "每月25日前" / …), and a weight there would come among its column's block.
+ */
+const isOwnPageNumber = (text: string, page: number): boolean => /^\s*\d{1,4}\s*$/.test(text) && Number(text) === page;
+
+/**
  * The lines of cells after a region closed by a section heading (up to `limit`, the next table's first line or
  * the end of the text, or the next section's heading): the lines made of cells only, wherever they stand among the
  * section's prose (pdftotext orders the blocks of a page its own way), page footers left out.
@@ -36,9 +62,13 @@ export function trailingCells(lines: ReadonlyArray<Line>, region: Region, limit:
   if (region.toEndOfFile) return [];
   const run: Line[] = [];
   let first = true;
+  let page = pageOf(lines, region.end);
   for (let no = region.end + 1; no < limit; no++) {
     const line = lines[no - 1];
+    if (line.text.includes('\f')) page++;
     if (isBlankLine(line.text)) continue;
+    const alone = isBlankLine(lines[no - 2]?.text ?? '') && isBlankLine(lines[no]?.text ?? '');
+    if (run.length === 0 && alone && isOwnPageNumber(line.text, page) && numbersPages(lines, no)) continue;
     // The heading that closed the region stays outside; the next section's heading ends the search.
     const heading = isSectionHeading(line.text);
     if (heading && !first) break;

@@ -78,3 +78,34 @@ test('extractText(rendered-variants/lh1.2/ziping-health.default.txt) reads the h
 test('extractText(rendered-variants/lh1.2/split-target-education.default.txt) reads the labels above the title with the first rows\' 一级/二级 labels among them', () => {
   assertCells('lh1.2', 'split-target-education', [2, 3, 4, 5, 9].map((r) => [0, r, ['level1', 'level2', 'level3', 'target']] as const));
 });
+
+/** The projects of a flat table: names and 项目资金 as the spec prints them. */
+function assertProjects(variant: string, spec: string): void {
+  const got = extractText(readFileSync(join(ROOT, variant, `${spec}.default.txt`), 'utf8'), {file: spec}).tables;
+  const want = expectedOf(variant, spec) as unknown as Array<{project: string; budget_total: number}>;
+  assert.deepEqual(got.map((t) => [t.project, t.budget_total]), want.map((t) => [t.project, t.budget_total]));
+}
+
+test('extractText(rendered-variants/f-0.5/flat-projects-culture.default.txt): names and 项目资金 printed after the project column names make three projects', () => {
+  assertProjects('f-0.5', 'flat-projects-culture');
+  assertCells('f-0.5', 'flat-projects-culture', [[0, 0, CELLS], [0, 6, CELLS], [1, 0, CELLS], [1, 2, CELLS]]);
+});
+
+test('extractText(rendered-variants/lh1.2/flat-projects-culture.default.txt): the last weight before the page footer "第1页共2页" is no page number', () => {
+  assertProjects('lh1.2', 'flat-projects-culture');
+  assertCells('lh1.2', 'flat-projects-culture', [[0, 6, CELLS], [1, 5, CELLS], [2, 0, CELLS], [2, 5, CELLS]]);
+});
+
+test('extractText(rendered-variants/lh1.5/flat-projects-culture.default.txt): a project name and its 项目资金 alone between blank lines on page 2 make the third project', () => {
+  assertProjects('lh1.5', 'flat-projects-culture');
+  assertCells('lh1.5', 'flat-projects-culture', [[0, 0, CELLS], [0, 6, CELLS], [1, 0, CELLS]]);
+});
+
+test('extractText(rendered-variants/f+0.5/flat-projects-culture.default.txt): "一级指标 二级指标" printed after page 1\'s rows and "指标值设置依 分值" head the grid', () => {
+  assertProjects('f+0.5', 'flat-projects-culture');
+  assertCells('f+0.5', 'flat-projects-culture', [0, 1, 2, 3].map((r) => [0, r, CELLS] as const));
+});
+
+test('extractText(rendered-variants/lh1.5/bundled-002-pair.default.txt): the bare page number "2" before the cells trailing "（五）" is no weight', () => {
+  assertCells('lh1.5', 'bundled-002-pair', [[1, 0, CELLS], [1, 1, CELLS], [1, 2, CELLS]]);
+});

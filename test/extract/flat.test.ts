@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {extractText} from '../../src/index.ts';
-import {groupByProject, ownersByWeight} from '../../src/extract/flat.ts';
+import {groupByProject, ownersByWeight, projectsInGrid} from '../../src/extract/flat.ts';
+import {splitLines, tokenizeLines} from '../../src/extract/lines.ts';
 import type {Indicator} from '../../src/types.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -102,4 +103,23 @@ test('ownersByWeight: rows cut where the weights of each project add up to 90 or
     {project: '甲', budget: '12.50', goal: '甲目标'}, {project: '', budget: '', goal: ''},
     {project: '乙', budget: '3.00', goal: '乙目标'}, {project: '', budget: '', goal: ''}, {project: '', budget: '', goal: ''},
   ]);
+});
+
+test('projectsInGrid: a name block and an amount, each alone between blank lines, are a project; a basis and a weight so are not', () => {
+  const text = '产出指标\n\n全域旅游宣传\n推广经费\n\n45.80\n\n其他标准\n\n10\n';
+  const lines = splitLines(text);
+  const found = projectsInGrid(tokenizeLines(lines), (no) => lines[no - 1].text);
+  assert.deepEqual(found.names, ['全域旅游宣传推广经费']);
+  assert.deepEqual(found.beside.map((b) => b.budget), ['45.80']);
+  assert.deepEqual(found.tokens.map((t) => t.line), [3, 4, 6]);
+});
+
+test('a project\'s header block whose funding label a wrap cut ("年度预算总" / "额：") and its 项目负责人 after 项目名称 open no flat table', () => {
+  const text = ['项目支出绩效目标表', '项目名称', '甲项目', '', '建设', '项目负责人 王某', '项目资金（万元）', '年度预算总', '', '额：',
+    '12.00', '项目总体目标', '完成建设。', '一级指标\t二级指标\t三级指标\t指标值\t指标值设置依据\t分值',
+    '产出指标\t数量指标\t建设数量\t≥1个\t计划标准\t90'].join('\n');
+  const tables = extractText(text).tables;
+  assert.equal(tables.length, 1);
+  assert.equal(tables[0].leader, '王某');
+  assert.equal(tables[0].indicators[0].level3, '建设数量');
 });

@@ -58,3 +58,9 @@ test('extractText(rendered/bundled-001-long.default.txt) reads the evidence prin
 test('trailingCells: a part heading after the table ("第四部分 名词解释") is a heading, not a line of cells', () => {
   assert.deepEqual(found('项目支出绩效目标表\n名称 ≥1次\n（五）其他需说明的事项\n无。\n第四部分 名词解释\n'), []);
 });
+
+test('trailingCells: a bare "2" alone before the cells is page 2\'s number when page 1 ended with a bare "1"; else a weight', () => {
+  const page2 = '\f名称 ≥1次\n（五）其他需说明的事项\n无。\n\n2\n\n原始凭证\n10\n';
+  assert.deepEqual(found(`项目支出绩效目标表\n名称 ≥1次\n1\n${page2}`), [10, 11]);
+  assert.deepEqual(found(`项目支出绩效目标表\n名称 ≥1次\n-1-\n${page2}`), [8, 10, 11]);
+});
