@@ -51,7 +51,7 @@ interface Label {
 const MAX_GAP_LINES = 12;
 /** Cost per line of distance between a continuation line and its row's anchor (ties go to the nearer row). */
 const DISTANCE_COST = 0.3;
-/** Extra cost for a continuation line on another page than its anchor (rows are rarely split by a page). */
+/** Extra cost for a row with lines on another page than its anchor (rows are rarely split by a page): once a row. */
 const OTHER_PAGE_COST = 1;
 /** Extra cost for a continuation line above its anchor (pdftotext puts a row's single-line cells on its top line). */
 const ABOVE_COST = 0.2;
@@ -317,6 +317,15 @@ function chooseSpans(
     if (to - from - 1 > MAX_GAP_LINES) { cuts.push([Math.floor((from + to - 1) / 2)]); continue; }
     cuts.push(Array.from({length: to - from}, (_, d) => from + d));
   }
+  // A row broken by a page goes on at the top of the next page (or ends at the bottom of the page before): a line
+  // there is as far from its row as from the page's edge.
+  const pageDistance = (i: number): number => {
+    let d = 1;
+    for (let j = i - 1; j >= 0 && lines[j].page === lines[i].page; j--) d++;
+    let u = 1;
+    for (let j = i + 1; j < lines.length && lines[j].page === lines[i].page; j++) u++;
+    return Math.min(d, u);
+  };
   const top = (k: number, c: number): number => (k === 0 ? 0 : cuts[k - 1][c] + 1);
   const bottom = (k: number, c: number): number => (k === n - 1 ? lines.length - 1 : cuts[k][c]);
   const rowScore = (k: number, t: number, b: number): number => {
@@ -325,13 +334,17 @@ function chooseSpans(
     const parse = segmentGrid(stream, reading.options);
     const score = parse.score - RAGGED_COST * raggedLines(parse) + BEYOND * beyond - OFF_CENTRE_COST * offCentre(parse, pageOf);
     let distance = 0;
+    let split = false;
     for (let i = t; i <= b; i++) {
       if (lines[i].body.length === 0) {
         distance += DISTANCE_COST * (partners.get(i) ?? []).filter((j) => j < t || j > b).length;
         continue;
       }
-      distance += Math.abs(i - anchors[k]) * DISTANCE_COST + (i < anchors[k] ? ABOVE_COST : 0) + (lines[i].page !== lines[anchors[k]].page ? OTHER_PAGE_COST : 0);
+      const otherPage = lines[i].page !== lines[anchors[k]].page;
+      if (otherPage) split = true;
+      distance += (otherPage ? pageDistance(i) : Math.abs(i - anchors[k])) * DISTANCE_COST + (i < anchors[k] ? ABOVE_COST : 0);
     }
+    if (split) distance += OTHER_PAGE_COST;
     return score - distance;
   };
   // best[k][c]: best score of rows 0..k with row k ending at cut c (for the last row: one state).
@@ -600,7 +613,9 @@ function alignToAnchor(
   words: ReadonlyArray<Placed>, above: boolean, context: ScoreContext,
 ): number[] {
   const gains = words.map((p) => anchor.map((_, h) => joinGain(columnOf[h], texts[h], p.token.text, above, context)));
-  return alignWords(anchor, hostXs, words, gains);
+  // The 三级 column is the body's first: when the anchor line has its word, no column lies left of it.
+  const nothingLeft = columnOf[0] !== null && NAME_COLUMNS.has(columnOf[0]);
+  return alignWords(anchor, hostXs, words, gains, nothingLeft);
 }
 
 /** Gain counted for joining a word the anchor line's reading left out (its column unknown). */
@@ -622,14 +637,19 @@ function joinGain(column: ColumnKey | null, text: string, word: string, above: b
  * The best monotone hosts of a line's words. pdftotext packs a full line tighter than a sparse one, so a
  * continuation word sits at or right of its host's x, further right the further along the line: a word right
  * of its host costs little, left of it much.
+ * @param nothingLeft The anchor line's first word is a name: no column lies left of it, so a word printed left of
+ * it (pdftotext shifts a line's words right by the wide labels before them) continues one of its words.
  */
-function alignWords(anchor: ReadonlyArray<Placed>, hostXs: ReadonlyArray<ReadonlyArray<number>>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>): number[] {
+function alignWords(
+  anchor: ReadonlyArray<Placed>, hostXs: ReadonlyArray<ReadonlyArray<number>>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>,
+  nothingLeft: boolean,
+): number[] {
   const m = anchor.length + 2; // host h is stored at h + 1; host anchor.length: after all anchor words
   const value = (w: number, h: number): number => {
     const x = words[w].x;
     if (anchor.length === 0) return h === -1 ? 0 : -Infinity;
     // Before or after all anchor words: a column the anchor line leaves empty, left or right of its words.
-    if (h === -1) return x <= anchor[0].x - SAME_X ? 0 : REJECTED - LEFT_COST * (x - anchor[0].x + SAME_X);
+    if (h === -1) return nothingLeft ? -Infinity : x <= anchor[0].x - SAME_X ? 0 : REJECTED - LEFT_COST * (x - anchor[0].x + SAME_X);
     if (h === anchor.length) return x > anchor[h - 1].x + anchor[h - 1].token.text.length ? BEYOND : -Infinity;
     return gains[w][h] - Math.min(...hostXs[h].map((at) => (x >= at ? RIGHT_COST * (x - at) : LEFT_COST * (at - x))));
   };
