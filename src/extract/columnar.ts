@@ -456,13 +456,15 @@ function raggedLines(parse: GridParse): number {
 function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, reading: Reading): RowWords {
   const anchor = lines[anchorAt].body;
   // An anchor line starting right of the 三级 column has no 一级 … 三级 words (they are above or below it), and
-  // may start with any later column: each reading is tried, the one whose row reads best is kept.
+  // may start with any later column: each reading is tried, the one whose row reads best is kept. The reading with
+  // a name is tried too: pdftotext lays out each page on its own, so the 三级 column may lie further right.
   const late = anchor.length > 0 && anchor[0].x > reading.level3Start + SAME_X;
   if (!late) return orderRow(lines, anchorAt, anchorColumns(anchor, reading.options.columns, reading.options), reading.options.context);
   const values = reading.options.columns.filter((c) => !NAME_COLUMNS.has(c));
+  const starts = [reading.options.columns, ...Array.from({length: Math.min(LATE_STARTS, values.length)}, (_, skip) => values.slice(skip))];
   let best: {words: RowWords; score: number} | null = null;
-  for (let skip = 0; skip < Math.min(LATE_STARTS, values.length); skip++) {
-    const words = orderRow(lines, anchorAt, anchorColumns(anchor, values.slice(skip), reading.options), reading.options.context);
+  for (const columns of starts) {
+    const words = orderRow(lines, anchorAt, anchorColumns(anchor, columns, reading.options), reading.options.context);
     const score = segmentGrid(words.stream, reading.options).score;
     if (best === null || score > best.score) best = {words, score};
   }
@@ -528,7 +530,7 @@ function hostWords(
     const xs = anchor.map((_, h) => hostXs(h, i));
     const hosts = alignToAnchor(anchor, xs, columnOf, texts, words, above, context);
     words.forEach((p, w) => {
-      const host = hosts[w];
+      const host = cellEdge(hosts[w], anchor, above);
       // A wrapped cell's lines are full but its last: a word above its host yet shorter ends the cell ("…不断提" "升").
       const tail = above && host >= 0 && host < anchor.length && p.token.text.length <= 2 && anchor[host].token.text.length >= 2 * p.token.text.length + 2;
       if (host >= 0 && host < anchor.length) texts[host] = above && !tail ? p.token.text + texts[host] : texts[host] + p.token.text;
@@ -536,6 +538,19 @@ function hostWords(
     });
   }
   return keyed;
+}
+
+/**
+ * The anchor word a continuation word goes next to, given the one it continues: a word printed as one but read
+ * as two (splitAtTitle: "交通运输部《农村公路养护") wraps from its left edge, so a line below it goes on after its
+ * last piece ("管理办法》") and a line above comes before its first.
+ */
+function cellEdge(host: number, anchor: ReadonlyArray<Placed>, above: boolean): number {
+  if (host < 0 || host >= anchor.length) return host;
+  const joined = (a: number): boolean => a >= 0 && a + 1 < anchor.length && anchor[a + 1].x === anchor[a].x + anchor[a].token.text.length;
+  if (above) while (joined(host - 1)) host--;
+  else while (joined(host)) host++;
+  return host;
 }
 
 /**

@@ -312,3 +312,7 @@ test('extractText(rendered-variants/f-0.5/bundled-001-long.layout.txt) gives a �
 test('extractText(rendered-variants/f+0.5/shenbao-health.layout.txt) keeps a 三级 name\'s lines in printed order when the next lines start left of the anchor line\'s name', () => {
   assert.deepEqual(...variantRows('f+0.5', 'shenbao-health', 0, [9, 10]));
 });
+
+test('extractText(rendered-variants/lh1.5/repeated-header-overall-transport.layout.txt) reads a page\'s anchor lines with their 三级 name though the page sets its columns further right, and a 依据 wrapped under "交通运输部《农村公路养护" after its title', () => {
+  assert.deepEqual(...variantRows('lh1.5', 'repeated-header-overall-transport', 0, [7, 8, 11]));
+});
