@@ -76,7 +76,7 @@ export function readColumnar(
   const level2Start = labelSplit(placed, level3Start);
   for (const l of placed) splitLabels(l, level3Start, level2Start);
   const lines = unfoldColumnMajor(placed);
-  const labels = joinLabels(lines, level2Start);
+  const labels = joinLabels(lines, level2Start, level3Start);
   const anchors = findAnchors(lines, options.columns);
   if (anchors.length < 2) return null;
   const reading: Reading = {options, level3Start};
@@ -781,7 +781,7 @@ const isName = (s: string): boolean => isLevel1(s) || isLevel2(s);
  * joined text is still the beginning of a 一级/二级 name (also when printed out of order: "成本" "经济" "指标"), or
  * when the label above is no name yet and the fragment is short and close below it.
  */
-function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number): Label[] {
+function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number, level3Start: number): Label[] {
   const out: Label[] = [];
   const open: Partial<Record<Label['column'], Label>> = {};
   lines.forEach((l, i) => {
@@ -799,7 +799,10 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number): Label[] {
         if (isNamePrefix(text + cur.text)) { extend(cur, p, text + cur.text, i, true); continue; }
         if (!p.unsure && !isName(cur.text) && !isNamePrefix(cur.text) && text.length <= 3) { extend(cur, p, cur.text + text, i); continue; }
       }
-      if (p.unsure) { // not a label after all: back to the body
+      // A name's opening piece ("数量指") before a word of the 三级 column on its line stands left of that column: a
+      // label of its own, though printed against the 三级 column's usual edge (wide labels shift a line right).
+      const opens = text.length >= 2 && isNamePrefix(text) && !isName(text) && l.body.length > 0 && l.body[0].x < level3Start + 2 * SAME_X;
+      if (p.unsure && !opens) { // not a label after all: back to the body
         l.labels.splice(l.labels.indexOf(p), 1);
         l.body.unshift(p);
         continue;

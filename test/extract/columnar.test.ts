@@ -316,3 +316,7 @@ test('extractText(rendered-variants/f+0.5/shenbao-health.layout.txt) keeps a 三
 test('extractText(rendered-variants/lh1.5/repeated-header-overall-transport.layout.txt) reads a page\'s anchor lines with their 三级 name though the page sets its columns further right, and a 依据 wrapped under "交通运输部《农村公路养护" after its title', () => {
   assert.deepEqual(...variantRows('lh1.5', 'repeated-header-overall-transport', 0, [7, 8, 11]));
 });
+
+test('extractText(rendered-variants/lh1.5/bundled-003-overall.layout.txt) reads a 二级 piece ("数量指") printed against the 三级 column\'s edge, before a 三级 name on its line, as a label', () => {
+  assert.deepEqual(...variantRows('lh1.5', 'bundled-003-overall', 1, [0, 1, 2, 3, 4]));
+});
