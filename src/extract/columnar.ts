@@ -52,7 +52,7 @@ interface Label {
 const MAX_GAP_LINES = 12;
 /** Cost per line of distance between a continuation line and its row's anchor (ties go to the nearer row). */
 const DISTANCE_COST = 0.3;
-/** Extra cost for a continuation line on another page than its anchor (rows are rarely split by a page). */
+/** Extra cost for a row with lines on another page than its anchor (rows are rarely split by a page): once a row. */
 const OTHER_PAGE_COST = 1;
 /** Extra cost for a continuation line above its anchor (pdftotext puts a row's single-line cells on its top line). */
 const ABOVE_COST = 0.2;
@@ -77,7 +77,7 @@ export function readColumnar(
   const level2Start = labelSplit(placed, level3Start);
   for (const l of placed) splitLabels(l, level3Start, level2Start);
   const lines = unfoldColumnMajor(placed);
-  const labels = joinLabels(lines, level2Start);
+  const labels = joinLabels(lines, level2Start, level3Start);
   const anchors = findAnchors(lines, options.columns);
   if (anchors.length < 2) return null;
   const reading: Reading = {options, level3Start};
@@ -318,6 +318,15 @@ function chooseSpans(
     if (to - from - 1 > MAX_GAP_LINES) { cuts.push([Math.floor((from + to - 1) / 2)]); continue; }
     cuts.push(Array.from({length: to - from}, (_, d) => from + d));
   }
+  // A row broken by a page goes on at the top of the next page (or ends at the bottom of the page before): a line
+  // there is as far from its row as from the page's edge.
+  const pageDistance = (i: number): number => {
+    let d = 1;
+    for (let j = i - 1; j >= 0 && lines[j].page === lines[i].page; j--) d++;
+    let u = 1;
+    for (let j = i + 1; j < lines.length && lines[j].page === lines[i].page; j++) u++;
+    return Math.min(d, u);
+  };
   const top = (k: number, c: number): number => (k === 0 ? 0 : cuts[k - 1][c] + 1);
   const bottom = (k: number, c: number): number => (k === n - 1 ? lines.length - 1 : cuts[k][c]);
   const rowScore = (k: number, t: number, b: number): number => {
@@ -326,13 +335,17 @@ function chooseSpans(
     const parse = segmentGrid(stream, reading.options);
     const score = parse.score - RAGGED_COST * raggedLines(parse) + BEYOND * beyond - OFF_CENTRE_COST * offCentre(parse, pageOf);
     let distance = 0;
+    let split = false;
     for (let i = t; i <= b; i++) {
       if (lines[i].body.length === 0) {
         distance += DISTANCE_COST * (partners.get(i) ?? []).filter((j) => j < t || j > b).length;
         continue;
       }
-      distance += Math.abs(i - anchors[k]) * DISTANCE_COST + (i < anchors[k] ? ABOVE_COST : 0) + (lines[i].page !== lines[anchors[k]].page ? OTHER_PAGE_COST : 0);
+      const otherPage = lines[i].page !== lines[anchors[k]].page;
+      if (otherPage) split = true;
+      distance += (otherPage ? pageDistance(i) : Math.abs(i - anchors[k])) * DISTANCE_COST + (i < anchors[k] ? ABOVE_COST : 0);
     }
+    if (split) distance += OTHER_PAGE_COST;
     return score - distance;
   };
   // best[k][c]: best score of rows 0..k with row k ending at cut c (for the last row: one state).
@@ -444,13 +457,15 @@ function raggedLines(parse: GridParse): number {
 function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, reading: Reading): RowWords {
   const anchor = lines[anchorAt].body;
   // An anchor line starting right of the 三级 column has no 一级 … 三级 words (they are above or below it), and
-  // may start with any later column: each reading is tried, the one whose row reads best is kept.
+  // may start with any later column: each reading is tried, the one whose row reads best is kept. The reading with
+  // a name is tried too: pdftotext lays out each page on its own, so the 三级 column may lie further right.
   const late = anchor.length > 0 && anchor[0].x > reading.level3Start + SAME_X;
   if (!late) return orderRow(lines, anchorAt, anchorColumns(anchor, reading.options.columns, reading.options), reading.options.context);
   const values = reading.options.columns.filter((c) => !NAME_COLUMNS.has(c));
+  const starts = [reading.options.columns, ...Array.from({length: Math.min(LATE_STARTS, values.length)}, (_, skip) => values.slice(skip))];
   let best: {words: RowWords; score: number} | null = null;
-  for (let skip = 0; skip < Math.min(LATE_STARTS, values.length); skip++) {
-    const words = orderRow(lines, anchorAt, anchorColumns(anchor, values.slice(skip), reading.options), reading.options.context);
+  for (const columns of starts) {
+    const words = orderRow(lines, anchorAt, anchorColumns(anchor, columns, reading.options), reading.options.context);
     const score = segmentGrid(words.stream, reading.options).score;
     if (best === null || score > best.score) best = {words, score};
   }
@@ -516,7 +531,7 @@ function hostWords(
     const xs = anchor.map((_, h) => hostXs(h, i));
     const hosts = alignToAnchor(anchor, xs, columnOf, texts, words, above, context);
     words.forEach((p, w) => {
-      const host = hosts[w];
+      const host = cellEdge(hosts[w], anchor, above);
       // A wrapped cell's lines are full but its last: a word above its host yet shorter ends the cell ("…不断提" "升").
       const tail = above && host >= 0 && host < anchor.length && p.token.text.length <= 2 && anchor[host].token.text.length >= 2 * p.token.text.length + 2;
       if (host >= 0 && host < anchor.length) texts[host] = above && !tail ? p.token.text + texts[host] : texts[host] + p.token.text;
@@ -524,6 +539,19 @@ function hostWords(
     });
   }
   return keyed;
+}
+
+/**
+ * The anchor word a continuation word goes next to, given the one it continues: a word printed as one but read
+ * as two (splitAtTitle: "交通运输部《农村公路养护") wraps from its left edge, so a line below it goes on after its
+ * last piece ("管理办法》") and a line above comes before its first.
+ */
+function cellEdge(host: number, anchor: ReadonlyArray<Placed>, above: boolean): number {
+  if (host < 0 || host >= anchor.length) return host;
+  const joined = (a: number): boolean => a >= 0 && a + 1 < anchor.length && anchor[a + 1].x === anchor[a].x + anchor[a].token.text.length;
+  if (above) while (joined(host - 1)) host--;
+  else while (joined(host)) host++;
+  return host;
 }
 
 /**
@@ -601,7 +629,9 @@ function alignToAnchor(
   words: ReadonlyArray<Placed>, above: boolean, context: ScoreContext,
 ): number[] {
   const gains = words.map((p) => anchor.map((_, h) => joinGain(columnOf[h], texts[h], p.token.text, above, context)));
-  return alignWords(anchor, hostXs, words, gains);
+  // The 三级 column is the body's first: when the anchor line has its word, no column lies left of it.
+  const nothingLeft = columnOf[0] !== null && NAME_COLUMNS.has(columnOf[0]);
+  return alignWords(anchor, hostXs, words, gains, nothingLeft);
 }
 
 /** Gain counted for joining a word the anchor line's reading left out (its column unknown). */
@@ -623,14 +653,19 @@ function joinGain(column: ColumnKey | null, text: string, word: string, above: b
  * The best monotone hosts of a line's words. pdftotext packs a full line tighter than a sparse one, so a
  * continuation word sits at or right of its host's x, further right the further along the line: a word right
  * of its host costs little, left of it much.
+ * @param nothingLeft The anchor line's first word is a name: no column lies left of it, so a word printed left of
+ * it (pdftotext shifts a line's words right by the wide labels before them) continues one of its words.
  */
-function alignWords(anchor: ReadonlyArray<Placed>, hostXs: ReadonlyArray<ReadonlyArray<number>>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>): number[] {
+function alignWords(
+  anchor: ReadonlyArray<Placed>, hostXs: ReadonlyArray<ReadonlyArray<number>>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>,
+  nothingLeft: boolean,
+): number[] {
   const m = anchor.length + 2; // host h is stored at h + 1; host anchor.length: after all anchor words
   const value = (w: number, h: number): number => {
     const x = words[w].x;
     if (anchor.length === 0) return h === -1 ? 0 : -Infinity;
     // Before or after all anchor words: a column the anchor line leaves empty, left or right of its words.
-    if (h === -1) return x <= anchor[0].x - SAME_X ? 0 : REJECTED - LEFT_COST * (x - anchor[0].x + SAME_X);
+    if (h === -1) return nothingLeft ? -Infinity : x <= anchor[0].x - SAME_X ? 0 : REJECTED - LEFT_COST * (x - anchor[0].x + SAME_X);
     if (h === anchor.length) return x > anchor[h - 1].x + anchor[h - 1].token.text.length ? BEYOND : -Infinity;
     return gains[w][h] - Math.min(...hostXs[h].map((at) => (x >= at ? RIGHT_COST * (x - at) : LEFT_COST * (at - x))));
   };
@@ -747,7 +782,7 @@ const isName = (s: string): boolean => isLevel1(s) || isLevel2(s);
  * joined text is still the beginning of a 一级/二级 name (also when printed out of order: "成本" "经济" "指标"), or
  * when the label above is no name yet and the fragment is short and close below it.
  */
-function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number): Label[] {
+function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number, level3Start: number): Label[] {
   const out: Label[] = [];
   const open: Partial<Record<Label['column'], Label>> = {};
   lines.forEach((l, i) => {
@@ -765,7 +800,10 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number): Label[] {
         if (isNamePrefix(text + cur.text)) { extend(cur, p, text + cur.text, i, true); continue; }
         if (!p.unsure && !isName(cur.text) && !isNamePrefix(cur.text) && text.length <= 3) { extend(cur, p, cur.text + text, i); continue; }
       }
-      if (p.unsure) { // not a label after all: back to the body
+      // A name's opening piece ("数量指") before a word of the 三级 column on its line stands left of that column: a
+      // label of its own, though printed against the 三级 column's usual edge (wide labels shift a line right).
+      const opens = text.length >= 2 && isNamePrefix(text) && !isName(text) && l.body.length > 0 && l.body[0].x < level3Start + 2 * SAME_X;
+      if (p.unsure && !opens) { // not a label after all: back to the body
         l.labels.splice(l.labels.indexOf(p), 1);
         l.body.unshift(p);
         continue;

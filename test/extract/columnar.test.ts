@@ -300,3 +300,23 @@ test('extractText(rendered-variants/{f+0.8-lh1.25,f-0.8-lh1.45}/narrow-wrap-b5.l
   assert.deepEqual(...variantRows('f+0.8-lh1.25', 'narrow-wrap-b5', 0, [6, 7, 8]));
   assert.deepEqual(...variantRows('f-0.8-lh1.45', 'narrow-wrap-b5', 0, [7, 8]));
 });
+
+test('extractText(rendered-variants/{f+0.5,f-0.8-lh1.45}/narrow-wrap-b5.layout.txt) ends a 三级 name broken by a page ("…象医疗救" / page "1" / "助政策落" / "实率") at the top of the next page, in its own row', () => {
+  for (const variant of ['f+0.5', 'f-0.8-lh1.45']) assert.deepEqual(...variantRows(variant, 'narrow-wrap-b5', 0, [2, 3]));
+});
+
+test('extractText(rendered-variants/f-0.5/bundled-001-long.layout.txt) gives a 三级 line printed left of the anchor line\'s name (shifted by its labels) to a row of that name, not to a column left of it', () => {
+  assert.deepEqual(...variantRows('f-0.5', 'bundled-001-long', 0, [26, 27]));
+});
+
+test('extractText(rendered-variants/f+0.5/shenbao-health.layout.txt) keeps a 三级 name\'s lines in printed order when the next lines start left of the anchor line\'s name', () => {
+  assert.deepEqual(...variantRows('f+0.5', 'shenbao-health', 0, [9, 10]));
+});
+
+test('extractText(rendered-variants/lh1.5/repeated-header-overall-transport.layout.txt) reads a page\'s anchor lines with their 三级 name though the page sets its columns further right, and a 依据 wrapped under "交通运输部《农村公路养护" after its title', () => {
+  assert.deepEqual(...variantRows('lh1.5', 'repeated-header-overall-transport', 0, [7, 8, 11]));
+});
+
+test('extractText(rendered-variants/lh1.5/bundled-003-overall.layout.txt) reads a 二级 piece ("数量指") printed against the 三级 column\'s edge, before a 三级 name on its line, as a label', () => {
+  assert.deepEqual(...variantRows('lh1.5', 'bundled-003-overall', 1, [0, 1, 2, 3, 4]));
+});
