@@ -1,6 +1,6 @@
 // Flattens DocumentResult[] into plain row objects (one per indicator, table or diagnostic) with fixed
 // column orders; the single source of the tabular shape shared by the CSV writer and the DataFrame builder.
-import type {DocumentResult, Severity, TableKind} from '../types.ts';
+import type {DocumentResult, Indicator, Severity, TableKind} from '../types.ts';
 
 /** A flat cell value: text, a number, or null for "no value". */
 export type Cell = string | number | null;
@@ -47,16 +47,7 @@ type TableContext = {
 };
 
 /** One indicator with its table's context; keys are {@link INDICATOR_COLUMNS}. */
-export type IndicatorRow = TableContext & {
-  level1: string;
-  level2: string;
-  level3: string;
-  target: string;
-  basis: string | null;
-  prior_year: string | null;
-  weight: number | null;
-  scoring_rule: string | null;
-  evidence: string | null;
+export type IndicatorRow = TableContext & Pick<Indicator, 'level1' | 'level2' | 'level3' | 'target' | 'basis' | 'prior_year' | 'weight' | 'scoring_rule' | 'evidence'> & {
   line_start: number;
   line_end: number;
 };
