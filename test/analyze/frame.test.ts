@@ -3,27 +3,12 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {frameOf, indicatorsFrame, tablesFrame} from '../../src/analyze/frame.ts';
-import type {DocumentResult, Indicator, Table} from '../../src/types.ts';
+import type {DocumentResult} from '../../src/types.ts';
+import {indicator, table} from '../helpers/records.ts';
 
 // danfojs-node is CommonJS, so once loaded (even through import()) its files sit in the CJS module cache.
 const requireHere = createRequire(import.meta.url);
 const danfoLoaded = (): boolean => Object.keys(requireHere.cache).some((k) => k.includes('danfojs-node'));
-
-function indicator(over: Partial<Indicator>): Indicator {
-  return {
-    level1: '产出指标', level2: '数量指标', level3: '指标', target: '', basis: '计划标准',
-    prior_year: null, weight: null, scoring_rule: null, evidence: null, lines: [1, 1], ...over,
-  };
-}
-
-function table(over: Partial<Table>): Table {
-  return {
-    kind: 'project', title: '项目支出绩效目标表', title_line: 1, lines: [1, 1], year: null, unit: null, project: null,
-    leader: null, budget_total: null, budget_fiscal: null, budget_other: null, budget_total_source: null, goal: null,
-    columns: [], layout: 'tabbed', template: 'project-standard', confidence: 1, indicators: [], meta_lines: {}, line_stats: {seen: 0, used: 0, blank: 0, diagnosed: 0},
-    ...over,
-  };
-}
 
 const docs: DocumentResult[] = [{
   source: 'a.txt', encoding: 'utf-8', diagnostics: [],
