@@ -543,8 +543,11 @@ function parseTabbed(tokens: ReadonlyArray<Token>, columns: ColumnKey[], context
     let run = {tokens: lines[i], parse: score(lines[i])};
     for (let j = i; j < Math.min(lines.length, i + MAX_ROW_LINES); j++) {
       if (j > i) {
-        run = [mergeAtPositions(run.tokens, lines[j]), mergeAtSeam(run.tokens, lines[j])]
-          .map((merged) => ({tokens: merged, parse: score(merged)}))
+        // A row prints at most one tab cell per column: a join giving more cells reads two rows as one.
+        const joins = [mergeAtPositions(run.tokens, lines[j]), mergeAtSeam(run.tokens, lines[j])]
+          .filter((merged) => new Set(merged.map((t) => t.cell)).size <= columns.length);
+        if (joins.length === 0) break;
+        run = joins.map((merged) => ({tokens: merged, parse: score(merged)}))
           .reduce((a, b) => (b.parse.score > a.parse.score ? b : a));
       }
       const total = best[i].score + run.parse.score;
@@ -555,7 +558,7 @@ function parseTabbed(tokens: ReadonlyArray<Token>, columns: ColumnKey[], context
 }
 
 /** The most lines one tabbed row is read from (a cell wrapped over lines, or line breaks inside cells). */
-const MAX_ROW_LINES = 4;
+const MAX_ROW_LINES = 8;
 
 /** Append each token of `next` to the tab cell of the same index in `row`. */
 function mergeAtPositions(row: ReadonlyArray<Token>, next: ReadonlyArray<Token>): Token[] {
