@@ -1215,7 +1215,7 @@ async function main(): Promise<void> {
   const lo = !noLo && have('soffice');
   if (!lo && wanted('libreoffice')) console.error('note: LibreOffice (soffice) not used: no *.libreoffice.txt written');
   const browser = noWebcopy ? null : await webcopyBrowser();
-  if (!browser && wanted('webcopy')) console.error('note: playwright-core or /usr/bin/chromium missing: no *.webcopy.txt written');
+  if (!browser && !noWebcopy) console.error('note: playwright-core or /usr/bin/chromium missing: no *.webcopy.txt written');
   const modes = MODES.filter((m) => PDF_MODES.includes(m) ? wanted(m) : m === 'libreoffice' ? lo : browser !== null);
   const partial = onlyOpt.values.length > 0;
 
