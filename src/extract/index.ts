@@ -525,33 +525,56 @@ function parseStream(tokens: Token[], columns: ColumnKey[], context: ScoreContex
 }
 
 /**
- * Tabbed layout: one row per line, except a line that continues the row above ("度指 标|度指 标||=95%",
- * "||(万元)"): its cells are appended to the cells at the same tab positions when that reads better.
+ * Tabbed layout: one row per line, except a line that continues the row above, when that reads better:
+ * - at the same tab positions ("度指 标|度指 标||=95%", "||(万元)": converters that wrap each cell in place);
+ * - at the seam: the line is the rest of the row, its first cell the end of the row's last cell (a browser's
+ *   innerText, copied from a web page, prints a line break inside a cell (<br>) as a newline inside the row:
+ *   "产出指标|数量指标|内部审" + "计次数|≥5次|…").
  */
 function parseTabbed(tokens: ReadonlyArray<Token>, columns: ColumnKey[], context: ScoreContext): GridParse[] {
   const options = gridOptions(tokens, columns, context, 'row');
   const score = (ts: Token[]): GridParse => segmentGrid(ts, options);
-  const rows: Array<{tokens: Token[]; parse: GridParse}> = [];
-  for (const group of groupByLine(tokens).values()) {
-    const own = score(group);
-    const prev = rows[rows.length - 1];
-    if (prev) {
-      const mergedTokens = mergeAtPositions(prev.tokens, group);
-      const merged = score(mergedTokens);
-      if (merged.score > prev.parse.score + own.score) {
-        rows[rows.length - 1] = {tokens: mergedTokens, parse: merged};
-        continue;
+  const lines = [...groupByLine(tokens).values()];
+  // Rows are runs of consecutive lines: best[j] is the best reading of lines 0..j-1, a row of up to
+  // MAX_ROW_LINES lines (each joined to the run at the positions or at the seam, whichever reads better) last.
+  const best: Array<{score: number; rows: GridParse[]}> = [{score: 0, rows: []}];
+  for (let j = 1; j <= lines.length; j++) best.push({score: -Infinity, rows: []});
+  for (let i = 0; i < lines.length; i++) {
+    let run = {tokens: lines[i], parse: score(lines[i])};
+    for (let j = i; j < Math.min(lines.length, i + MAX_ROW_LINES); j++) {
+      if (j > i) {
+        // A row prints at most one tab cell per column: a join giving more cells reads two rows as one.
+        const joins = [mergeAtPositions(run.tokens, lines[j]), mergeAtSeam(run.tokens, lines[j])]
+          .filter((merged) => new Set(merged.map((t) => t.cell)).size <= columns.length);
+        if (joins.length === 0) break;
+        run = joins.map((merged) => ({tokens: merged, parse: score(merged)}))
+          .reduce((a, b) => (b.parse.score > a.parse.score ? b : a));
       }
+      const total = best[i].score + run.parse.score;
+      if (total > best[j + 1].score) best[j + 1] = {score: total, rows: [...best[i].rows, run.parse]};
     }
-    rows.push({tokens: group, parse: own});
   }
-  return rows.map((r) => r.parse);
+  return best[lines.length].rows;
 }
+
+/** The most lines one tabbed row is read from (a cell wrapped over lines, or line breaks inside cells). */
+const MAX_ROW_LINES = 8;
 
 /** Append each token of `next` to the tab cell of the same index in `row`. */
 function mergeAtPositions(row: ReadonlyArray<Token>, next: ReadonlyArray<Token>): Token[] {
+  return joinCells([...row, ...next]);
+}
+
+/** Continue `row` with `next`: next's first cell ends row's last cell, its other cells follow. */
+function mergeAtSeam(row: ReadonlyArray<Token>, next: ReadonlyArray<Token>): Token[] {
+  const last = Math.max(...row.map((t) => t.cell));
+  return joinCells([...row, ...next.map((t) => ({...t, cell: last + t.cell}))]);
+}
+
+/** Tokens ordered by tab cell (stable within a cell), gaps renumbered: a tab before each cell, spaces inside. */
+function joinCells(tokens: ReadonlyArray<Token>): Token[] {
   const cells = new Map<number, Token[]>();
-  for (const t of [...row, ...next]) {
+  for (const t of tokens) {
     const c = cells.get(t.cell);
     if (c) c.push(t); else cells.set(t.cell, [t]);
   }

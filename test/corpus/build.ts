@@ -11,8 +11,12 @@
 //     2. prints it to PDF with headless Chromium,
 //     3. dumps the PDF with pdftotext -enc UTF-8 in three modes: default, -layout, -raw,
 //     4. if LibreOffice is installed, also exports the HTML as text with soffice (txt, UTF-8),
+//     5. if playwright-core (node_modules) and chromium are there, also loads the HTML in headless Chromium and
+//        takes document.body.innerText: what the clipboard gets as text/plain when a person selects the page in a
+//        browser and pastes it ("copy and paste from a web page": cells joined by a tab, rows by a newline, a
+//        merged cell printed once in the first row it spans),
 //   and writes to test/fixtures/rendered/:
-//     <spec>.default.txt  <spec>.layout.txt  <spec>.raw.txt  [<spec>.libreoffice.txt]
+//     <spec>.default.txt  <spec>.layout.txt  <spec>.raw.txt  [<spec>.libreoffice.txt]  [<spec>.webcopy.txt]
 //     <spec>.expected.json   {tables:[{kind,year,unit,project,leader,budget_total,budget_fiscal,budget_other,
 //                                       columns,indicators:[{level1 … evidence, extras}]}]}
 //     README.md              what each spec exercises, tool versions
@@ -26,15 +30,18 @@
 //   node --import tsx test/corpus/build.ts                 # rebuild every spec (stale outputs are removed)
 //   node --import tsx test/corpus/build.ts narrow-wrap-b5  # rebuild some specs only
 //   node --import tsx test/corpus/build.ts --keep          # keep the HTML/PDF in the temp dir (path printed)
-//   node --import tsx test/corpus/build.ts --no-libreoffice
+//   node --import tsx test/corpus/build.ts --no-libreoffice --no-webcopy
+//   node --import tsx test/corpus/build.ts --only-mode webcopy   # write only these dumps (repeatable; no PDF
+//       unless a pdftotext mode is asked for, expected.json untouched, README.md rewritten)
 //   node --import tsx test/corpus/build.ts --variant lh1.2  # the same specs re-rendered with another font size
-//       or line height (VARIANTS below) into test/fixtures/rendered-variants/<variant>/ (no LibreOffice dump:
-//       its text export does not depend on either): other line breaks and row heights for the same expected rows
+//       or line height (VARIANTS below) into test/fixtures/rendered-variants/<variant>/ (no LibreOffice or webcopy
+//       dump: neither text depends on them): other line breaks and row heights for the same expected rows
 // Outputs are deterministic for given tool versions; commit them together with this script.
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import type {Browser} from 'playwright-core';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const RENDERED = join(ROOT, 'test', 'fixtures', 'rendered');
@@ -1078,7 +1085,31 @@ function libreofficeText(html: string, tmp: string): string {
   return text;
 }
 
-function versions(lo: boolean): string[] {
+/** Headless Chromium driven by playwright-core, or null when playwright-core or chromium is missing (the webcopy
+ *  dumps are optional, like LibreOffice's). Never downloads a browser: it uses the system's /usr/bin/chromium. */
+async function webcopyBrowser(): Promise<Browser | null> {
+  const executablePath = '/usr/bin/chromium';
+  if (!existsSync(executablePath)) return null;
+  try {
+    const {chromium} = await import('playwright-core');
+    return await chromium.launch({executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu']});
+  } catch {
+    return null;
+  }
+}
+
+/** document.body.innerText of the HTML: the text/plain a browser puts on the clipboard for a full selection. */
+async function webcopyText(browser: Browser, html: string): Promise<string> {
+  const page = await browser.newPage({viewport: {width: 1280, height: 1024}, locale: 'zh-CN'});
+  try {
+    await page.goto(`file://${html}`, {waitUntil: 'load'});
+    return await page.evaluate(() => document.body.innerText);
+  } finally {
+    await page.close();
+  }
+}
+
+function versions(lo: boolean, webcopy: boolean): string[] {
   const first = (s: string): string => s.split('\n').map((x) => x.trim()).filter((x) => x && !x.startsWith('/'))[0] ?? '?';
   const v = [
     `chromium --version: ${first(run('chromium', ['--version']).stdout)}`,
@@ -1088,6 +1119,10 @@ function versions(lo: boolean): string[] {
   const pkg = spawnSync('dpkg-query', ['-W', '-f', '${Version}', 'fonts-noto-cjk'], {encoding: 'utf8'}).stdout.trim();
   v.push(`font: fc-match "Noto Sans CJK SC" → ${font || '?'}${pkg ? ` (fonts-noto-cjk ${pkg})` : ''}`);
   if (lo) v.push(`soffice --version: ${first(run('soffice', ['--version']).stdout)}`);
+  if (webcopy) {
+    const pw = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'playwright-core', 'package.json'), 'utf8')) as {version: string};
+    v.push(`playwright-core: ${pw.version} (webcopy: document.body.innerText in the chromium above)`);
+  }
   return v;
 }
 
@@ -1112,7 +1147,7 @@ Chromium, and dumped:
 | \`<spec>.default.txt\` | \`pdftotext -enc UTF-8\` (reading order; cells of a row often end up on separate lines) |
 | \`<spec>.layout.txt\` | \`pdftotext -layout -enc UTF-8\` (column-preserving: a wrapped row spans several lines at fixed x) |
 | \`<spec>.raw.txt\` | \`pdftotext -raw -enc UTF-8\` (content-stream order, space-joined runs) |
-${modes.includes('libreoffice') ? '| `<spec>.libreoffice.txt` | LibreOffice `soffice --headless --convert-to "txt:Text (encoded):UTF8"` from the same HTML (one cell per line, merged cells as empty lines; starts with a UTF-8 BOM) |\n' : ''}| \`<spec>.expected.json\` | the expected rows |
+${modes.includes('libreoffice') ? '| `<spec>.libreoffice.txt` | LibreOffice `soffice --headless --convert-to "txt:Text (encoded):UTF8"` from the same HTML (one cell per line, merged cells as empty lines; starts with a UTF-8 BOM) |\n' : ''}${modes.includes('webcopy') ? '| `<spec>.webcopy.txt` | copy and paste from a web page: the same HTML loaded in headless Chromium (playwright-core), `document.body.innerText` (what a full selection puts on the clipboard as text/plain: cells joined by a tab, rows by a newline, paragraphs by a blank line, a rowspan-merged cell only in the first row it spans, so later rows start with fewer cells) |\n' : ''}| \`<spec>.expected.json\` | the expected rows |
 
 **The expected rows come from the specs, not from the extractor.** \`<spec>.expected.json\` has the shape of
 \`test/fixtures/expected/*.json\` without \`source\` and \`title_line\` (title lines differ per dump):
@@ -1143,18 +1178,34 @@ ${tools.map((t) => `- ${t}`).join('\n')}
 
 // ───────────────────────────── main ─────────────────────────────
 
-function main(): void {
+const MODES = ['default', 'layout', 'raw', 'libreoffice', 'webcopy'] as const;
+type Mode = typeof MODES[number];
+const PDF_MODES: readonly Mode[] = ['default', 'layout', 'raw'];
+
+/** Values of a repeatable option (`--only-mode webcopy --only-mode raw`) and the argument indexes they use. */
+function optionValues(args: string[], name: string): {values: string[]; used: Set<number>} {
+  const values: string[] = [];
+  const used = new Set<number>();
+  args.forEach((a, k) => { if (a === name) { values.push(args[k + 1]); used.add(k + 1); } });
+  return {values, used};
+}
+
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const keep = args.includes('--keep');
-  const at = args.indexOf('--variant');
-  const variant = at >= 0 ? args[at + 1] : undefined;
+  const variantOpt = optionValues(args, '--variant');
+  const variant = variantOpt.values[0];
   if (variant !== undefined) {
     if (!VARIANTS[variant]) throw new Error(`unknown variant ${variant} (${Object.keys(VARIANTS).join(', ')})`);
     RENDER = VARIANTS[variant];
     OUT = join(ROOT, 'test', 'fixtures', 'rendered-variants', variant);
   }
-  const noLo = args.includes('--no-libreoffice') || variant !== undefined;
-  const only = args.filter((a, k) => !a.startsWith('--') && !(at >= 0 && k === at + 1));
+  const onlyOpt = optionValues(args, '--only-mode');
+  for (const m of onlyOpt.values) if (!MODES.includes(m as Mode)) throw new Error(`unknown mode ${m} (${MODES.join(', ')})`);
+  const wanted = (m: Mode): boolean => !onlyOpt.values.length || onlyOpt.values.includes(m);
+  const noLo = args.includes('--no-libreoffice') || variant !== undefined || !wanted('libreoffice');
+  const noWebcopy = args.includes('--no-webcopy') || variant !== undefined || !wanted('webcopy');
+  const only = args.filter((a, k) => !a.startsWith('--') && !variantOpt.used.has(k) && !onlyOpt.used.has(k));
   for (const name of only) if (!SPECS.some((s) => s.name === name)) throw new Error(`unknown spec ${name}`);
   const specs = only.length ? SPECS.filter((s) => only.includes(s.name)) : SPECS;
 
@@ -1162,15 +1213,18 @@ function main(): void {
     if (!have(tool)) throw new Error(`${tool} not found: apt-get install -y chromium poppler-utils fonts-noto-cjk`);
   }
   const lo = !noLo && have('soffice');
-  if (!lo) console.error('note: LibreOffice (soffice) not used: no *.libreoffice.txt written');
-  const modes = ['default', 'layout', 'raw', ...(lo ? ['libreoffice'] : [])];
+  if (!lo && wanted('libreoffice')) console.error('note: LibreOffice (soffice) not used: no *.libreoffice.txt written');
+  const browser = noWebcopy ? null : await webcopyBrowser();
+  if (!browser && !noWebcopy) console.error('note: playwright-core or /usr/bin/chromium missing: no *.webcopy.txt written');
+  const modes = MODES.filter((m) => PDF_MODES.includes(m) ? wanted(m) : m === 'libreoffice' ? lo : browser !== null);
+  const partial = onlyOpt.values.length > 0;
 
   mkdirSync(OUT, {recursive: true});
   if (!only.length) {
-    // Remove outputs of specs that no longer exist (and stale LibreOffice dumps when it is not used).
-    for (const f of readdirSync(OUT)) {
-      if (/\.(default|layout|raw|libreoffice)\.txt$|\.expected\.json$/.test(f)) rmSync(join(OUT, f));
-    }
+    // Remove outputs of specs that no longer exist (and stale dumps of a mode that is not used); with --only-mode,
+    // only the dumps of the modes asked for.
+    const stale = partial ? new RegExp(`\\.(${modes.join('|')})\\.txt$`) : /\.(default|layout|raw|libreoffice|webcopy)\.txt$|\.expected\.json$/;
+    for (const f of readdirSync(OUT)) if (stale.test(f)) rmSync(join(OUT, f));
   }
   const tmp = mkdtempSync(join(tmpdir(), 'jixiao-corpus-'));
   for (const s of specs) {
@@ -1178,21 +1232,27 @@ function main(): void {
     const pdf = join(tmp, `${s.name}.pdf`);
     const expected = {tables: s.tables.flatMap(expectedTables)};
     writeFileSync(html, renderHtml(s));
-    chromiumPdf(html, pdf, tmp);
-    const pages = pdfPages(pdf);
+    const needPdf = modes.some((m) => PDF_MODES.includes(m));
+    if (needPdf) chromiumPdf(html, pdf, tmp);
+    const pages = needPdf ? pdfPages(pdf) : NaN;
     const sizes: string[] = [];
     for (const mode of modes) {
-      const text = mode === 'libreoffice' ? libreofficeText(html, tmp) : pdftotext(pdf, mode as 'default' | 'layout' | 'raw');
+      const text = mode === 'libreoffice' ? libreofficeText(html, tmp)
+        : mode === 'webcopy' ? await webcopyText(browser!, html)
+          : pdftotext(pdf, mode);
       const file = join(OUT, `${s.name}.${mode}.txt`);
       writeFileSync(file, text);
       sizes.push(`${mode} ${statSync(file).size}B`);
     }
-    writeFileSync(join(OUT, `${s.name}.expected.json`), JSON.stringify(expected, null, 2) + '\n');
-    console.error(`${s.name}: ${pages} page(s); ${sizes.join(', ')}${pages > 4 ? '  WARNING: more than 4 pages' : ''}`);
+    if (!partial) writeFileSync(join(OUT, `${s.name}.expected.json`), JSON.stringify(expected, null, 2) + '\n');
+    console.error(`${s.name}: ${needPdf ? `${pages} page(s)` : 'no PDF'}; ${sizes.join(', ')}${pages > 4 ? '  WARNING: more than 4 pages' : ''}`);
   }
-  if (!only.length) writeFileSync(join(OUT, 'README.md'), readme(SPECS, versions(lo), modes) + (variant ? `\nVariant \`${variant}\`: every spec re-rendered with font size ${RENDER.fontDelta >= 0 ? '+' : ''}${RENDER.fontDelta}pt and line height ${RENDER.lineHeight} (build.ts --variant ${variant}).\n` : ''));
+  await browser?.close();
+  // The README lists every dump on disk (with --only-mode the other modes' dumps are kept as they were).
+  const onDisk = MODES.filter((m) => readdirSync(OUT).some((f) => f.endsWith(`.${m}.txt`)));
+  if (!only.length) writeFileSync(join(OUT, 'README.md'), readme(SPECS, versions(onDisk.includes('libreoffice') && have('soffice'), onDisk.includes('webcopy')), onDisk) + (variant ? `\nVariant \`${variant}\`: every spec re-rendered with font size ${RENDER.fontDelta >= 0 ? '+' : ''}${RENDER.fontDelta}pt and line height ${RENDER.lineHeight} (build.ts --variant ${variant}).\n` : ''));
   if (keep) console.error(`HTML and PDF kept in ${tmp}`);
   else rmSync(tmp, {recursive: true, force: true});
 }
 
-main();
+await main();
