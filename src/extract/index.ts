@@ -537,12 +537,15 @@ function parseTabbed(tokens: ReadonlyArray<Token>, columns: ColumnKey[], context
   const lines = [...groupByLine(tokens).values()];
   // Rows are runs of consecutive lines: best[j] is the best reading of lines 0..j-1, a row of up to
   // MAX_ROW_LINES lines (each joined to the run at the positions or at the seam, whichever reads better) last.
-  const best: Array<{score: number; rows: GridParse[]}> = [{score: 0, rows: []}];
-  for (let j = 1; j <= lines.length; j++) best.push({score: -Infinity, rows: []});
+  const best: Array<{score: number; from: number; row: GridParse | null}> = [{score: 0, from: -1, row: null}];
+  for (let j = 1; j <= lines.length; j++) best.push({score: -Infinity, from: -1, row: null});
   for (let i = 0; i < lines.length; i++) {
     let run = {tokens: lines[i], parse: score(lines[i])};
     for (let j = i; j < Math.min(lines.length, i + MAX_ROW_LINES); j++) {
       if (j > i) {
+        // A line as wide as the table, after a run as wide, is a row of its own: a row wraps or breaks only
+        // inside a cell, which leaves a line short of the table's last columns (or of its first).
+        if (tabWidth(run.tokens) >= columns.length && tabWidth(lines[j]) >= columns.length) break;
         // A row prints at most one tab cell per column: a join giving more cells reads two rows as one.
         const joins = [mergeAtPositions(run.tokens, lines[j]), mergeAtSeam(run.tokens, lines[j])]
           .filter((merged) => new Set(merged.map((t) => t.cell)).size <= columns.length);
@@ -551,10 +554,17 @@ function parseTabbed(tokens: ReadonlyArray<Token>, columns: ColumnKey[], context
           .reduce((a, b) => (b.parse.score > a.parse.score ? b : a));
       }
       const total = best[i].score + run.parse.score;
-      if (total > best[j + 1].score) best[j + 1] = {score: total, rows: [...best[i].rows, run.parse]};
+      if (total > best[j + 1].score) best[j + 1] = {score: total, from: i, row: run.parse};
     }
   }
-  return best[lines.length].rows;
+  const rows: GridParse[] = [];
+  for (let j = lines.length; j > 0; j = best[j].from) rows.push(best[j].row!);
+  return rows.reverse();
+}
+
+/** Tab positions a line's tokens reach (its last non-empty cell's index + 1). */
+function tabWidth(tokens: ReadonlyArray<Token>): number {
+  return 1 + maxOf(tokens.map((t) => t.cell), -1);
 }
 
 /** The most lines one tabbed row is read from (a cell wrapped over lines, or line breaks inside cells). */
@@ -567,7 +577,7 @@ function mergeAtPositions(row: ReadonlyArray<Token>, next: ReadonlyArray<Token>)
 
 /** Continue `row` with `next`: next's first cell ends row's last cell, its other cells follow. */
 function mergeAtSeam(row: ReadonlyArray<Token>, next: ReadonlyArray<Token>): Token[] {
-  const last = Math.max(...row.map((t) => t.cell));
+  const last = maxOf(row.map((t) => t.cell));
   return joinCells([...row, ...next.map((t) => ({...t, cell: last + t.cell}))]);
 }
 
