@@ -32,8 +32,7 @@ function isCellLine(text: string): boolean {
 function numbersPages(lines: ReadonlyArray<Line>, no: number): boolean {
   let k = no - 1;
   while (k > 0 && !lines[k].text.includes('\f')) k--;
-  const page = pageOf(lines, k);
-  for (let j = k - 1; j >= 0; j--) if (!isBlankLine(lines[j].text)) return isOwnPageNumber(lines[j].text, page);
+  for (let j = k - 1; j >= 0; j--) if (!isBlankLine(lines[j].text)) return isOwnPageNumber(lines[j].text, () => pageOf(lines, k));
   return false;
 }
 
@@ -49,7 +48,7 @@ function pageOf(lines: ReadonlyArray<Line>, no: number): number {
  * first trailing cell: pdftotext prints a page's footer before the blocks of the last columns that trail a table
  * ("" / "2" / "" / "每月25日前" / …), and a weight there would come among its column's block.
  */
-const isOwnPageNumber = (text: string, page: number): boolean => /^\s*\d{1,4}\s*$/.test(text) && Number(text) === page;
+const isOwnPageNumber = (text: string, page: () => number): boolean => /^\s*\d{1,4}\s*$/.test(text) && Number(text) === page();
 
 /**
  * The lines of cells after a region closed by a section heading (up to `limit`, the next table's first line or
@@ -62,10 +61,13 @@ export function trailingCells(lines: ReadonlyArray<Line>, region: Region, limit:
   if (region.toEndOfFile) return [];
   const run: Line[] = [];
   let first = true;
-  let page = pageOf(lines, region.end);
+  // The page of the line read: the pages before the region's end are counted only when a number needs it.
+  let feeds = 0;
+  let pageAtEnd: number | null = null;
+  const page = (): number => (pageAtEnd ??= pageOf(lines, region.end)) + feeds;
   for (let no = region.end + 1; no < limit; no++) {
     const line = lines[no - 1];
-    if (line.text.includes('\f')) page++;
+    if (line.text.includes('\f')) feeds++;
     if (isBlankLine(line.text)) continue;
     const alone = isBlankLine(lines[no - 2]?.text ?? '') && isBlankLine(lines[no]?.text ?? '');
     if (run.length === 0 && alone && isOwnPageNumber(line.text, page) && numbersPages(lines, no)) continue;
