@@ -25,7 +25,7 @@ import {joinSplitLabels} from './labels.ts';
 import {undoColumnMajor} from './interleave.ts';
 import {splitFusedTokens} from './fused.ts';
 import {trailingCells} from './trailing.ts';
-import {isReadingOrderDump, isWordEnd, preferReadingOrder} from './reading-order.ts';
+import {dashedPriorYears, isReadingOrderDump, isWordEnd, preferReadingOrder} from './reading-order.ts';
 import {joinHeaderColumns, readColumnar} from './columnar.ts';
 import {interleavedHeader} from './header-order.ts';
 import {cellScore, TOTAL_ROW, type ScoreContext} from './grammar.ts';
@@ -199,7 +199,8 @@ export function extractRegion(
       diagnostics.push(messages.unplacedText(file, line, line, cellText(group)));
       diagnosed.add(line);
     }
-    indicators = assembled.indicators;
+    // A reading-order dump drops some hyphens: the prior-year cells that printed "-" (dashedPriorYears).
+    indicators = readingOrder || readingOrderText ? dashedPriorYears(assembled.indicators) : assembled.indicators;
     owners = above ? ownersByWeight(indicators, assembled.owners, above.names, above.beside) : assembled.owners;
     columns = usedColumns(columns, header, indicators);
     for (const r of indicators) for (const c of ['basis', 'prior_year', 'scoring_rule', 'evidence'] as const) if (!columns.includes(c)) r[c] = null;

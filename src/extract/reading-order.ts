@@ -1071,3 +1071,15 @@ export function isReadingOrderDump(tokens: ReadonlyArray<Token>, lineText: (no: 
   });
   return interrupted + interruptedTitles(lines) >= 2;
 }
+
+/**
+ * Restore the "-" of empty prior-year cells. pdftotext without flags joins a line ending in a hyphen to the
+ * next line of its block, dropping the hyphen: a prior-year cell printing only "-" vanishes when the weight
+ * below it shares its block ("计划标准 - 1" dumps as "计划标准 1"). A table marks no history one way for all rows,
+ * so when some of its prior-year cells kept their "-", the empty ones lost it.
+ * @example dashedPriorYears([{prior_year: '-'}, {prior_year: ''}, {prior_year: '1项'}]).map((r) => r.prior_year) // => ['-', '-', '1项']
+ */
+export function dashedPriorYears<R extends {prior_year: string | null}>(rows: readonly R[]): R[] {
+  if (!rows.some((r) => r.prior_year === '-')) return [...rows];
+  return rows.map((r) => (r.prior_year === '' ? {...r, prior_year: '-'} : r));
+}
