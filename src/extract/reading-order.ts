@@ -644,6 +644,9 @@ function isSpacedNumber(line: ReadonlyArray<Token>, k: number): boolean {
   return /^\d[\d.]*$/.test(line[k].text) && (k === 0 || HAN_END.test(line[k - 1].text)) && HAN_START.test(line[k + 1].text);
 }
 
+/** A name of one or two characters ("成本"): names run longer, so it is more likely the end of a wrapped one. */
+const SHORT_NAME = -2;
+
 /** Cost of leaving a token out of every cell. */
 const SKIP_TOKEN = -6;
 
@@ -675,6 +678,7 @@ function cellOptions(
     let score = fitted + (cells.length > 0 && isOpenWord(col, cells[cells.length - 1].text) ? UNFINISHED_WORD : 0);
     if (col === 'level1' && isOpenWord('level2', text) && !sameTemplate(text, cells)) score += OTHER_TEMPLATE;
     if (col === 'project_goal') score += goalStartCharge(text, cells);
+    if (col === 'level3' && /^[\u4e00-\u9fa5]{1,2}$/.test(text)) score += SHORT_NAME;
     if (LABELS.has(col)) row = -1;
     else if (OPTIONAL.has(col)) {
       row = undefined;
@@ -779,6 +783,7 @@ function withContinuation(
       // The beginning of a merged label ("质量指") continues no other column's cell.
       if (!LABELS.has(col) && isLabelPiece(text) && !(col === 'level3' && isWordBeforeZhibiao(text))) score += LABEL_PIECE;
       if (col === 'basis' && context.freeTextBasis && readsAsNameAfterBasis(before, text)) score += NAME_IN_BASIS;
+      if (VALUE_COLUMNS.has(col) && endsInMonth(before) && DAY.test(text)) score += DAY_OF_MONTH;
       const width = widths?.get(col);
       if (width !== undefined) {
         const w = open.lastWidth;
@@ -790,6 +795,14 @@ function withContinuation(
   }
   return out;
 }
+
+/**
+ * A value ending in a month ("2024年11月") continued by a day ("30日", "30日前"): a date wrapped before its day.
+ * A name beside it that filled its line looks as likely to go on, but a day ends the date, not the name.
+ */
+const DAY_OF_MONTH = 3;
+const DAY = /^(?:[1-9]|[12]\d|3[01])日/;
+const endsInMonth = (text: string): boolean => /\d年(?:[1-9]|1[0-2])月$/.test(text);
 
 /**
  * A free-text 指标设定依据 continued by a name: after a title closed ("《公路安全保护条例》" + "危桥改造工程完工时间"),

@@ -33,7 +33,7 @@ function cellShare(spec: string): number {
 
 // Floors at what the reader reaches today (issue 4 aims at 0.99 for each); narrow-wrap-b5 is read least well.
 const FLOORS: Record<string, number> = {
-  'bundled-001-long': 0.935, 'bundled-002-pair': 1, 'bundled-003-overall': 0.99, 'exec-rate-education': 0.98,
+  'bundled-001-long': 0.94, 'bundled-002-pair': 1, 'bundled-003-overall': 0.99, 'exec-rate-education': 0.98,
   // Merged labels placed by the span they are centred on (label-spans.ts).
   'long-annual-health': 1, 'shenbao-health': 1, 'yuan-pifu-transport': 1,
   // 一级指标/二级指标 printed among the metadata, above the rest of the column header.
@@ -110,6 +110,8 @@ test('extractText(rendered/*.default.txt) gives named rows exactly as the specs 
     // Prior-year "-" cells the dump dropped (pdftotext joins a "-" line to the weight below it, hyphen gone):
     // other cells of the column kept their "-", so the empty ones are "-" too.
     ['bundled-001-long', 0, 0], ['bundled-001-long', 0, 1], ['bundled-001-long', 0, 6], ['bundled-001-long', 0, 14],
+    // "办公设备采购完成时间 2024年11月" / "30日 计划标准": the day ends the date, not the full-width name beside it.
+    ['bundled-001-long', 0, 22],
   ];
   for (const [spec, table, row] of cases) {
     const want = expectedOf(spec)[table].indicators[row];
