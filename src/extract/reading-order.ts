@@ -783,6 +783,7 @@ function withContinuation(
       // The beginning of a merged label ("质量指") continues no other column's cell.
       if (!LABELS.has(col) && isLabelPiece(text) && !(col === 'level3' && isWordBeforeZhibiao(text))) score += LABEL_PIECE;
       if (col === 'basis' && context.freeTextBasis && readsAsNameAfterBasis(before, text)) score += NAME_IN_BASIS;
+      if (col === 'level3' && startsNameAfterWholeName(before, text)) score += NAME_AFTER_NAME;
       if (VALUE_COLUMNS.has(col) && endsInMonth(before) && DAY.test(text)) score += DAY_OF_MONTH;
       const width = widths?.get(col);
       if (width !== undefined) {
@@ -814,6 +815,17 @@ const NAME_IN_BASIS = -3;
 function readsAsNameAfterBasis(before: string, text: string): boolean {
   if (/^[《、，,；;及和与第（(]/.test(text) || (titleBalance(before) ?? 0) > 0) return false;
   return before.endsWith('》') || measuredKind(text, '') !== null;
+}
+
+/**
+ * A name that ends as names end (…利用率, …完成时间, …满意度) continued by a phrase of its own ("购买办公设备利用率" +
+ * "保障巴州社保信息系统"): the phrase starts the next row's name, printed before its values.
+ */
+const NAME_AFTER_NAME = -3;
+const NAME_END = /(?:率|时间|期限|次数|人数|个数|数量|满意度)$/;
+
+function startsNameAfterWholeName(before: string, text: string): boolean {
+  return NAME_END.test(before) && /^[\u4e00-\u9fa5]{4,}$/.test(text) && !/^[及和与或的等并]/.test(text);
 }
 
 /**
