@@ -907,7 +907,17 @@ function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[
     const free = nearestRowWithout(rows, cell.col, near);
     put(cell, free ?? near, free === near || free === undefined);
   }
-  const {labelsBefore, unplaced} = placeLabels(built.filter((c) => LABELS.has(c.col)), rows, extents, rowOfLine);
+  // A row's cells printed in a block apart (a page's weights, rules or evidence after its names) say nothing of
+  // where the row stands: its extent for the labels is of the cells between the names of the rows around it
+  // (when a value is among them: a page printing its names as a block, values after, keeps the whole extent).
+  const names = extents.map((_, r) => cells.filter((c) => c.col === 'level3' && c.row === r));
+  const nameLines = extents.map((e, r) => {
+    const before = names[r - 1]?.[0]?.line ?? -Infinity;
+    const after = names[r + 1]?.[names[r + 1].length - 1]?.lastLine ?? Infinity;
+    const own = cells.filter((c) => c.row === r && c.line >= before && c.lastLine <= after);
+    return !own.some((c) => c.col !== 'level3') ? e : {first: Math.min(...own.map((c) => c.line)), last: Math.max(...own.map((c) => c.lastLine))};
+  });
+  const {labelsBefore, unplaced} = placeLabels(built.filter((c) => LABELS.has(c.col)), rows, nameLines, rowOfLine);
   for (const token of unplaced) dropped.push({token, line: -1});
   const items: GridParse['items'] = [];
   rows.forEach((row, r) => {

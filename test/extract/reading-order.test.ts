@@ -33,7 +33,7 @@ function cellShare(spec: string): number {
 
 // Floors at what the reader reaches today (issue 4 aims at 0.99 for each); narrow-wrap-b5 is read least well.
 const FLOORS: Record<string, number> = {
-  'bundled-001-long': 0.95, 'bundled-002-pair': 1, 'bundled-003-overall': 0.99, 'exec-rate-education': 0.98,
+  'bundled-001-long': 0.955, 'bundled-002-pair': 1, 'bundled-003-overall': 0.99, 'exec-rate-education': 0.98,
   // Merged labels placed by the span they are centred on (label-spans.ts).
   'long-annual-health': 1, 'shenbao-health': 1, 'yuan-pifu-transport': 1,
   // 一级指标/二级指标 printed among the metadata, above the rest of the column header.
@@ -115,6 +115,9 @@ test('extractText(rendered/*.default.txt) gives named rows exactly as the specs 
     // "购买办公设备利用率 >=90% …" / "保障巴州社保信息系统" / "…维护和网络专线运行 有效保障 …": a name ending as names
     // end (…率) is not continued by a phrase of its own; that starts the next row's name.
     ['bundled-001-long', 0, 31],
+    // 经济成本指标 printed beside the middle of its rows, whose weights, rules and evidence come as blocks apart:
+    // the rows' extents are of the cells printed among their names, so the span starts where its rows do.
+    ['bundled-001-long', 0, 26],
   ];
   for (const [spec, table, row] of cases) {
     const want = expectedOf(spec)[table].indicators[row];
