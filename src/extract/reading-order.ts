@@ -16,7 +16,7 @@ import type {Token} from './lines.ts';
 import {labelSpans, type Extent, type PlacedLabel} from './label-spans.ts';
 import {assembleRows} from './rows.ts';
 import {measuredKind, type RowKind} from './row-kind.ts';
-import {maxOf, pushAll} from '../arrays.ts';
+import {maxOf, minOf, pushAll} from '../arrays.ts';
 
 /**
  * Merged cells printed beside the middle of the rows they head: 一级/二级 labels, and a flat table's 项目资金 and
@@ -910,14 +910,16 @@ function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[
   // A row's cells printed in a block apart (a page's weights, rules or evidence after its names) say nothing of
   // where the row stands: its extent for the labels is of the cells between the names of the rows around it
   // (when a value is among them: a page printing its names as a block, values after, keeps the whole extent).
-  const names = extents.map((_, r) => cells.filter((c) => c.col === 'level3' && c.row === r));
-  const nameLines = extents.map((e, r) => {
+  const byRow = Array.from({length: rows.length}, (): Built[] => []);
+  for (const c of cells) if (c.row !== undefined) byRow[c.row].push(c);
+  const names = byRow.map((own) => own.filter((c) => c.col === 'level3'));
+  const labelExtents = extents.map((e, r) => {
     const before = names[r - 1]?.[0]?.line ?? -Infinity;
     const after = names[r + 1]?.[names[r + 1].length - 1]?.lastLine ?? Infinity;
-    const own = cells.filter((c) => c.row === r && c.line >= before && c.lastLine <= after);
-    return !own.some((c) => c.col !== 'level3') ? e : {first: Math.min(...own.map((c) => c.line)), last: Math.max(...own.map((c) => c.lastLine))};
+    const own = byRow[r].filter((c) => c.line >= before && c.lastLine <= after);
+    return !own.some((c) => c.col !== 'level3') ? e : {first: minOf(own.map((c) => c.line)), last: maxOf(own.map((c) => c.lastLine))};
   });
-  const {labelsBefore, unplaced} = placeLabels(built.filter((c) => LABELS.has(c.col)), rows, nameLines, rowOfLine);
+  const {labelsBefore, unplaced} = placeLabels(built.filter((c) => LABELS.has(c.col)), rows, labelExtents, rowOfLine);
   for (const token of unplaced) dropped.push({token, line: -1});
   const items: GridParse['items'] = [];
   rows.forEach((row, r) => {
