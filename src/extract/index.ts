@@ -87,7 +87,8 @@ function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: str
   const more = extractRegion(lines, region, file, trailing, readingOrderText);
   const sameRows = more.tables.length === plain.tables.length && more.tables.every((t, k) => t.indicators.length === plain.tables[k].indicators.length);
   // Rows the cells add are misread unless they make the weights add up (to 90 or 100), which they did not before.
-  const weightsMended = more.tables.length === plain.tables.length && more.tables.every((t, k) => weightsAddUp(t) && !weightsAddUp(plain.tables[k]));
+  // (A flat table's projects: every project's weights add up with them, and not every one did without.)
+  const weightsMended = more.tables.length === plain.tables.length && more.tables.every(weightsAddUp) && !plain.tables.every(weightsAddUp);
   if (!(sameRows || weightsMended) || filledCells(more.tables) <= filledCells(plain.tables)) return plain;
   const note = messages.trailingCells(file, trailing[0].no, trailing[trailing.length - 1].no, trailing.length);
   return {tables: more.tables, diagnostics: [...more.diagnostics, note], readingOrder: more.readingOrder};
