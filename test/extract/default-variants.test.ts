@@ -118,3 +118,9 @@ test('extractText(rendered-variants/*/flat-projects-culture.default.txt): the la
     assertCells(variant, 'flat-projects-culture', [1, 2, 3, 4, 5].map((r) => [2, r, CELLS] as const));
   }
 });
+
+test('extractText(rendered-variants/f-0.8-lh1.45/flat-projects-culture.default.txt): header names printed at their blocks inside the grid ("指标值" … "分值") head it, and the three projects are found', () => {
+  // The page prints its names, then its values, bases and weights column by column, each block under its header
+  // name; the header above the grid ends at 三级指标.
+  assertProjects('f-0.8-lh1.45', 'flat-projects-culture');
+});
