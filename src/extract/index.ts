@@ -9,7 +9,7 @@
 //                                                          wrapped: one DP over the stream
 //   grid parses ──assembleRows──▶ Indicator[] ──▶ Table (+ line accounting)
 import type {ColumnKey, Diagnostic, LayoutName, LineStats, Table, TemplateName} from '../types.ts';
-import {BASES, COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, LEVEL_NAMES, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
+import {BASES, COLUMN_ALIASES, COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, LEVEL_NAMES, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
 
 /** Below this share of well-formed rows a table is reported as probably misread. */
 const LOW_CONFIDENCE = 0.95;
@@ -25,7 +25,7 @@ import {joinSplitLabels} from './labels.ts';
 import {undoColumnMajor} from './interleave.ts';
 import {splitFusedTokens} from './fused.ts';
 import {trailingCells} from './trailing.ts';
-import {isReadingOrderDump, isWordEnd, preferReadingOrder} from './reading-order.ts';
+import {dashedPriorYears, isReadingOrderDump, isWordEnd, preferReadingOrder} from './reading-order.ts';
 import {joinHeaderColumns, readColumnar} from './columnar.ts';
 import {interleavedHeader} from './header-order.ts';
 import {cellScore, TOTAL_ROW, type ScoreContext} from './grammar.ts';
@@ -87,7 +87,8 @@ function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: str
   const more = extractRegion(lines, region, file, trailing, readingOrderText);
   const sameRows = more.tables.length === plain.tables.length && more.tables.every((t, k) => t.indicators.length === plain.tables[k].indicators.length);
   // Rows the cells add are misread unless they make the weights add up (to 90 or 100), which they did not before.
-  const weightsMended = more.tables.length === plain.tables.length && more.tables.every((t, k) => weightsAddUp(t) && !weightsAddUp(plain.tables[k]));
+  // (A flat table's projects: every project's weights add up with them, and not every one did without.)
+  const weightsMended = more.tables.length === plain.tables.length && more.tables.every(weightsAddUp) && !plain.tables.every(weightsAddUp);
   if (!(sameRows || weightsMended) || filledCells(more.tables) <= filledCells(plain.tables)) return plain;
   const note = messages.trailingCells(file, trailing[0].no, trailing[trailing.length - 1].no, trailing.length);
   return {tables: more.tables, diagnostics: [...more.diagnostics, note], readingOrder: more.readingOrder};
@@ -131,7 +132,11 @@ export function extractRegion(
   pushAll(diagnostics, footers.diagnostics);
   // 2. The grid header splits metadata from the grid; a header wrapped column by column is read down its columns.
   const {tokens, header: headerAbove} = gridHeaderOf(footers.kept, lineText);
-  const below = headerAbove ? levelNamesBelow(tokens, headerAbove) : null;
+  const levelsBelow = headerAbove ? levelNamesBelow(tokens, headerAbove) : null;
+  const valuesBelow = headerAbove ? columnNamesBelow(tokens, levelsBelow?.header ?? headerAbove) : null;
+  const below = valuesBelow || levelsBelow
+    ? {header: (valuesBelow ?? levelsBelow)!.header, names: [...(levelsBelow?.names ?? []), ...(valuesBelow?.names ?? [])]}
+    : null;
   const printedHeader = below?.header ?? headerAbove;
   // A flat table's project columns printed among the metadata (reading-order dumps) head the grid too.
   const above = printedHeader ? withProjectsInGrid(projectColumnsAbove(tokens, printedHeader), tokens, lineText) : null;
@@ -178,7 +183,8 @@ export function extractRegion(
     // Reading-order dumps (pdftotext without flags) print a row's cells out of column order: read them so too
     // (told by words split around other cells, so before the split labels are joined).
     const headerTokens = tokens.slice(header.first, header.next);
-    readingOrder = layout !== 'tabbed' && layout !== 'columnar' && isReadingOrderDump(unfused, lineText, headerTokens);
+    // (Header names printed at their columns' blocks inside the grid tell such a dump too.)
+    readingOrder = layout !== 'tabbed' && layout !== 'columnar' && (valuesBelow !== null || isReadingOrderDump(unfused, lineText, headerTokens));
     if (layout !== 'tabbed' && layout !== 'columnar' && (readingOrder || readingOrderText)) {
       // The header repeated on a later page comes in pieces among the cells: each of its names is a page marker.
       const names = repeatedHeaderNames(stream, headerTokens);
@@ -199,7 +205,10 @@ export function extractRegion(
       diagnostics.push(messages.unplacedText(file, line, line, cellText(group)));
       diagnosed.add(line);
     }
-    indicators = assembled.indicators;
+    // A reading-order dump drops some hyphens: the prior-year cells that printed "-" (dashedPriorYears).
+    indicators = readingOrder || readingOrderText ? dashedPriorYears(assembled.indicators) : assembled.indicators;
+    const restored = indicators.filter((r, k) => r !== assembled.indicators[k]);
+    if (restored.length > 0) diagnostics.push(messages.priorDashRestored(file, restored[0].lines[0], restored[restored.length - 1].lines[1], restored.length));
     owners = above ? ownersByWeight(indicators, assembled.owners, above.names, above.beside) : assembled.owners;
     columns = usedColumns(columns, header, indicators);
     for (const r of indicators) for (const c of ['basis', 'prior_year', 'scoring_rule', 'evidence'] as const) if (!columns.includes(c)) r[c] = null;
@@ -321,6 +330,33 @@ function levelNamesBelow(tokens: ReadonlyArray<Token>, header: GridHeader): {hea
   if (!line) return null;
   const missing = absent.filter((c) => line.some((t) => t.text === CANONICAL_NAME[c]));
   return {header: {...header, columns: [...missing, ...header.columns], names: [...missing.map((c) => CANONICAL_NAME[c]), ...header.names]}, names: line};
+}
+
+/** Columns right of the names, whose header names a page printed column by column may print at their blocks. */
+const VALUE_SIDE: readonly ColumnKey[] = ['target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'];
+
+/**
+ * Reading-order dumps of a page printed column by column (names, then values, bases, weights, each a block) may
+ * print the header names of the later columns at their blocks, alone on a line inside the grid ("指标值" / "≥12个"
+ * … / "分值" / "15" …): two or more such names of columns right of every column the header has, in column order,
+ * head the grid too.
+ * @returns null when there are fewer than two such names.
+ */
+function columnNamesBelow(tokens: ReadonlyArray<Token>, header: GridHeader): {header: GridHeader; names: Token[]} | null {
+  const rightmost = maxOf(header.columns.map((c) => COLUMN_ORDER.indexOf(c)));
+  const absent = VALUE_SIDE.filter((c) => !header.columns.includes(c) && COLUMN_ORDER.indexOf(c) > rightmost);
+  if (absent.length === 0) return null;
+  const found: Array<{col: ColumnKey; token: Token}> = [];
+  for (const group of groupByLine(tokens.slice(header.next)).values()) {
+    if (group.length !== 1) continue;
+    const col = COLUMN_ALIASES.find(([name]) => name === group[0].text)?.[1];
+    if (col !== undefined && absent.includes(col) && !found.some((f) => f.col === col)) found.push({col, token: group[0]});
+  }
+  if (found.length < 2 || found.some((f, k) => k > 0 && COLUMN_ORDER.indexOf(f.col) < COLUMN_ORDER.indexOf(found[k - 1].col))) return null;
+  return {
+    header: {...header, columns: [...header.columns, ...found.map((f) => f.col)], names: [...header.names, ...found.map((f) => f.token.text)]},
+    names: found.map((f) => f.token),
+  };
 }
 
 /**

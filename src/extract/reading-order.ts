@@ -16,7 +16,7 @@ import type {Token} from './lines.ts';
 import {labelSpans, type Extent, type PlacedLabel} from './label-spans.ts';
 import {assembleRows} from './rows.ts';
 import {measuredKind, type RowKind} from './row-kind.ts';
-import {maxOf, pushAll} from '../arrays.ts';
+import {maxOf, minOf, pushAll} from '../arrays.ts';
 
 /**
  * Merged cells printed beside the middle of the rows they head: 一级/二级 labels, and a flat table's 项目资金 and
@@ -644,6 +644,9 @@ function isSpacedNumber(line: ReadonlyArray<Token>, k: number): boolean {
   return /^\d[\d.]*$/.test(line[k].text) && (k === 0 || HAN_END.test(line[k - 1].text)) && HAN_START.test(line[k + 1].text);
 }
 
+/** A name of one or two characters ("成本"): names run longer, so it is more likely the end of a wrapped one. */
+const SHORT_NAME = -2;
+
 /** Cost of leaving a token out of every cell. */
 const SKIP_TOKEN = -6;
 
@@ -675,6 +678,7 @@ function cellOptions(
     let score = fitted + (cells.length > 0 && isOpenWord(col, cells[cells.length - 1].text) ? UNFINISHED_WORD : 0);
     if (col === 'level1' && isOpenWord('level2', text) && !sameTemplate(text, cells)) score += OTHER_TEMPLATE;
     if (col === 'project_goal') score += goalStartCharge(text, cells);
+    if (col === 'level3' && /^[\u4e00-\u9fa5]{1,2}$/.test(text)) score += SHORT_NAME;
     if (LABELS.has(col)) row = -1;
     else if (OPTIONAL.has(col)) {
       row = undefined;
@@ -709,14 +713,10 @@ const AHEAD_OF_LEFT = -1;
  */
 const NAME_BEHIND = -3;
 
-/**
- * Rows by which the names are behind more than one row when `col` starts row `r`. Not in flat multi-project tables:
- * there each project's name, amount and goal are printed among the rows (flat.ts), and on the re-renderings the
- * charge moved rows from one project into the next (flat-projects-culture lh1.5: 73.7% of cells without it, 58.5% with).
- */
+/** Rows by which the names are behind more than one row when `col` starts row `r`. */
 function namesBehind(col: ColumnKey, r: number, state: State, columns: readonly ColumnKey[]): number {
   const at = columns.indexOf('level3');
-  if (at < 0 || columns[at + 1] !== col || columns.includes('project_goal')) return 0;
+  if (at < 0 || columns[at + 1] !== col) return 0;
   return Math.max(0, r - 1 - lastRow(state.cells.get('level3')!));
 }
 
@@ -783,6 +783,8 @@ function withContinuation(
       // The beginning of a merged label ("质量指") continues no other column's cell.
       if (!LABELS.has(col) && isLabelPiece(text) && !(col === 'level3' && isWordBeforeZhibiao(text))) score += LABEL_PIECE;
       if (col === 'basis' && context.freeTextBasis && readsAsNameAfterBasis(before, text)) score += NAME_IN_BASIS;
+      if (col === 'level3' && startsNameAfterWholeName(before, text)) score += NAME_AFTER_NAME;
+      if (VALUE_COLUMNS.has(col) && endsInMonth(before) && DAY.test(text)) score += DAY_OF_MONTH;
       const width = widths?.get(col);
       if (width !== undefined) {
         const w = open.lastWidth;
@@ -796,6 +798,14 @@ function withContinuation(
 }
 
 /**
+ * A value ending in a month ("2024年11月") continued by a day ("30日", "30日前"): a date wrapped before its day.
+ * A name beside it that filled its line looks as likely to go on, but a day ends the date, not the name.
+ */
+const DAY_OF_MONTH = 3;
+const DAY = /^(?:[1-9]|[12]\d|3[01])日/;
+const endsInMonth = (text: string): boolean => /\d年(?:[1-9]|1[0-2])月$/.test(text);
+
+/**
  * A free-text 指标设定依据 continued by a name: after a title closed ("《公路安全保护条例》" + "危桥改造工程完工时间"),
  * or, outside a title, by a text naming what a row measures ("…培训计划" + "农村公路优良中等路率"). A basis names a
  * document or a standard; the name is the next row's.
@@ -805,6 +815,17 @@ const NAME_IN_BASIS = -3;
 function readsAsNameAfterBasis(before: string, text: string): boolean {
   if (/^[《、，,；;及和与第（(]/.test(text) || (titleBalance(before) ?? 0) > 0) return false;
   return before.endsWith('》') || measuredKind(text, '') !== null;
+}
+
+/**
+ * A name that ends as names end (…利用率, …完成时间, …满意度) continued by a phrase of its own ("购买办公设备利用率" +
+ * "保障巴州社保信息系统"): the phrase starts the next row's name, printed before its values.
+ */
+const NAME_AFTER_NAME = -3;
+const NAME_END = /(?:率|时间|期限|次数|人数|个数|数量|满意度)$/;
+
+function startsNameAfterWholeName(before: string, text: string): boolean {
+  return NAME_END.test(before) && /^[\u4e00-\u9fa5]{4,}$/.test(text) && !/^[及和与或的等并]/.test(text);
 }
 
 /**
@@ -886,7 +907,19 @@ function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[
     const free = nearestRowWithout(rows, cell.col, near);
     put(cell, free ?? near, free === near || free === undefined);
   }
-  const {labelsBefore, unplaced} = placeLabels(built.filter((c) => LABELS.has(c.col)), rows, extents, rowOfLine);
+  // A row's cells printed in a block apart (a page's weights, rules or evidence after its names) say nothing of
+  // where the row stands: its extent for the labels is of the cells between the names of the rows around it
+  // (when a value is among them: a page printing its names as a block, values after, keeps the whole extent).
+  const byRow = Array.from({length: rows.length}, (): Built[] => []);
+  for (const c of cells) if (c.row !== undefined) byRow[c.row].push(c);
+  const names = byRow.map((own) => own.filter((c) => c.col === 'level3'));
+  const labelExtents = extents.map((e, r) => {
+    const before = names[r - 1]?.[0]?.line ?? -Infinity;
+    const after = names[r + 1]?.[names[r + 1].length - 1]?.lastLine ?? Infinity;
+    const own = byRow[r].filter((c) => c.line >= before && c.lastLine <= after);
+    return !own.some((c) => c.col !== 'level3') ? e : {first: minOf(own.map((c) => c.line)), last: maxOf(own.map((c) => c.lastLine))};
+  });
+  const {labelsBefore, unplaced} = placeLabels(built.filter((c) => LABELS.has(c.col)), rows, labelExtents, rowOfLine);
   for (const token of unplaced) dropped.push({token, line: -1});
   const items: GridParse['items'] = [];
   rows.forEach((row, r) => {
@@ -1074,4 +1107,16 @@ export function isReadingOrderDump(tokens: ReadonlyArray<Token>, lineText: (no: 
     });
   });
   return interrupted + interruptedTitles(lines) >= 2;
+}
+
+/**
+ * Restore the "-" of empty prior-year cells. pdftotext without flags joins a line ending in a hyphen to the
+ * next line of its block, dropping the hyphen: a prior-year cell printing only "-" vanishes when the weight
+ * below it shares its block ("计划标准 - 1" dumps as "计划标准 1"). A table marks no history one way for all rows,
+ * so when some of its prior-year cells kept their "-", the empty ones lost it.
+ * @example dashedPriorYears([{prior_year: '-'}, {prior_year: ''}, {prior_year: '1项'}]).map((r) => r.prior_year) // => ['-', '-', '1项']
+ */
+export function dashedPriorYears<R extends {prior_year: string | null}>(rows: readonly R[]): R[] {
+  if (!rows.some((r) => r.prior_year === '-')) return [...rows];
+  return rows.map((r) => (r.prior_year === '' ? {...r, prior_year: '-'} : r));
 }

@@ -109,3 +109,18 @@ test('extractText(rendered-variants/f+0.5/flat-projects-culture.default.txt): "�
 test('extractText(rendered-variants/lh1.5/bundled-002-pair.default.txt): the bare page number "2" before the cells trailing "（五）" is no weight', () => {
   assertCells('lh1.5', 'bundled-002-pair', [[1, 0, CELLS], [1, 1, CELLS], [1, 2, CELLS]]);
 });
+
+test('extractText(rendered-variants/*/flat-projects-culture.default.txt): the last project\'s values printed after the table\'s end are read into it when every project\'s weights then add up', () => {
+  // Page 2 prints the third project's names, then (after "（五）…") its values, bases and weights as blocks: read
+  // with them, each project's weights add up to 90, though the first two projects' did without them.
+  for (const variant of ['f+0.5', 'lh1.5']) {
+    assertProjects(variant, 'flat-projects-culture');
+    assertCells(variant, 'flat-projects-culture', [1, 2, 3, 4, 5].map((r) => [2, r, CELLS] as const));
+  }
+});
+
+test('extractText(rendered-variants/f-0.8-lh1.45/flat-projects-culture.default.txt): header names printed at their blocks inside the grid ("指标值" … "分值") head it, and the three projects are found', () => {
+  // The page prints its names, then its values, bases and weights column by column, each block under its header
+  // name; the header above the grid ends at 三级指标.
+  assertProjects('f-0.8-lh1.45', 'flat-projects-culture');
+});
