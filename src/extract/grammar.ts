@@ -129,6 +129,16 @@ function isFragment(s: string): boolean {
 /** Characters a whole cell does not end with: comparators and decimal points. */
 const FRAGMENT_END = '<>=≥≤≧≦＜＞＝.．';
 
+/**
+ * Do weights summing to `sum` add up for a table of `projects` projects, each weighing 90 (10 points kept for
+ * 预算执行率) or 100?
+ * @example [weightsAddUp(90), weightsAddUp(190, 2), weightsAddUp(95)] // => [true, true, false]
+ */
+export function weightsAddUp(sum: number, projects = 1): boolean {
+  for (let with90 = 0; with90 <= projects; with90++) if (Math.abs(sum - (90 * with90 + 100 * (projects - with90))) < 0.01) return true;
+  return false;
+}
+
 /** A weight: a small non-negative number, optionally with 分 or %. Returns the number or null. */
 export function parseWeight(s: string): number | null {
   const m = /^(\d{1,3}(?:\.\d{1,2})?)(分|%)?$/.exec(s);

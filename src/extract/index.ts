@@ -28,7 +28,7 @@ import {trailingCells} from './trailing.ts';
 import {dashedPriorYears, isReadingOrderDump, isWordEnd, preferReadingOrder} from './reading-order.ts';
 import {joinHeaderColumns, readColumnar} from './columnar.ts';
 import {interleavedHeader} from './header-order.ts';
-import {cellScore, TOTAL_ROW, type ScoreContext} from './grammar.ts';
+import {cellScore, TOTAL_ROW, weightsAddUp, type ScoreContext} from './grammar.ts';
 import {maxOf, minOf, pushAll} from '../arrays.ts';
 
 /** Options of extractText. */
@@ -88,16 +88,15 @@ function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: str
   const sameRows = more.tables.length === plain.tables.length && more.tables.every((t, k) => t.indicators.length === plain.tables[k].indicators.length);
   // Rows the cells add are misread unless they make the weights add up (to 90 or 100), which they did not before.
   // (A flat table's projects: every project's weights add up with them, and not every one did without.)
-  const weightsMended = more.tables.length === plain.tables.length && more.tables.every(weightsAddUp) && !plain.tables.every(weightsAddUp);
+  const weightsMended = more.tables.length === plain.tables.length && more.tables.every(tableWeightsAddUp) && !plain.tables.every(tableWeightsAddUp);
   if (!(sameRows || weightsMended) || filledCells(more.tables) <= filledCells(plain.tables)) return plain;
   const note = messages.trailingCells(file, trailing[0].no, trailing[trailing.length - 1].no, trailing.length);
   return {tables: more.tables, diagnostics: [...more.diagnostics, note], readingOrder: more.readingOrder};
 }
 
 /** Do a table's weights sum to 90 or 100? */
-function weightsAddUp(table: Table): boolean {
-  const sum = table.indicators.reduce((n, r) => n + (r.weight ?? 0), 0);
-  return Math.abs(sum - 90) < 0.01 || Math.abs(sum - 100) < 0.01;
+function tableWeightsAddUp(table: Table): boolean {
+  return weightsAddUp(table.indicators.reduce((n, r) => n + (r.weight ?? 0), 0));
 }
 
 /** Indicator cells with text in them, over all tables. */
@@ -613,7 +612,7 @@ function mergeAtPositions(row: ReadonlyArray<Token>, next: ReadonlyArray<Token>)
 
 /** Continue `row` with `next`: next's first cell ends row's last cell, its other cells follow. */
 function mergeAtSeam(row: ReadonlyArray<Token>, next: ReadonlyArray<Token>): Token[] {
-  const last = maxOf(row.map((t) => t.cell));
+  const last = tabWidth(row) - 1;
   return joinCells([...row, ...next.map((t) => ({...t, cell: last + t.cell}))]);
 }
 

@@ -10,7 +10,7 @@
 // end rows missing a required cell are charged and weights summing to 90/100 count.
 import type {ColumnKey} from '../types.ts';
 import {BASES, COLUMN_ALIASES, COLUMN_ORDER, EVIDENCE, isEvidence, LEVEL1_CHILDREN, LEVEL_NAMES, SCORING_RULES} from '../vocab.ts';
-import {cellScore, parseValue, parseWeight, type ScoreContext} from './grammar.ts';
+import {cellScore, parseValue, parseWeight, weightsAddUp, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
 import type {Token} from './lines.ts';
 import {labelSpans, type Extent, type PlacedLabel} from './label-spans.ts';
@@ -367,12 +367,9 @@ function labelLines(lines: ReadonlyArray<Token[]>, columns: readonly ColumnKey[]
  */
 function missingCells(state: State, columns: readonly ColumnKey[]): number {
   const required = columns.filter((c) => !OPTIONAL.has(c));
-  const lastRow = (c: ColumnKey): number => {
-    const cells = state.cells.get(c)!;
-    return cells.length === 0 ? -1 : cells[cells.length - 1].row;
-  };
-  const furthest = maxOf(required.map(lastRow), -1);
-  return required.reduce((n, c) => n + furthest - lastRow(c), 0);
+  const reached = (c: ColumnKey): number => lastRow(state.cells.get(c)!);
+  const furthest = maxOf(required.map(reached), -1);
+  return required.reduce((n, c) => n + furthest - reached(c), 0);
 }
 
 /** Weights sum to 90 or 100 in every table: a reading whose weights do gains, one whose weights pass 100 loses. */
@@ -387,17 +384,12 @@ function weightSum(state: State): number {
 function weightCharge(state: State, ended: boolean, context: ScoreContext): number {
   const sum = weightSum(state);
   if (sum > 100 * projectsOf(context) + 0.01) return WEIGHTS_OVER;
-  return (ended && weightsAddUp(sum, context) ? WEIGHTS_ADD_UP : 0) + amountCharge(state, context);
+  return (ended && weightsAddUp(sum, projectsOf(context)) ? WEIGHTS_ADD_UP : 0) + amountCharge(state, context);
 }
 
 /** The projects a table holds: one, or those a flat table lists. */
 const projectsOf = (context: ScoreContext): number => context.projects ?? 1;
 
-/** Do weights summing to `sum` add up to 90 or 100 for each of the table's projects? */
-function weightsAddUp(sum: number, context: ScoreContext): boolean {
-  const n = projectsOf(context);
-  return Array.from({length: n + 1}, (_, a) => 90 * a + 100 * (n - a)).some((total) => Math.abs(sum - total) < 0.01);
-}
 
 /**
  * A flat table prints one 项目资金 and one goal per project (each a merged cell): more amounts are weights or
@@ -1033,7 +1025,7 @@ export function parseQuality(parse: GridParse, columns: readonly ColumnKey[], co
     }
     weights += r.weight ?? 0;
   }
-  if (weightsAddUp(weights, context)) q += 2;
+  if (weightsAddUp(weights, projectsOf(context))) q += 2;
   return q;
 }
 
