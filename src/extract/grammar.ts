@@ -305,6 +305,35 @@ function levelScore(s: string, level: 1 | 2): number | null {
 /** The label of a 合计/小计 row: not an indicator. */
 export const TOTAL_ROW = /^(合计|小计|总计|总分|合计得分|总得分)$/;
 
+/**
+ * Tokens that are, whole, one column's cell, which cells of some other columns never hold past their first token:
+ * a target opening with a comparator and a number ("=885", "≥90%"), a 指标值设定依据 standard ("计划标准"), a
+ * scoring rule ("按评判等级赋分"). tokenClass gives a token's bit, cellForbids a column's bits: the segmenter stops
+ * trying a run in a column once it holds, after its first token, a token of a class the column forbids.
+ * @example [tokenClass('=885'), tokenClass('计划标准'), tokenClass('95'), tokenClass('其他')] // => [1, 2, 0, 0]
+ */
+export function tokenClass(token: string): number {
+  if (isScoringRule(token)) return RULE_TOKEN;
+  if (token.endsWith('标准') && isBasis(token)) return BASIS_TOKEN;
+  return COMPARATOR_NUMBER.test(token) ? TARGET_TOKEN : 0;
+}
+
+const TARGET_TOKEN = 1;
+const BASIS_TOKEN = 2;
+const RULE_TOKEN = 4;
+const COMPARATOR_NUMBER = /^(?:[<>=≥≤≧≦⩾⩽＜＞＝]{1,2}|大于|小于|不低于|不少于|不小于|不超过|不高于|不多于|不大于|等于|至少)\s*\d/;
+
+/** The token classes (tokenClass) a column's cell never holds after its first token. */
+export function cellForbids(col: ColumnKey): number {
+  switch (col) {
+    case 'level3': case 'evidence': case 'project': case 'project_goal': return TARGET_TOKEN | BASIS_TOKEN | RULE_TOKEN;
+    case 'target': case 'prior_year': case 'actual': case 'target_long': return BASIS_TOKEN | RULE_TOKEN;
+    case 'basis': return TARGET_TOKEN | RULE_TOKEN;
+    case 'scoring_rule': return TARGET_TOKEN | BASIS_TOKEN;
+    default: return 0;
+  }
+}
+
 /** Text opening with a comparator reads as a target, not as an indicator's name. */
 const COMPARATOR_START = /^(?:[<>=≥≤≧≦⩾⩽＜＞＝]|大于|小于|不低于|不少于|不小于|不超过|不高于|不多于|不大于|等于|至少)/;
 

@@ -3,7 +3,7 @@
 // cells and cut rows fall out of the order instead of needing a rule each. Tokens it cannot place are dropped
 // and returned, never lost.
 import type {ColumnKey} from '../types.ts';
-import {cellScore, cellScorer, type ScoreContext} from './grammar.ts';
+import {cellForbids, cellScore, cellScorer, tokenClass, type ScoreContext} from './grammar.ts';
 import type {Gap, Token} from './lines.ts';
 import {pushAll} from '../arrays.ts';
 
@@ -156,10 +156,17 @@ function bestPath(tokens: ReadonlyArray<Token>, options: GridOptions): Path {
     let length = 0;
     let text = ''; // tokens i … built - 1 joined; extended only when a score needs it
     let built = i;
+    let held = 0; // token classes (tokenClass) of the run after its first token
+    let longest = g.longest; // the longest text of the columns that may still take the run
     for (let j = i + 1; j <= n && j - i <= MAX_TOKENS_PER_CELL; j++) {
       if (j > i + 1 && !g.stream && t.tabGap[j - 1] === 1) break;
       length += t.length[j - 1];
-      if (length > g.longest) break;
+      if (j > i + 1 && (t.tokenClass[j - 1] & ~held) !== 0) {
+        held |= t.tokenClass[j - 1];
+        longest = 0;
+        for (let c = 0; c < K; c++) if ((g.forbids[c] & held) === 0 && maxChars[c] > longest) longest = maxChars[c];
+      }
+      if (length > longest) break;
       node = MEMO.child(node, t.ids[j - 1]);
       let fits = 0;
       let score: ((col: ColumnKey) => number | null) | null = null; // the run's scorer, made at its first miss
@@ -167,6 +174,7 @@ function bestPath(tokens: ReadonlyArray<Token>, options: GridOptions): Path {
       for (let k = 0; k < K; k++) {
         const c = roomy[k];
         if (length > maxChars[c]) break;
+        if ((g.forbids[c] & held) !== 0) continue;
         let v = MEMO.score(node, slots[c]);
         if (v !== v) { // NaN: not scored yet
           if (score === null) {
@@ -215,6 +223,8 @@ interface Grid extends Tables {
    */
   roomy: Int32Array;
   longest: number;
+  /** cellForbids of each column. */
+  forbids: Int32Array;
   /** Memo slot of each column. */
   slots: Int32Array;
   // The stream being read.
@@ -301,6 +311,7 @@ function newGrid(options: GridOptions): Grid {
   const maxChars = Int32Array.from(columns, (c) => (c === 'basis' && context.freeTextBasis ? MAX_FREE_BASIS : MAX_CHARS[c]));
   return {
     K, S, W, gap, start, end, endCost: (s) => end[s], maxChars, longest: Math.max(...maxChars),
+    forbids: Int32Array.from(columns, cellForbids),
     roomy: Int32Array.from(columns.keys()).sort((a, b) => maxChars[b] - maxChars[a] || a - b),
     slots: Int32Array.from(columns, (c) => memoSlot(c, context)),
     best: new Float64Array(0), fromI: new Int32Array(0), fromS: new Int32Array(0), viaCol: new Int32Array(0),
@@ -483,17 +494,19 @@ interface TokenFeatures {
   pageLike: Uint8Array;
   /** 1 when a new page starts at the token: a marked page start, or right after a lone page-number token. */
   pageBreak: Uint8Array;
+  /** The token's class (grammar.ts tokenClass): a whole cell some columns never hold after their first token. */
+  tokenClass: Uint8Array;
 }
 
 /** Feature arrays, reused from stream to stream (segmentGrid does not nest) and grown as needed. */
-let FEATURES: TokenFeatures = {ids: new Int32Array(256), length: new Int32Array(256), tabGap: new Uint8Array(256), pageLike: new Uint8Array(256), pageBreak: new Uint8Array(256)};
+let FEATURES: TokenFeatures = {ids: new Int32Array(256), length: new Int32Array(256), tabGap: new Uint8Array(256), pageLike: new Uint8Array(256), pageBreak: new Uint8Array(256), tokenClass: new Uint8Array(256)};
 
 /** The features of every token; makes room in the memo for every run the programme may try. */
 function tokenFeatures(tokens: ReadonlyArray<Token>, options: GridOptions, g: Grid): TokenFeatures {
   const n = tokens.length;
   if (FEATURES.ids.length < n) {
     const room = Math.max(n, 2 * FEATURES.ids.length);
-    FEATURES = {ids: new Int32Array(room), length: new Int32Array(room), tabGap: new Uint8Array(room), pageLike: new Uint8Array(room), pageBreak: new Uint8Array(room)};
+    FEATURES = {ids: new Int32Array(room), length: new Int32Array(room), tabGap: new Uint8Array(room), pageLike: new Uint8Array(room), pageBreak: new Uint8Array(room), tokenClass: new Uint8Array(room)};
   }
   const f = FEATURES;
   f.pageBreak.fill(0, 0, n);
@@ -502,6 +515,7 @@ function tokenFeatures(tokens: ReadonlyArray<Token>, options: GridOptions, g: Gr
     f.length[i] = tok.text.length;
     f.tabGap[i] = tok.gap === 'tab' ? 1 : 0;
     f.pageLike[i] = options.pageNumberCandidate(tok) ? 1 : 0;
+    f.tokenClass[i] = tokenClass(tok.text);
   }
   let breaks = 0;
   for (let i = 1; i < n; i++) {

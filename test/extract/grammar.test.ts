@@ -2,7 +2,7 @@
 // that the grid programme relies on.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {cellScore, parseValue, parseWeight, type ParsedValue} from '../../src/extract/grammar.ts';
+import {cellForbids, cellScore, parseValue, parseWeight, tokenClass, type ParsedValue} from '../../src/extract/grammar.ts';
 
 const Q = (comparator: ParsedValue['comparator'], value: number, unit: string | null, raw: string): ParsedValue =>
   ({comparator, value, unit, kind: 'quantitative', raw});
@@ -164,4 +164,29 @@ test('cellScore: the empty text is impossible in every column', () => {
 test('cellScore: two 指标 names joined ("产出指标满意度指标", "数量指标满意度指标") are impossible as level1/level2', () => {
   assert.equal(cellScore('level1', '产出指标满意度指标', project), null);
   assert.equal(cellScore('level2', '数量指标满意度指标', project), null);
+});
+
+// --- tokenClass / cellForbids: where the segmenter stops growing a cell ---------------------------------------
+
+test('tokenClass: a comparator with a number, a 标准 basis and a scoring rule are whole cells; names and numbers are not', () => {
+  // Tokens of data/000's wrapped rows ("=885" / "人" / "计划标准 885 人 10" / "按评判等级赋分 工作资料").
+  assert.equal(tokenClass('=885'), 1);
+  assert.equal(tokenClass('≥90%'), 1);
+  assert.equal(tokenClass('<=127.'), 1);
+  assert.equal(tokenClass('不低于95%'), 1);
+  assert.equal(tokenClass('计划标准'), 2);
+  assert.equal(tokenClass('按评判等级赋分'), 4);
+  // Inside names and values: "核定 1995 年以前企业退" / "休人数（人）", "885 人", a lone comparator, "其他".
+  for (const t of ['1995', '年以前企业退', '休人数（人）', '885', '人', '>', '其他', '工作资料', '95%']) assert.equal(tokenClass(t), 0, t);
+});
+
+test('cellForbids: names and evidence hold no target, basis or rule token; values hold no basis or rule; 一级/二级/权重 any', () => {
+  const bits = (c: Parameters<typeof cellForbids>[0]) => cellForbids(c);
+  assert.equal(bits('level3') & tokenClass('=885'), 1);
+  assert.equal(bits('evidence') & tokenClass('计划标准'), 2);
+  assert.equal(bits('target') & tokenClass('=885'), 0); // "≥90% ≥95%"-like ranges stay possible
+  assert.equal(bits('target') & tokenClass('按评判等级赋分'), 4);
+  assert.equal(bits('basis') & tokenClass('计划标准'), 0);
+  assert.equal(bits('scoring_rule') & tokenClass('按评判等级赋分'), 0);
+  for (const c of ['level1', 'level2', 'weight'] as const) assert.equal(bits(c), 0, c);
 });

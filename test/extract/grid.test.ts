@@ -122,6 +122,16 @@ test('segmentGrid stream mode: the wrapped row keeps the source line of every to
   }]);
 });
 
+test('segmentGrid stream mode: rows printed one per line after a wrapped one are read cell by cell (data/000)', () => {
+  // Names, targets and standards on one line: no name or evidence runs past "=100%", "计划标准" or a scoring rule.
+  const rows = [...WRAPPED_ROW, '质量', '指标', '资金发放到位率 =100% 计划标准 100% 10 按评判等级赋分 工作资料',
+    '时效', '指标', '全年补助发放率 =100% 计划标准 100% 10 按评判等级赋分 工作资料'];
+  assert.deepEqual(summary(stream(rows)).slice(1), [
+    {level2: '质量 指标', level3: '资金发放到位率', target: '=100%', basis: '计划标准', prior_year: '100%', weight: '10', scoring_rule: '按评判等级赋分', evidence: '工作资料'},
+    {level2: '时效 指标', level3: '全年补助发放率', target: '=100%', basis: '计划标准', prior_year: '100%', weight: '10', scoring_rule: '按评判等级赋分', evidence: '工作资料'},
+  ]);
+});
+
 test('segmentGrid stream mode: a lone number alone on its line after a full row is dropped as a page number', () => {
   const p = stream(['质量', '指标', '资金发放到位率 =100% 计划标准 100% 10 按评判等级赋分 工作资料', '34', '时效', '指标',
     '全年补助发放率 =100% 计划标准 100% 10 按评判等级赋分 工作资料']);
