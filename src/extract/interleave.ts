@@ -44,7 +44,7 @@ export function undoColumnMajor(tokens: ReadonlyArray<Token>, columns: readonly 
     const last = lines[lines.length - 1];
     if (last && last[0].line === t.line) last.push(t); else lines.push([t]);
   }
-  const known = new Map<string, ColumnKey | null>(); // the type of each text, as texts recur down a table
+  const known = typesOf(columns, context);
   const sigs = lines.map((l) => signature(l, columns, context, known));
   const out: Token[][] = [];
   let i = 0;
@@ -65,6 +65,24 @@ export function undoColumnMajor(tokens: ReadonlyArray<Token>, columns: readonly 
   }
   return out.flat();
 }
+
+/**
+ * The types (typeOf) known for texts under a column list and context: texts recur down a table and from table to
+ * table, so the types are kept across calls, up to TYPES_KEPT texts per column list (then afresh).
+ */
+function typesOf(columns: readonly ColumnKey[], context: ScoreContext): Map<string, ColumnKey | null> {
+  const key = `${context.freeTextBasis ? '+' : '-'}${columns.join(',')}`;
+  let types = TYPES.get(key);
+  if (types === undefined) {
+    if (TYPES.size >= 16) TYPES.clear();
+    TYPES.set(key, (types = new Map()));
+  }
+  if (types.size >= TYPES_KEPT) types.clear();
+  return types;
+}
+
+const TYPES = new Map<string, Map<string, ColumnKey | null>>();
+const TYPES_KEPT = 1 << 13;
 
 function range(from: number, to: number, offset: number): number[] {
   const r: number[] = [];
