@@ -1,8 +1,8 @@
-// Worker side of src/io/batch.ts: receives file paths, runs loadDocument (or analyzeFile) on each and posts the
-// result back (structured clone). Started by batch.ts: from source through a small bootstrap that registers tsx
-// first, from the prebuilt bundle directly.
+// Worker side of src/io/batch.ts: receives file paths, reads each (synchronously: the worker has nothing else to do
+// meanwhile), extracts (or analyses) it and posts the result back (structured clone). Started by batch.ts: from
+// source through a small bootstrap that registers tsx first, from the prebuilt bundle directly.
 import {parentPort} from 'node:worker_threads';
-import {analyzeFile, loadDocument} from './files.ts';
+import {readBytesNow, resultOfBytes, type loadDocument} from './files.ts';
 import {render, type Rendered, type RenderFormat} from './rendered.ts';
 
 /**
@@ -25,16 +25,14 @@ export type WorkerMessage =
 const port = parentPort;
 if (port) {
   port.on('message', (task: WorkerTask) => {
-    (task.analyze ? analyzeFile(task.path) : loadDocument(task.path)).then(
-      (r) => {
-        const result = task.format === undefined ? r : render(r, task.format);
-        port.postMessage({type: 'result', id: task.id, result} satisfies WorkerMessage);
-      },
-      (e: unknown) => {
-        const err = e instanceof Error ? e : new Error(String(e));
-        port.postMessage({type: 'error', id: task.id, error: {name: err.name, message: err.message, stack: err.stack}} satisfies WorkerMessage);
-      },
-    );
+    try {
+      const r = resultOfBytes(task.path, readBytesNow(task.path), task.analyze === true);
+      const result = task.format === undefined ? r : render(r, task.format);
+      port.postMessage({type: 'result', id: task.id, result} satisfies WorkerMessage);
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      port.postMessage({type: 'error', id: task.id, error: {name: err.name, message: err.message, stack: err.stack}} satisfies WorkerMessage);
+    }
   });
   port.postMessage({type: 'ready'} satisfies WorkerMessage);
 }

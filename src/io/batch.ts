@@ -67,7 +67,7 @@ const WINDOW_PER_JOB = 8;
 const WORKER_YOUNG_GENERATION_MB = 64;
 
 /** Tasks sent to one worker before it answers (hides the message round trip). */
-const TASKS_PER_WORKER = 2;
+const TASKS_PER_WORKER = 4;
 
 /**
  * Extract every file and return the results in input order. Read and decode problems come back as a

@@ -1,6 +1,7 @@
 // The only module that touches the disk for input: expand files and folders, read bytes, decode, extract.
 // A file that cannot be read or decoded becomes a FileFailure, so one bad file never stops a batch.
 import {readFile, readdir, stat} from 'node:fs/promises';
+import {readFileSync} from 'node:fs';
 import {basename, join} from 'node:path';
 import {decodeBytes, DecodeError} from '../extract/decode.ts';
 import {extractNormalized} from '../extract/index.ts';
@@ -68,10 +69,21 @@ export async function loadDocument(path: string): Promise<DocumentResult | FileF
  * @throws never
  */
 export async function readBytes(path: string): Promise<Uint8Array | FileFailure> {
-  try { return await readFile(path); } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : 'cannot be read';
-    return failure(path, 'unreadable', `${path} ${reason}`, `无法读取 ${path}`);
-  }
+  try { return await readFile(path); } catch (e) { return unreadable(path, e); }
+}
+
+/**
+ * readBytes, waiting for the disk: for a worker thread, which has nothing else to do meanwhile (an asynchronous
+ * read would leave it idle until its next file's bytes arrive).
+ * @throws never
+ */
+export function readBytesNow(path: string): Uint8Array | FileFailure {
+  try { return readFileSync(path); } catch (e) { return unreadable(path, e); }
+}
+
+function unreadable(path: string, e: unknown): FileFailure {
+  const reason = (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : 'cannot be read';
+  return failure(path, 'unreadable', `${path} ${reason}`, `无法读取 ${path}`);
 }
 
 /** Decode and extract bytes already in memory (pure apart from the name). */
