@@ -515,7 +515,6 @@ function tokenFeatures(tokens: ReadonlyArray<Token>, options: GridOptions, g: Gr
     f.length[i] = tok.text.length;
     f.tabGap[i] = tok.gap === 'tab' ? 1 : 0;
     f.pageLike[i] = options.pageNumberCandidate(tok) ? 1 : 0;
-    f.tokenClass[i] = tokenClass(tok.text);
   }
   let breaks = 0;
   for (let i = 1; i < n; i++) {
@@ -525,7 +524,10 @@ function tokenFeatures(tokens: ReadonlyArray<Token>, options: GridOptions, g: Gr
   }
   // Runs: at most L per token, plus at each page break the open cells (S · K), each extended L times.
   MEMO.reserve(n + n * MAX_TOKENS_PER_CELL + breaks * g.S * g.K * (MAX_TOKENS_PER_CELL + 1));
-  for (let i = 0; i < n; i++) f.ids[i] = MEMO.tokenId(tokens[i].text);
+  for (let i = 0; i < n; i++) {
+    f.ids[i] = MEMO.tokenId(tokens[i].text);
+    f.tokenClass[i] = MEMO.tokenClass(f.ids[i], tokens[i].text);
+  }
   return f;
 }
 
@@ -577,6 +579,8 @@ class ScoreMemo {
   private mask = FIRST_NODES * 2 - 1;
   /** The one-token runs by token id (0: not made yet): the root has a child per token, too many for a hint. */
   private rootKids = new Int32Array(FIRST_NODES);
+  /** tokenClass of each token id (UNKNOWN_CLASS: not asked yet). */
+  private classes = new Uint8Array(FIRST_NODES).fill(UNKNOWN_CLASS);
   /** Score of each code; code 0 (NaN) is "not scored". */
   private readonly values: number[] = [NaN];
   private readonly codeOf = new Map<number, number>();
@@ -594,6 +598,7 @@ class ScoreMemo {
       this.nodes.fill(0, 0, this.count * NODE_INTS);
       this.index.fill(0);
       this.rootKids.fill(0);
+      this.classes.fill(UNKNOWN_CLASS);
     } else {
       this.allocate(capacity);
     }
@@ -602,10 +607,11 @@ class ScoreMemo {
 
   /** Enlarge the memo to `capacity` runs, keeping every run, score and token id (node numbers do not change). */
   private grow(capacity: number): void {
-    const {nodes, index, rootKids} = this;
+    const {nodes, index, rootKids, classes} = this;
     this.allocate(capacity);
     this.nodes.set(nodes.subarray(0, this.count * NODE_INTS));
     this.rootKids.set(rootKids);
+    this.classes.set(classes);
     for (let e = 0; e < index.length; e += INDEX_INTS) if (index[e + 1] !== 0) this.insert(index[e], index[e + 1] - 1, index[e + 2]);
   }
 
@@ -617,6 +623,7 @@ class ScoreMemo {
     this.index = new Int32Array(capacity * 2 * INDEX_INTS);
     this.mask = capacity * 2 - 1;
     this.rootKids = new Int32Array(capacity);
+    this.classes = new Uint8Array(capacity).fill(UNKNOWN_CLASS);
   }
 
   /** The number standing for a token text. */
@@ -624,6 +631,13 @@ class ScoreMemo {
     let id = this.ids.get(text);
     if (id === undefined) { id = this.ids.size; this.ids.set(text, id); }
     return id;
+  }
+
+  /** tokenClass of the token `id` (whose text is `text`), worked out once per token text. */
+  tokenClass(id: number, text: string): number {
+    let c = this.classes[id];
+    if (c === UNKNOWN_CLASS) this.classes[id] = c = tokenClass(text);
+    return c;
   }
 
   /** The node of the run `node` extended by the token `id`, made when new. */
@@ -694,6 +708,9 @@ class ScoreMemo {
     this.codes[node * (NODE_INTS * 4) + CODES_AT + slot] = code;
   }
 }
+
+/** Marks a token id whose class is not known yet (tokenClass returns less). */
+const UNKNOWN_CLASS = 255;
 
 const MEMO = new ScoreMemo();
 
