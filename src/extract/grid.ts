@@ -189,8 +189,12 @@ function bestPath(tokens: ReadonlyArray<Token>, options: GridOptions): Path {
       }
       g.fits = fits;
       if (pageBreak) {
+        // Continuing an open cell, the run's first token is inside the cell too.
+        g.continuing = held | t.tokenClass[i];
         const {node: open, cells, count} = g.open;
-        for (let x = 0; x < count; x++) open[cells[x]] = MEMO.child(open[cells[x]], t.ids[j - 1]);
+        for (let x = 0; x < count; x++) {
+          if ((g.forbids[cells[x] % K] & g.continuing) === 0) open[cells[x]] = MEMO.child(open[cells[x]], t.ids[j - 1]);
+        }
         relaxAll(g, i, j);
       } else if (fits > 0) {
         relaxNear(g, i, j);
@@ -225,6 +229,8 @@ interface Grid extends Tables {
   longest: number;
   /** cellForbids of each column. */
   forbids: Int32Array;
+  /** At a page break, the token classes of the run i … j - 1 (all of it: it may continue an open cell). */
+  continuing: number;
   /** Memo slot of each column. */
   slots: Int32Array;
   // The stream being read.
@@ -311,7 +317,7 @@ function newGrid(options: GridOptions): Grid {
   const maxChars = Int32Array.from(columns, (c) => (c === 'basis' && context.freeTextBasis ? MAX_FREE_BASIS : MAX_CHARS[c]));
   return {
     K, S, W, gap, start, end, endCost: (s) => end[s], maxChars, longest: Math.max(...maxChars),
-    forbids: Int32Array.from(columns, cellForbids),
+    forbids: Int32Array.from(columns, cellForbids), continuing: 0,
     roomy: Int32Array.from(columns.keys()).sort((a, b) => maxChars[b] - maxChars[a] || a - b),
     slots: Int32Array.from(columns, (c) => memoSlot(c, context)),
     best: new Float64Array(0), fromI: new Int32Array(0), fromS: new Int32Array(0), viaCol: new Int32Array(0),
@@ -344,6 +350,7 @@ function relaxAll(g: Grid, i: number, j: number): void {
     if (base <= NEG) continue;
     for (; x < open.count && open.cells[x] < s * K + s; x++) {
       const c = open.cells[x] - s * K;
+      if ((g.forbids[c] & g.continuing) !== 0) continue; // the run holds a token the cell never holds (tokenClass)
       const joined = continuation(g, s * K + c, c, i, j);
       if (joined === NEG) continue;
       // Ties go to the rightmost cell: the one most likely still open when the page ended.
