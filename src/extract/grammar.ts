@@ -326,10 +326,12 @@ const COMPARATOR_NUMBER = /^(?:[<>=≥≤≧≦⩾⩽＜＞＝]{1,2}|大于|小�
 /** The token classes (tokenClass) a column's cell never holds after its first token. */
 export function cellForbids(col: ColumnKey): number {
   switch (col) {
-    case 'level3': case 'evidence': case 'project': case 'project_goal': return TARGET_TOKEN | BASIS_TOKEN | RULE_TOKEN;
+    case 'level3': case 'evidence': case 'project': return TARGET_TOKEN | BASIS_TOKEN | RULE_TOKEN;
     case 'target': case 'prior_year': case 'actual': case 'target_long': return BASIS_TOKEN | RULE_TOKEN;
-    case 'basis': return TARGET_TOKEN | RULE_TOKEN;
+    // A free-text basis (overall tables) may quote a target ("上年完成值 ≥95%"); no basis holds a scoring rule.
+    case 'basis': return RULE_TOKEN;
     case 'scoring_rule': return TARGET_TOKEN | BASIS_TOKEN;
+    // Free text: a project's goal (项目总体目标) states its targets ("满意度 ≥95%"); 偏差原因 explains them.
     default: return 0;
   }
 }

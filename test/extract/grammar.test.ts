@@ -180,13 +180,16 @@ test('tokenClass: a comparator with a number, a 标准 basis and a scoring rule 
   for (const t of ['1995', '年以前企业退', '休人数（人）', '885', '人', '>', '其他', '工作资料', '95%']) assert.equal(tokenClass(t), 0, t);
 });
 
-test('cellForbids: names and evidence hold no target, basis or rule token; values hold no basis or rule; 一级/二级/权重 any', () => {
+test('cellForbids: names and evidence hold no target, basis or rule token; values no basis or rule; goals and free text any', () => {
   const bits = (c: Parameters<typeof cellForbids>[0]) => cellForbids(c);
   assert.equal(bits('level3') & tokenClass('=885'), 1);
   assert.equal(bits('evidence') & tokenClass('计划标准'), 2);
   assert.equal(bits('target') & tokenClass('=885'), 0); // "≥90% ≥95%"-like ranges stay possible
   assert.equal(bits('target') & tokenClass('按评判等级赋分'), 4);
   assert.equal(bits('basis') & tokenClass('计划标准'), 0);
+  assert.equal(bits('basis') & tokenClass('≥95%'), 0); // a free-text basis may quote a target
+  assert.equal(bits('basis') & tokenClass('按评判等级赋分'), 4);
+  for (const c of ['project_goal', 'deviation'] as const) assert.equal(bits(c), 0, c); // free text states targets
   assert.equal(bits('scoring_rule') & tokenClass('按评判等级赋分'), 0);
   for (const c of ['level1', 'level2', 'weight'] as const) assert.equal(bits(c), 0, c);
 });
