@@ -28,6 +28,19 @@ export function tableLabels(docs: ReadonlyArray<AnalyzedDocument>): Map<Analyzed
   return out;
 }
 
+/**
+ * The names a chart draws when there are more than `max`: those `priority` ranks highest (ties: the earlier
+ * first), kept in their own order. A chart of hundreds of tables is neither readable nor quick to draw; the
+ * report's CSV files hold every row.
+ * @example mostTelling(['a', 'b', 'c'], 2, (n) => (n === 'c' ? 1 : 0)) // => ['a', 'c']
+ */
+export function mostTelling(names: ReadonlyArray<string>, max: number, priority: (name: string) => number): string[] {
+  if (names.length <= max) return [...names];
+  const kept = new Set(names.map((name, k) => ({name, k, p: priority(name)}))
+    .sort((a, b) => b.p - a.p || a.k - b.k).slice(0, max).map((r) => r.name));
+  return names.filter((n) => kept.has(n));
+}
+
 /** Known names first in the vocabulary's order, then the others in order of appearance. */
 export function canonicalOrder(names: Iterable<string>, known: ReadonlyArray<string>): string[] {
   const present = new Set(names);

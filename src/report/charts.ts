@@ -4,8 +4,10 @@
 import type {TopLevelSpec} from 'vega-lite';
 import type {AnalyzedDocument} from '../analyze/types.ts';
 import {
-  LEVEL1_ORDER, canonicalOrder, coverageCategories, coverageRows, findingCountRows, kindRows, priorRows, weightRows,
+  CORE_LEVEL2, LEVEL1_ORDER, canonicalOrder, coverageCategories, coverageRows, findingCountRows, kindRows, mostTelling, priorRows,
+  weightRows, type PriorRow,
 } from './chart-data.ts';
+import {weightsAddUp} from '../extract/grammar.ts';
 import {KIND_NAMES, PRIOR_NAMES, SEVERITY_COLORS, SEVERITY_NAMES} from './labels.ts';
 import {estimateWidth} from './measure.ts';
 import {maxOf, minOf} from '../arrays.ts';
@@ -19,20 +21,34 @@ export interface ChartOptions {
   width?: number;
   /** Longest a category label may get before it is cut with "…", in px (default: 300). */
   maxLabel?: number;
+  /**
+   * Most tables (documents, for the kinds chart) a chart draws a row for (default: 60): beyond it, those with
+   * problems first (see each chart), and the subtitle says how many are drawn. The prior chart draws at most
+   * ten times as many points, every lowered target among them.
+   */
+  maxRows?: number;
 }
 
 /** Options resolved once at the door. */
 interface Resolved {
   width: number;
   maxLabel: number;
+  maxRows: number;
 }
 
 function resolve(options: ChartOptions): Resolved {
   const width = options.width ?? 360;
   const maxLabel = options.maxLabel ?? 300;
+  const maxRows = options.maxRows ?? 60;
   if (!Number.isFinite(width) || width < 40 || width > 2000) throw new RangeError(`invalid width: ${width} (40–2000)`);
   if (!Number.isFinite(maxLabel) || maxLabel < 20) throw new RangeError(`invalid maxLabel: ${maxLabel} (at least 20)`);
-  return {width, maxLabel};
+  if (!Number.isInteger(maxRows) || maxRows < 1) throw new RangeError(`invalid maxRows: ${maxRows} (a positive integer)`);
+  return {width, maxLabel, maxRows};
+}
+
+/** The subtitle's note when a chart draws only some of its rows ("" when it draws them all). */
+function shownNote(shown: number, total: number, unit: '张' | '个', noun: string, first: string): string {
+  return shown === total ? '' : `；共 ${total} ${unit}${noun}，图中画出 ${shown} ${unit}（${first}在先），全部见 CSV 文件`;
 }
 
 const LABEL_SIZE = 11;
@@ -91,8 +107,13 @@ const distinct = <T>(xs: ReadonlyArray<T>): T[] => [...new Set(xs)];
  */
 export function weightChart(docs: ReadonlyArray<AnalyzedDocument>, options: ChartOptions = {}): TopLevelSpec {
   const o = resolve(options);
-  const rows = weightRows(docs);
-  const tables = distinct(rows.map((r) => r.table));
+  const all = weightRows(docs);
+  const everyTable = distinct(all.map((r) => r.table));
+  // Tables whose weights add up to neither 90 nor 100 first.
+  const totals = new Map(all.map((r) => [r.table, r.total]));
+  const tables = mostTelling(everyTable, o.maxRows, (t) => (weightsAddUp(totals.get(t) ?? 0) ? 0 : 1));
+  const drawn = new Set(tables);
+  const rows = all.filter((r) => drawn.has(r.table));
   const level1 = canonicalOrder(rows.map((r) => r.level1), LEVEL1_ORDER);
   const max = maxOf(rows.map((r) => r.total ?? 0), 100);
   const x = {scale: {domain: [0, max], nice: false}};
@@ -107,7 +128,7 @@ export function weightChart(docs: ReadonlyArray<AnalyzedDocument>, options: Char
   });
   return {
     $schema: SCHEMA, config: config(), width: o.width, height: {step: 18},
-    title: {text: '各表分值构成（按一级指标）', subtitle: '虚线 90 分：预算执行率 10 分在表外评价；实线 100 分：满分'},
+    title: {text: '各表分值构成（按一级指标）', subtitle: `虚线 90 分：预算执行率 10 分在表外评价；实线 100 分：满分${shownNote(tables.length, everyTable.length, '张', '表', '合计不为 90 或 100 的')}`},
     data: {values: rows},
     transform: [tipTransform(tips)],
     layer: [
@@ -136,8 +157,15 @@ export function weightChart(docs: ReadonlyArray<AnalyzedDocument>, options: Char
  */
 export function coverageChart(docs: ReadonlyArray<AnalyzedDocument>, options: ChartOptions = {}): TopLevelSpec {
   const o = resolve(options);
-  const rows = coverageRows(docs);
-  const tables = distinct(rows.map((r) => r.table));
+  const all = coverageRows(docs);
+  const everyTable = distinct(all.map((r) => r.table));
+  // Tables missing the most core categories first.
+  const core = new Set<string>(CORE_LEVEL2);
+  const missing = new Map<string, number>();
+  for (const r of all) if (r.count === 0 && core.has(r.category)) missing.set(r.table, (missing.get(r.table) ?? 0) + 1);
+  const tables = mostTelling(everyTable, o.maxRows, (t) => missing.get(t) ?? 0);
+  const drawn = new Set(tables);
+  const rows = all.filter((r) => drawn.has(r.table));
   const shorts = coverageCategories(docs).map((c) => c.replace(/指标$/, ''));
   const step = Math.max(30, Math.ceil(maxOf(shorts.map((s) => estimateWidth(s, LABEL_SIZE)))) + 10);
   const tips: Tip[] = [
@@ -147,7 +175,7 @@ export function coverageChart(docs: ReadonlyArray<AnalyzedDocument>, options: Ch
   ];
   return {
     $schema: SCHEMA, config: config(), width: {step}, height: {step: 18},
-    title: {text: '指标类别覆盖（表 × 二级指标）', subtitle: '颜色：该类中定量指标的占比；数字：指标数；灰色「缺」：该表没有此类指标'},
+    title: {text: '指标类别覆盖（表 × 二级指标）', subtitle: `颜色：该类中定量指标的占比；数字：指标数；灰色「缺」：该表没有此类指标${shownNote(tables.length, everyTable.length, '张', '表', '缺类最多的')}`},
     data: {values: rows},
     encoding: {
       x: {field: 'short', type: 'nominal', sort: shorts, axis: {title: null, orient: 'top', labelAngle: 0, domain: false, ticks: false}},
@@ -172,6 +200,19 @@ export function coverageChart(docs: ReadonlyArray<AnalyzedDocument>, options: Ch
   } as TopLevelSpec;
 }
 
+/**
+ * At most `max` of the prior chart's points: every lowered target (the ones a reviewer looks for), then the others
+ * taken evenly through the documents.
+ */
+function fewestPoints(rows: ReadonlyArray<PriorRow>, max: number): PriorRow[] {
+  if (rows.length <= max) return [...rows];
+  const lowered = rows.filter((r) => r.status === PRIOR_NAMES.lowered);
+  const others = rows.filter((r) => r.status !== PRIOR_NAMES.lowered);
+  const room = Math.max(0, max - lowered.length);
+  const every = new Set(Array.from({length: Math.min(room, others.length)}, (_, k) => others[Math.floor((k * others.length) / room)]));
+  return rows.filter((r) => r.status === PRIOR_NAMES.lowered || every.has(r));
+}
+
 /** Axis ticks of a log ratio axis within [lo, hi]. */
 function ratioTicks(lo: number, hi: number): number[] {
   return [0.1, 0.25, 0.5, 1, 2, 4, 10, 20, 50, 100].filter((t) => t >= lo && t <= hi);
@@ -184,7 +225,8 @@ function ratioTicks(lo: number, hi: number): number[] {
  */
 export function priorChart(docs: ReadonlyArray<AnalyzedDocument>, options: ChartOptions = {}): TopLevelSpec {
   const o = resolve(options);
-  const rows = priorRows(docs);
+  const all = priorRows(docs);
+  const rows = fewestPoints(all, o.maxRows * 10);
   const types = distinct(rows.map((r) => r.type)).sort();
   const ratios = rows.map((r) => r.ratio);
   const lo = minOf(ratios.map((r) => r * 0.9), 0.25);
@@ -198,7 +240,10 @@ export function priorChart(docs: ReadonlyArray<AnalyzedDocument>, options: Chart
   ];
   return {
     $schema: SCHEMA, config: config(), width: Math.max(o.width, 420), height: {step: 30},
-    title: {text: '指标值与上年完成值之比', subtitle: `${rows.length} 项可比指标；红色大点：目标低于上年完成值（对数刻度）`},
+    title: {
+      text: '指标值与上年完成值之比',
+      subtitle: `${all.length} 项可比指标${rows.length < all.length ? `（图中 ${rows.length} 项：目标低于上年的全部画出，其余均匀抽取）` : ''}；红色大点：目标低于上年完成值（对数刻度）`,
+    },
     data: {values: rows},
     transform: [tipTransform(tips)],
     layer: [
@@ -228,15 +273,21 @@ export function priorChart(docs: ReadonlyArray<AnalyzedDocument>, options: Chart
  */
 export function kindsChart(docs: ReadonlyArray<AnalyzedDocument>, options: ChartOptions = {}): TopLevelSpec {
   const o = resolve(options);
-  const rows = kindRows(docs);
-  const documents = distinct(rows.map((r) => r.document));
+  const all = kindRows(docs);
+  const everyDocument = distinct(all.map((r) => r.document));
+  // Documents with the most targets that read as no kind (空白, 无法识别) first.
+  const unread = new Map<string, number>();
+  for (const r of all) if (r.kind === KIND_NAMES.none || r.kind === KIND_NAMES.text) unread.set(r.document, (unread.get(r.document) ?? 0) + r.count);
+  const documents = mostTelling(everyDocument, o.maxRows, (d) => unread.get(d) ?? 0);
+  const drawn = new Set(documents);
+  const rows = all.filter((r) => drawn.has(r.document));
   const tips: Tip[] = [
     {field: 'source', title: '文件'}, {field: 'kind', title: '类型'}, {field: 'count', title: '指标数'},
     {field: 'share', title: '占比', format: '.1%'},
   ];
   return {
     $schema: SCHEMA, config: config(), width: o.width, height: {step: 26},
-    title: {text: '各文档指标值类型', subtitle: '定量：数值目标；定性：描述性目标；时间节点：日期目标'},
+    title: {text: '各文档指标值类型', subtitle: `定量：数值目标；定性：描述性目标；时间节点：日期目标${shownNote(documents.length, everyDocument.length, '个', '文档', '空白或无法识别最多的')}`},
     data: {values: rows},
     transform: [tipTransform(tips)],
     mark: {type: 'bar', stroke: 'white', strokeWidth: 0.5},

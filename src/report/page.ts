@@ -1,6 +1,8 @@
 // The HTML report, pure: analysed documents + chart SVG strings + embedded font faces in, one self-contained page
 // out (no external URL): a summary per document, the charts inline, a sortable and filterable findings table
 // with file:line for each finding, and the indicator table of every project. Vanilla JS for sort and filter.
+// A page for hundreds of documents stays readable and light: past PAGE_LIMITS it lists the errors and warnings
+// first and opens the tables with the most findings, and says so; the CSV files beside it hold every row.
 import type {AnalyzedDocument, AnalyzedIndicator, AnalyzedTable, Finding, WeightStatus} from '../analyze/types.ts';
 import {docTag, tableLabels} from './chart-data.ts';
 import {KIND_NAMES, PRIOR_NAMES, SEVERITY_NAMES, findingName} from './labels.ts';
@@ -27,7 +29,12 @@ export interface PageInput {
   fonts?: ReadonlyArray<PageFont>;
   /** Page title (default: 绩效目标表检查报告). */
   title?: string;
+  /** Most findings listed and most tables whose indicator rows are shown (default: PAGE_LIMITS). */
+  limits?: Partial<typeof PAGE_LIMITS>;
 }
+
+/** Most findings the page lists and most tables it shows the indicator rows of; the CSV files hold them all. */
+export const PAGE_LIMITS = {findings: 2000, tables: 200};
 
 /** Escape text for HTML content and double-quoted attributes. */
 export const esc = (s: string | number | null | undefined): string =>
@@ -45,6 +52,8 @@ const WEIGHT_NAMES: Record<WeightStatus, string> = {ok: '100 分', 'reserved-10'
 export function buildPage(input: PageInput): string {
   const title = input.title ?? '绩效目标表检查报告';
   const labels = tableLabels(input.docs);
+  const limits = {...PAGE_LIMITS, ...input.limits};
+  const shown = shownTables(input.docs, limits.tables);
   return [
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',
@@ -54,8 +63,8 @@ export function buildPage(input: PageInput): string {
     header(title, input.docs),
     documentsSection(input.docs),
     chartsSection(input.charts),
-    findingsSection(input.docs, labels),
-    indicatorsSection(input.docs, labels),
+    findingsSection(input.docs, labels, shown, limits.findings),
+    indicatorsSection(input.docs, labels, shown),
     `<script>${SCRIPT}</script>`,
     '</body></html>',
   ].join('\n') + '\n';
@@ -140,25 +149,48 @@ function placedFindings(docs: ReadonlyArray<AnalyzedDocument>): Placed[] {
   ]);
 }
 
+/**
+ * The findings listed: all, or past `max` the most severe (errors, then warnings, then notes; in source order
+ * within each), kept in source order.
+ */
+function listedFindings(placed: ReadonlyArray<Placed>, max: number): Placed[] {
+  if (placed.length <= max) return [...placed];
+  const kept = new Set(placed.map((p, k) => ({p, k})).sort((a, b) => SEVERITY_RANK[a.p.finding.severity] - SEVERITY_RANK[b.p.finding.severity] || a.k - b.k)
+    .slice(0, max).map((x) => x.p));
+  return placed.filter((p) => kept.has(p));
+}
+
+/** The tables whose indicator rows the page shows: all, or past `max` those with the most severe findings. */
+function shownTables(docs: ReadonlyArray<AnalyzedDocument>, max: number): Set<AnalyzedTable> {
+  const all = docs.flatMap((d) => d.tables);
+  if (all.length <= max) return new Set(all);
+  const weight = (t: AnalyzedTable): number => t.checks.findings.reduce((n, f) => n + [1e6, 1e3, 1][SEVERITY_RANK[f.severity]], 0);
+  return new Set(all.map((t, k) => ({t, k, w: weight(t)})).sort((a, b) => b.w - a.w || a.k - b.k).slice(0, max).map((x) => x.t));
+}
+
 /** The filter bar and the findings table. */
-function findingsSection(docs: ReadonlyArray<AnalyzedDocument>, labels: Map<AnalyzedTable, string>): string {
+function findingsSection(docs: ReadonlyArray<AnalyzedDocument>, labels: Map<AnalyzedTable, string>, shown: ReadonlySet<AnalyzedTable>, max: number): string {
   const placed = placedFindings(docs);
+  const listed = listedFindings(placed, max);
   const options = Object.entries(SEVERITY_NAMES).map(([k, v]) => `<option value="${k}">${v}</option>`).join('');
-  const rows = placed.map((p) => findingRow(p, labels));
+  const rows = listed.map((p) => findingRow(p, labels, shown));
+  const note = listed.length < placed.length
+    ? `<p class="note">共 ${placed.length} 条发现，本页列出 ${listed.length} 条（错误、警告在先）；全部见同一文件夹的 findings.csv。</p>\n` : '';
   return `<section id="findings"><h2>检查发现</h2>
-<div class="filters"><label>筛选 <input id="finding-filter" type="search" placeholder="输入文件名、检查项、代码或说明中的文字" autocomplete="off"></label>
+${note}<div class="filters"><label>筛选 <input id="finding-filter" type="search" placeholder="输入文件名、检查项、代码或说明中的文字" autocomplete="off"></label>
 <label>严重程度 <select id="severity-filter"><option value="">全部</option>${options}</select></label>
-<span>显示 <output id="finding-count">${placed.length} / ${placed.length}</output> 条</span></div>
+<span>显示 <output id="finding-count">${listed.length} / ${listed.length}</output> 条</span></div>
 <table id="findings-table" class="sortable findings"><thead><tr>${['严重程度', '检查项', '位置（文件:行）', '所在表', '说明'].map(th).join('')}</tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></section>`;
 }
 
-function findingRow(p: Placed, labels: Map<AnalyzedTable, string>): string {
+function findingRow(p: Placed, labels: Map<AnalyzedTable, string>, shown: ReadonlySet<AnalyzedTable>): string {
   const f = p.finding;
   const where = `${p.doc.source}:${f.lines[0]}${f.lines[1] !== f.lines[0] ? `-${f.lines[1]}` : ''}`;
   const sortWhere = `${p.doc.source}:${String(f.lines[0]).padStart(7, '0')}`;
-  const table = p.table ? `<a href="#${tableId(p.index, p.table)}">${esc(labels.get(p.table))}</a>` : '（文档）';
+  const table = p.table === null ? '（文档）'
+    : shown.has(p.table) ? `<a href="#${tableId(p.index, p.table)}">${esc(labels.get(p.table))}</a>` : esc(labels.get(p.table));
   return `<tr data-severity="${f.severity}"><td data-sort="${SEVERITY_RANK[f.severity]}"><span class="badge sev-${f.severity}">${SEVERITY_NAMES[f.severity]}</span></td>` +
     `<td>${esc(findingName(f.code))}<br><code>${esc(f.code)}</code></td><td data-sort="${esc(sortWhere)}"><code>${esc(where)}</code></td>` +
     `<td>${table}</td><td>${esc(f.message)}</td></tr>`;
@@ -167,11 +199,18 @@ function findingRow(p: Placed, labels: Map<AnalyzedTable, string>): string {
 /** Anchor of a table's indicator block. */
 const tableId = (index: number, t: AnalyzedTable): string => `t${index + 1}-${t.title_line}`;
 
-/** Per document, per table: a collapsible block with the table's metadata and indicator rows. */
-function indicatorsSection(docs: ReadonlyArray<AnalyzedDocument>, labels: Map<AnalyzedTable, string>): string {
-  const blocks = docs.map((d, i) => `<h3>${esc(docTag(d.source, i))} ${esc(d.tables[0]?.unit ?? '')} <small>${esc(d.source)}</small></h3>\n` +
-    d.tables.map((t) => tableBlock(i, d, t, labels)).join('\n'));
-  return `<section id="indicators"><h2>指标明细（按项目）</h2>\n${blocks.join('\n')}\n</section>`;
+/** Per document, per table shown: a collapsible block with the table's metadata and indicator rows. */
+function indicatorsSection(docs: ReadonlyArray<AnalyzedDocument>, labels: Map<AnalyzedTable, string>, shown: ReadonlySet<AnalyzedTable>): string {
+  const total = docs.reduce((n, d) => n + d.tables.length, 0);
+  const blocks = docs.flatMap((d, i) => {
+    const tables = d.tables.filter((t) => shown.has(t));
+    if (tables.length === 0) return [];
+    return [`<h3>${esc(docTag(d.source, i))} ${esc(d.tables[0]?.unit ?? '')} <small>${esc(d.source)}</small></h3>\n` +
+      tables.map((t) => tableBlock(i, d, t, labels)).join('\n')];
+  });
+  const note = shown.size < total
+    ? `<p class="note">共 ${total} 张表，本页展开 ${shown.size} 张（发现最严重、最多的在先）；全部指标见同一文件夹的 indicators.csv。</p>\n` : '';
+  return `<section id="indicators"><h2>指标明细（按项目）</h2>\n${note}${blocks.join('\n')}\n</section>`;
 }
 
 function tableBlock(index: number, d: AnalyzedDocument, t: AnalyzedTable, labels: Map<AnalyzedTable, string>): string {
@@ -216,6 +255,7 @@ code{font-family:inherit;color:var(--muted);font-size:12px}
 .chart{background:white;border:1px solid var(--line);margin:16px 0;padding:8px;overflow-x:auto}
 .chart svg{max-width:100%;height:auto;display:block}
 .filters{display:flex;gap:16px;flex-wrap:wrap;align-items:center;margin:8px 0}
+.note{color:var(--muted);margin:8px 0}
 .filters input{width:360px;max-width:100%;font:inherit;padding:4px 8px}
 .filters select{font:inherit;padding:3px}
 .badge{display:inline-block;padding:0 6px;border-radius:3px;color:white;font-size:12px;white-space:nowrap}

@@ -11,6 +11,8 @@
 //   cli json -j 1  the same with --jobs 1 (everything in one thread)
 //   json / csv     toJson and indicatorsToCsv of the extracted documents
 //   analyze        analyzeDocument of src/analyze/index.ts on every document, when that module exists
+//   charts         the report's charts over the analysed documents: each Vega-Lite spec built, rendered to SVG
+//                  and to PNG (src/report/render.ts; the fonts loaded beforehand)
 // and once: extraction of the rendered test corpus by converter (pdftotext -raw / -layout / default, LibreOffice:
 // other readers than the bundled layout's), and the cold start of `extract` on data/001_911f9712737d8e1a.txt (median of 5 CLI runs), through the
 // bundle and, for reference, from source through tsx. The bundle is built first (src/bin/build.mjs), so no run
@@ -33,6 +35,9 @@ import {iterateFiles} from '../../src/io/batch.ts';
 import {toJson} from '../../src/report/json.ts';
 import {indicatorsToCsv} from '../../src/report/csv.ts';
 import type {DocumentResult} from '../../src/types.ts';
+import type {AnalyzedDocument} from '../../src/analyze/types.ts';
+import {CHARTS} from '../../src/report/charts.ts';
+import {loadChartFonts, renderPng, renderSvg} from '../../src/report/render.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DATA = join(ROOT, 'data');
@@ -260,8 +265,20 @@ async function main(): Promise<void> {
     steps.push(step(size, 'csv: indicatorsToCsv', (performance.now() - t) / 1000, docs.length, bytes, tables, floor.seconds, {note: `${(Buffer.byteLength(csv) / MB).toFixed(1)} MB out`}));
     if (typeof analyze !== 'string') {
       t = performance.now();
-      for (const d of docs) await analyze(d);
+      const analyzed: AnalyzedDocument[] = [];
+      for (const d of docs) analyzed.push((await analyze(d)) as AnalyzedDocument);
       steps.push(step(size, 'analyze: analyzeDocument', (performance.now() - t) / 1000, docs.length, bytes, tables, floor.seconds));
+      // The report's charts over every document: Vega-Lite spec, SVG (vega, fonts measured) and PNG (resvg).
+      await loadChartFonts();
+      t = performance.now();
+      let svgBytes = 0;
+      let pngBytes = 0;
+      for (const c of CHARTS) {
+        const svg = await renderSvg(c.build(analyzed));
+        svgBytes += svg.length;
+        pngBytes += (await renderPng(svg)).length;
+      }
+      steps.push(step(size, `charts: ${CHARTS.length} × spec+SVG+PNG`, (performance.now() - t) / 1000, docs.length, bytes, tables, floor.seconds, {note: `${(svgBytes / 1024).toFixed(0)} KB SVG, ${(pngBytes / 1024).toFixed(0)} KB PNG`}));
     }
     docs.length = 0;
 

@@ -2,8 +2,8 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {CHARTS, coverageChart, labelLimit, priorChart, weightChart} from '../../src/report/charts.ts';
-import {coverageRows, priorRows, tableLabels, weightRows} from '../../src/report/chart-data.ts';
+import {CHARTS, coverageChart, kindsChart, labelLimit, priorChart, weightChart} from '../../src/report/charts.ts';
+import {coverageRows, mostTelling, priorRows, tableLabels, weightRows} from '../../src/report/chart-data.ts';
 import {estimateWidth} from '../../src/report/measure.ts';
 import {analyzedBundled} from '../helpers/analyzed.ts';
 
@@ -95,4 +95,52 @@ test('labelLimit(labels, max) fits the widest label at 11px, capped at max', () 
 
 test('weightChart(docs, {width: 10}) throws: invalid width', () => {
   assert.throws(() => weightChart(analyzedBundled(), {width: 10}), /invalid width: 10/);
+});
+
+// --- many documents: each chart draws at most maxRows rows, the telling ones first ------------------------------
+
+test('mostTelling keeps the highest-priority names, in their own order', () => {
+  assert.deepEqual(mostTelling(['a', 'b', 'c', 'd'], 2, (n) => (n === 'c' || n === 'a' ? 1 : 0)), ['a', 'c']);
+  assert.deepEqual(mostTelling(['a', 'b', 'c'], 2, () => 0), ['a', 'b']); // ties: the earlier
+  assert.deepEqual(mostTelling(['a', 'b'], 5, () => 0), ['a', 'b']);
+});
+
+test('coverageChart with maxRows 3 draws the tables of data/ missing the most of the nine core categories', () => {
+  // 000 and 003 整体 hold only 数量/质量指标 (7 missing); 000 个人权益告知… is the first of those missing 6
+  // (数量, 质量, 经济成本 only), before 000 社会保险全民参保… and 004 整体.
+  const spec = coverageChart(analyzedBundled(), {maxRows: 3}) as {data: {values: Array<{table: string}>}; title: {subtitle: string}};
+  assert.deepEqual([...new Set(spec.data.values.map((r) => r.table))], [
+    '000 整体：昌吉回族自治州社会保险管理局本级', '000 个人权益告知、经办业务通知通信等费用', '003 整体：克孜勒苏柯尔克孜自治州社会保险中心',
+  ]);
+  assert.match(spec.title.subtitle, /共 32 张表，图中画出 3 张（缺类最多的在先），全部见 CSV 文件$/);
+});
+
+test('weightChart with maxRows 2: every table of data/ adds up to 90, so the first two are drawn; unlimited, no note', () => {
+  const docs = analyzedBundled();
+  const two = weightChart(docs, {maxRows: 2}) as {data: {values: Array<{table: string}>}; title: {subtitle: string}};
+  assert.deepEqual([...new Set(two.data.values.map((r) => r.table))], ['000 整体：昌吉回族自治州社会保险管理局本级', '000 95年以前退休人员生活费']);
+  assert.match(two.title.subtitle, /共 32 张表，图中画出 2 张（合计不为 90 或 100 的在先）/);
+  const all = weightChart(docs) as {title: {subtitle: string}};
+  assert.doesNotMatch(all.title.subtitle, /共 \d+ 张表/);
+});
+
+test('weightChart draws a table whose weights do not add up before the others', () => {
+  const docs = analyzedBundled();
+  const broken = docs.map((d) => ({...d, tables: d.tables.map((t) => (t.project === '线路租赁费' ? {...t, checks: {...t.checks, weight_sum: 85}} : t))}));
+  const spec = weightChart(broken, {maxRows: 2}) as {data: {values: Array<{table: string}>}};
+  assert.deepEqual([...new Set(spec.data.values.map((r) => r.table))], ['000 整体：昌吉回族自治州社会保险管理局本级', '003 线路租赁费']);
+});
+
+test('priorChart with maxRows 1 draws at most 10 points, every lowered target among them', () => {
+  const docs = analyzedBundled();
+  const lowered = priorRows(docs).filter((r) => r.status === '低于上年');
+  const spec = priorChart(docs, {maxRows: 1}) as {data: {values: Array<{status: string; line: number; source: string}>}; title: {subtitle: string}};
+  assert.ok(spec.data.values.length <= Math.max(10, lowered.length));
+  for (const r of lowered) assert.ok(spec.data.values.some((v) => v.source === r.source && v.line === r.line && v.status === '低于上年'), `${r.source}:${r.line}`);
+  assert.match(spec.title.subtitle, new RegExp(`^${priorRows(docs).length} 项可比指标（图中 ${spec.data.values.length} 项`));
+});
+
+test('a chart rejects a maxRows that is not a positive integer', () => {
+  assert.throws(() => weightChart(analyzedBundled(), {maxRows: 0}), RangeError);
+  assert.throws(() => kindsChart(analyzedBundled(), {maxRows: 1.5}), RangeError);
 });

@@ -68,3 +68,31 @@ test('esc(text) escapes & < > and double quotes', () => {
   assert.equal(esc('a&b<c>"d"'), 'a&amp;b&lt;c&gt;&quot;d&quot;');
   assert.equal(esc(null), '');
 });
+
+// --- many documents: the page lists the worst findings and opens the worst tables, and says so ---------------------
+
+test('buildPage with limits {findings: 5}: five error rows (data/ has 8 errors) and a note pointing to findings.csv', () => {
+  const docs = analyzedBundled();
+  const total = docs.reduce((n, d) => n + d.summary.total, 0);
+  const html = buildPage({docs, charts, limits: {findings: 5}});
+  assert.equal(count(html, /<tr data-severity="error">/g), 5);
+  assert.equal(count(html, /<tr data-severity="(warning|info)">/g), 0);
+  assert.ok(html.includes(`共 ${total} 条发现，本页列出 5 条（错误、警告在先）；全部见同一文件夹的 findings.csv。`));
+  assert.ok(html.includes('<output id="finding-count">5 / 5</output>'));
+});
+
+test('buildPage with limits {tables: 3}: the three tables of data/ with the most severe findings, links only to them', () => {
+  // One error each; then the most warnings: 电力保障 (3), 全民参保 (3), 系统维护费 (2, before 基金风险防控, 2).
+  const html = buildPage({docs: analyzedBundled(), charts, limits: {tables: 3}});
+  const opened = [...html.matchAll(/<details id="([^"]+)"><summary><b>([^<]+)<\/b>/g)].map((m) => m[2]);
+  assert.deepEqual(opened, ['000 “金保工程”系统维护费', '000 “金保工程”系统运行电力保障、网络线路租用等费用', '000 社会保险全民参保计划工作经费']);
+  assert.ok(html.includes('共 32 张表，本页展开 3 张（发现最严重、最多的在先）；全部指标见同一文件夹的 indicators.csv。'));
+  const ids = new Set([...html.matchAll(/<details id="([^"]+)"/g)].map((m) => m[1]));
+  for (const m of html.matchAll(/<a href="#(t\d+-\d+)">/g)) assert.ok(ids.has(m[1]), `dangling link #${m[1]}`);
+});
+
+test('buildPage of data/ under the default limits lists every finding and opens every table, with no note', () => {
+  const html = buildPage({docs: analyzedBundled(), charts});
+  assert.equal(count(html, /<details id=/g), 32);
+  assert.equal(count(html, /class="note"/g), 0);
+});
