@@ -24,7 +24,7 @@ export interface ChartOptions {
   /**
    * Most tables (documents, for the kinds chart) a chart draws a row for (default: 60): beyond it, those with
    * problems first (see each chart), and the subtitle says how many are drawn. The prior chart draws at most
-   * ten times as many points, every lowered target among them.
+   * ten times as many points, lowered targets first.
    */
   maxRows?: number;
 }
@@ -201,16 +201,21 @@ export function coverageChart(docs: ReadonlyArray<AnalyzedDocument>, options: Ch
 }
 
 /**
- * At most `max` of the prior chart's points: every lowered target (the ones a reviewer looks for), then the others
- * taken evenly through the documents.
+ * At most `max` of the prior chart's points: the lowered targets (the ones a reviewer looks for) first, then the
+ * others, each group taken evenly through the documents when it does not fit whole.
  */
 function fewestPoints(rows: ReadonlyArray<PriorRow>, max: number): PriorRow[] {
   if (rows.length <= max) return [...rows];
   const lowered = rows.filter((r) => r.status === PRIOR_NAMES.lowered);
   const others = rows.filter((r) => r.status !== PRIOR_NAMES.lowered);
-  const room = Math.max(0, max - lowered.length);
-  const every = new Set(Array.from({length: Math.min(room, others.length)}, (_, k) => others[Math.floor((k * others.length) / room)]));
-  return rows.filter((r) => r.status === PRIOR_NAMES.lowered || every.has(r));
+  const kept = new Set([...evenly(lowered, max), ...evenly(others, Math.max(0, max - lowered.length))]);
+  return rows.filter((r) => kept.has(r));
+}
+
+/** `n` of the items, spread evenly (all of them when they are no more than `n`). */
+function evenly<T>(items: ReadonlyArray<T>, n: number): T[] {
+  if (items.length <= n) return [...items];
+  return Array.from({length: n}, (_, k) => items[Math.floor((k * items.length) / n)]);
 }
 
 /** Axis ticks of a log ratio axis within [lo, hi]. */
@@ -242,7 +247,7 @@ export function priorChart(docs: ReadonlyArray<AnalyzedDocument>, options: Chart
     $schema: SCHEMA, config: config(), width: Math.max(o.width, 420), height: {step: 30},
     title: {
       text: '指标值与上年完成值之比',
-      subtitle: `${all.length} 项可比指标${rows.length < all.length ? `（图中 ${rows.length} 项：目标低于上年的全部画出，其余均匀抽取）` : ''}；红色大点：目标低于上年完成值（对数刻度）`,
+      subtitle: `${all.length} 项可比指标${rows.length < all.length ? `（图中 ${rows.length} 项：目标低于上年的在先，均匀抽取）` : ''}；红色大点：目标低于上年完成值（对数刻度）`,
     },
     data: {values: rows},
     transform: [tipTransform(tips)],

@@ -131,13 +131,18 @@ test('weightChart draws a table whose weights do not add up before the others', 
   assert.deepEqual([...new Set(spec.data.values.map((r) => r.table))], ['000 整体：昌吉回族自治州社会保险管理局本级', '003 线路租赁费']);
 });
 
-test('priorChart with maxRows 1 draws at most 10 points, every lowered target among them', () => {
+test('priorChart with maxRows 1 draws 10 points, lowered targets first; maxRows 3 every lowered target of data/', () => {
   const docs = analyzedBundled();
-  const lowered = priorRows(docs).filter((r) => r.status === '低于上年');
-  const spec = priorChart(docs, {maxRows: 1}) as {data: {values: Array<{status: string; line: number; source: string}>}; title: {subtitle: string}};
-  assert.ok(spec.data.values.length <= Math.max(10, lowered.length));
-  for (const r of lowered) assert.ok(spec.data.values.some((v) => v.source === r.source && v.line === r.line && v.status === '低于上年'), `${r.source}:${r.line}`);
-  assert.match(spec.title.subtitle, new RegExp(`^${priorRows(docs).length} 项可比指标（图中 ${spec.data.values.length} 项`));
+  const all = priorRows(docs);
+  const lowered = all.filter((r) => r.status === '低于上年');
+  type Spec = {data: {values: Array<{status: string; line: number; source: string}>}; title: {subtitle: string}};
+  const ten = priorChart(docs, {maxRows: 1}) as Spec;
+  assert.equal(ten.data.values.length, 10);
+  assert.equal(ten.data.values.filter((v) => v.status === '低于上年').length, Math.min(10, lowered.length));
+  assert.match(ten.title.subtitle, new RegExp(`^${all.length} 项可比指标（图中 10 项：目标低于上年的在先，均匀抽取）`));
+  const thirty = priorChart(docs, {maxRows: 3}) as Spec;
+  assert.ok(lowered.length <= 30 && all.length > 30, `${lowered.length} lowered of ${all.length}`);
+  for (const r of lowered) assert.ok(thirty.data.values.some((v) => v.source === r.source && v.line === r.line && v.status === '低于上年'), `${r.source}:${r.line}`);
 });
 
 test('a chart rejects a maxRows that is not a positive integer', () => {
