@@ -495,10 +495,26 @@ function orderRow(lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: Reado
   const column = hostlessColumns(keyed.filter((k) => k.host === -1 || k.host === anchor.length).map((k) => k.x));
   const sub = (k: {host: number; x: number}): number => (k.host === -1 || k.host === anchor.length ? column(k.x) : 0);
   keyed.sort((a, b) => a.host - b.host || sub(a) - sub(b) || a.phase - b.phase || a.line - b.line || a.x - b.x);
-  return {
-    stream: keyed.map((k, i) => ({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false})),
-    beyond: keyed.filter((k) => k.host === anchor.length).length,
-  };
+  const stream: Token[] = [];
+  keyed.forEach((k, i) => {
+    const before = i > 0 ? keyed[i - 1] : null;
+    const last = stream[stream.length - 1];
+    if (before && before.host === k.host && k.phase === 2 && datedToDay(last.text, k.token.text)) {
+      stream[stream.length - 1] = {...last, text: last.text + k.token.text, alsoLines: [...(last.alsoLines ?? []), k.token.line]};
+    } else stream.push({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false});
+  });
+  return {stream, beyond: keyed.filter((k) => k.host === anchor.length).length};
+}
+
+/** Gain counted for a day completing the date above it. */
+const DAY_JOIN = 2;
+
+/**
+ * Does `word` continue a date wrapped before its day ("2025年11月" + "30日前")? Then the two are one cell: the
+ * day is no start of the next column's text, however that column's grammar would take it.
+ */
+function datedToDay(text: string, word: string): boolean {
+  return /\d年(1[0-2]|[1-9])月$/.test(text) && /^(3[01]|[12]\d|[1-9])日/.test(word);
 }
 
 /** A word of a row with the anchor word it continues and where it goes around it (see orderRow). */
@@ -644,6 +660,7 @@ const VALUE_COLUMNS = new Set<ColumnKey>(['target', 'prior_year', 'actual', 'tar
 function joinGain(column: ColumnKey | null, text: string, word: string, above: boolean, context: ScoreContext): number {
   if (column === null) return UNKNOWN_COLUMN;
   if (VALUE_COLUMNS.has(column) && completed(word) !== word) return REJECTED; // no value goes on with a rule's piece
+  if (!above && datedToDay(text, word)) return DAY_JOIN;
   const before = fragmentScore(column, text, context);
   const after = fragmentScore(column, above ? word + text : text + word, context);
   return after === null ? REJECTED : after - (before ?? 0);
