@@ -495,10 +495,26 @@ function orderRow(lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: Reado
   const column = hostlessColumns(keyed.filter((k) => k.host === -1 || k.host === anchor.length).map((k) => k.x));
   const sub = (k: {host: number; x: number}): number => (k.host === -1 || k.host === anchor.length ? column(k.x) : 0);
   keyed.sort((a, b) => a.host - b.host || sub(a) - sub(b) || a.phase - b.phase || a.line - b.line || a.x - b.x);
-  return {
-    stream: keyed.map((k, i) => ({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false})),
-    beyond: keyed.filter((k) => k.host === anchor.length).length,
-  };
+  const stream: Token[] = [];
+  keyed.forEach((k, i) => {
+    const before = i > 0 ? keyed[i - 1] : null;
+    const last = stream[stream.length - 1];
+    if (before && before.host === k.host && k.phase === 2 && datedToDay(last.text, k.token.text)) {
+      stream[stream.length - 1] = {...last, text: last.text + k.token.text, alsoLines: [...(last.alsoLines ?? []), k.token.line]};
+    } else stream.push({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false});
+  });
+  return {stream, beyond: keyed.filter((k) => k.host === anchor.length).length};
+}
+
+/** Gain counted for a day completing the date above it. */
+const DAY_JOIN = 2;
+
+/**
+ * Does `word` continue a date wrapped before its day ("2025年11月" + "30日前")? Then the two are one cell: the
+ * day is no start of the next column's text, however that column's grammar would take it.
+ */
+function datedToDay(text: string, word: string): boolean {
+  return /\d年(1[0-2]|[1-9])月$/.test(text) && /^(3[01]|[12]\d|[1-9])日/.test(word);
 }
 
 /** A word of a row with the anchor word it continues and where it goes around it (see orderRow). */
@@ -644,6 +660,7 @@ const VALUE_COLUMNS = new Set<ColumnKey>(['target', 'prior_year', 'actual', 'tar
 function joinGain(column: ColumnKey | null, text: string, word: string, above: boolean, context: ScoreContext): number {
   if (column === null) return UNKNOWN_COLUMN;
   if (VALUE_COLUMNS.has(column) && completed(word) !== word) return REJECTED; // no value goes on with a rule's piece
+  if (!above && datedToDay(text, word)) return DAY_JOIN;
   const before = fragmentScore(column, text, context);
   const after = fragmentScore(column, above ? word + text : text + word, context);
   return after === null ? REJECTED : after - (before ?? 0);
@@ -844,18 +861,27 @@ function labelHeads(
 ): Map<number, Label[]> {
   const level1 = labels.filter((l) => l.column === 'level1');
   const level2 = labels.filter((l) => l.column === 'level2');
-  const free = (): number => 0;
   const fit = misfits(level2, kinds);
-  const a1 = spanStarts(level1, spans, lines, free);
-  const inA1 = nested(a1, level1, level2);
-  const a2 = spanStarts(level2, spans, lines, (j, s, e) => inA1(j, s, e) + fit(j, s, e));
-  const b2 = spanStarts(level2, spans, lines, fit);
-  const b1 = spanStarts(level1, spans, lines, enclosing(b2, level2, level1));
-  const [starts1, starts2] = a1.cost + a2.cost <= b1.cost + b2.cost ? [a1, a2] : [b1, b2];
+  const read = (rounding: Rounding): {starts1: number[]; starts2: number[]; cost: number} => {
+    const free = (): number => 0;
+    const a1 = spanStarts(level1, spans, lines, free, rounding);
+    const inA1 = nested(a1, level1, level2);
+    const a2 = spanStarts(level2, spans, lines, (j, s, e) => inA1(j, s, e) + fit(j, s, e), rounding);
+    const b2 = spanStarts(level2, spans, lines, fit, rounding);
+    const b1 = spanStarts(level1, spans, lines, enclosing(b2, level2, level1), rounding);
+    return a1.cost + a2.cost <= b1.cost + b2.cost
+      ? {starts1: a1.starts, starts2: a2.starts, cost: a1.cost + a2.cost}
+      : {starts1: b1.starts, starts2: b2.starts, cost: b1.cost + b2.cost};
+  };
+  // Labels centred between two lines print on the upper line or on the lower one, as pdftotext rounds: most often
+  // the upper. A table's labels are read the other way when they fit it better.
+  const down = read('down');
+  const up = read('up');
+  const {starts1, starts2} = up.cost < down.cost - ROUNDING_MARGIN ? up : down;
   const heads = new Map<number, Label[]>();
   const add = (label: Label, row: number): void => { heads.set(row, [...(heads.get(row) ?? []), label]); };
-  level1.forEach((label, j) => add(label, starts1.starts[j]));
-  level2.forEach((label, j) => add(label, starts2.starts[j]));
+  level1.forEach((label, j) => add(label, starts1[j]));
+  level2.forEach((label, j) => add(label, starts2[j]));
   return heads;
 }
 
@@ -929,6 +955,14 @@ function enclosing(starts2: {starts: number[]}, level2: ReadonlyArray<Label>, le
  * column-major block all labels are printed on its first line, wherever they are centred in it.
  */
 const HALF_LINE = 0.5;
+/**
+ * Which line pdftotext printed the labels centred between two lines on: 'down' the upper one (the true centre
+ * half a line below), 'up' the lower one. Labels over an even number of one-line rows tell; when both read
+ * alike, 'down'.
+ */
+type Rounding = 'down' | 'up';
+/** How much cheaper the 'up' reading of a table's labels must be to be kept. */
+const ROUNDING_MARGIN = 0.05;
 /** Where in that reach a label is taken to be when nothing else tells (a slight lean to its printed line). */
 const LABEL_ROUNDING = 0.1;
 /** Weight of that lean against the distance outside the reach. */
@@ -938,7 +972,8 @@ const OUTSIDE_SPAN = 10;
 
 /** First row of each label's span, by a programme over (label, first row), and the cost of the split. */
 function spanStarts(
-  labels: ReadonlyArray<{centre: number; reach?: number}>, spans: ReadonlyArray<[number, number]>, lines: ReadonlyArray<Row2D>, rule: SpanRule,
+  labels: ReadonlyArray<{centre: number; reach?: number}>, spans: ReadonlyArray<[number, number]>, lines: ReadonlyArray<Row2D>,
+  rule: SpanRule, labelRounding: Rounding = 'down',
 ): {starts: number[]; cost: number} {
   const J = labels.length;
   const K = spans.length;
@@ -946,15 +981,22 @@ function spanStarts(
   // cost(j, s, e): distance between label j's centre and the middle of rows s..e. A span broken by a page prints
   // its label at its top (Chromium; it is not centred on either part).
   const cost = (j: number, s: number, e: number): number => {
-    const top = spans[s][0];
-    const bottom = spans[e][1];
-    const c = labels[j].centre + LABEL_ROUNDING;
+    let top = spans[s][0];
+    let bottom = spans[e][1];
+    // Lines holding only a flat table's project words lie beside the grid's rows, not in them.
+    while (top < bottom && lines[top].body.length === 0 && lines[top].labels.length === 0) top++;
+    while (bottom > top && lines[bottom].body.length === 0 && lines[bottom].labels.length === 0) bottom--;
+    const reach = labels[j].reach;
+    const rounding: Rounding = reach === undefined ? 'down' : labelRounding;
+    const c = labels[j].centre + (rounding === 'up' ? -LABEL_ROUNDING : LABEL_ROUNDING);
     const extra = rule(j, s, e);
     if (lines[top].page !== lines[bottom].page) return Math.abs(c - top - 0.5) + extra;
     const middle = (top + bottom) / 2;
-    const reach = labels[j].reach;
+    // Rounded up, a label's true centre may lie half a line above its printed line (a block's reach stays below).
+    const above = rounding === 'up' ? HALF_LINE : 0;
+    const below = reach === undefined ? 0 : rounding === 'up' ? (reach > HALF_LINE ? reach : 0) : reach;
     const off = reach === undefined ? Math.abs(middle - c)
-      : Math.max(0, labels[j].centre - middle, middle - labels[j].centre - reach) + LEAN * Math.abs(middle - c);
+      : Math.max(0, labels[j].centre - above - middle, middle - labels[j].centre - below) + LEAN * Math.abs(middle - c);
     return off + (c >= top - 1 && c <= bottom + 1 ? 0 : OUTSIDE_SPAN) + extra;
   };
   // best[j][s]: best cost of labels j..J-1 with label j starting at row s.
