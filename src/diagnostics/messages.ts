@@ -14,6 +14,10 @@ const clip = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n)}…
 export const pageNumber = (file: string, line: number, text: string): Diagnostic =>
   make('page-number', 'info', `删除页码 ${text} / dropped page number ${text}`, file, line, line, text);
 
+/** Radical, compatibility or dash code points a PDF converter wrote for characters (⽬ for 目, ⻔ for 门, ― for —), read as those characters. */
+export const glyphForms = (file: string, line: number, count: number): Diagnostic =>
+  make('glyph-forms', 'info', `${count} 个部首/兼容字形码位（如「⽬」「⻔」「―」，PDF 字体映射所致）已按对应字符读取 / ${count} radical, compatibility or dash code points (such as ⽬ for 目, ⻔ for 门, ― for —, from the PDF's font mapping) read as the characters they stand for`, file, line);
+
 /** A page header or footer line ("第 3 页 共 9 页", "- 4 -") inside a table. */
 export const pageFooter = (file: string, line: number, text: string): Diagnostic =>
   make('page-footer', 'info', `删除页眉/页脚「${text}」/ dropped page header or footer "${text}"`, file, line, line, text);

@@ -18,6 +18,8 @@ export type EncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb
 export interface Decoded {
   text: string;
   encoding: EncodingName;
+  /** Radical, compatibility and dash forms normalizeText replaced (absent when none). */
+  glyphForms?: GlyphForms;
 }
 
 /**
@@ -204,27 +206,75 @@ function decodeRaw(bytes: Uint8Array): Decoded {
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) throw emptyError();
   const { text, encoding } = decodeRaw(bytes);
-  const normalized = normalizeText(text);
+  const {text: normalized, forms} = normalizeCounting(text);
   if (normalized.trim() === '') throw emptyError();
-  return { text: normalized, encoding };
+  return forms === null ? { text: normalized, encoding } : { text: normalized, encoding, glyphForms: forms };
 }
 
 /**
  * Normalise decoded text: CRLF and lone CR become LF (line count preserved); ideographic, no-break and
  * other typographic spaces (U+3000, U+00A0, U+2002–U+200A, U+202F, U+205F) become ASCII space;
- * zero-width characters (U+200B–U+200D, U+2060, U+FEFF) are removed. Everything else is kept as is,
- * including tabs, full-width letters/digits and punctuation such as （ ） ： ≥.
+ * zero-width characters (U+200B–U+200D, U+2060, U+FEFF) are removed; Kangxi radicals, CJK radical forms and
+ * CJK compatibility ideographs that stand for an ideograph become that ideograph, U+2015 becomes U+2014 (see
+ * GLYPH_FORMS).
+ * Everything else is kept as is, including tabs, full-width letters/digits and punctuation such as （ ） ： ≥.
  * @throws Never throws (pure function).
  * @example
  * normalizeText('预算\u3000单位\r\n≥95%\r'); // '预算 单位\n≥95%\n'
+ * normalizeText('项⽬⽀出'); // '项目支出' (U+2F6C, U+2F40: Kangxi radicals)
  */
 export function normalizeText(text: string): string {
-  if (!NEEDS_NORMALIZING.test(text)) return text; // one scan instead of three when there is nothing to change
-  return text
+  return normalizeCounting(text).text;
+}
+
+/** Where normalizeText replaced radical, compatibility or dash forms (GLYPH_FORMS): how many, and the first one's line. */
+export interface GlyphForms {
+  count: number;
+  /** 1-based line of the first. */
+  line: number;
+}
+
+/** normalizeText, also saying how many radical, compatibility or dash forms it replaced (null when none). */
+export function normalizeCounting(text: string): {text: string; forms: GlyphForms | null} {
+  if (!NEEDS_NORMALIZING.test(text)) return {text, forms: null}; // one scan instead of four when there is nothing to change
+  const spaced = text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u3000\u00a0\u2002-\u200a\u202f\u205f]/g, ' ')
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
+  let count = 0;
+  let first = 0;
+  const out = spaced.replace(GLYPH_FORMS, (form: string, at: number) => {
+    const meant = glyphOf(form);
+    if (meant !== form && count++ === 0) first = at;
+    return meant;
+  });
+  if (count === 0) return {text: out, forms: null};
+  let line = 1;
+  for (let k = spaced.indexOf('\n'); k !== -1 && k < first; k = spaced.indexOf('\n', k + 1)) line++;
+  return {text: out, forms: {count, line}};
 }
 
-/** Any character normalizeText changes: a CR, an odd space, a zero-width character. */
-const NEEDS_NORMALIZING = /[\r\u3000\u00a0\u2002-\u200d\u202f\u205f\u2060\ufeff]/;
+/**
+ * Code points that PDF converters write for a character when the font maps its glyph to a radical (pdfminer and
+ * MuPDF print 项⽬ for 项目, 部⻔ for 部门, ⾦额 for 金额): the Kangxi radicals U+2F00–U+2FD5 and the CJK
+ * compatibility ideographs U+F900–U+FAD9 (NFKC gives the ideograph), and the radical forms of CJK Radicals
+ * Supplement that are whole characters (below; component forms such as ⺡ 氵 are left alone); and U+2015 HORIZONTAL
+ * BAR, which some fonts and GB2312 tables give for the dash of "2024—2026" (GB18030 maps it to U+2014 EM DASH).
+ */
+const GLYPH_FORMS = /[\u2015\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufad9]/g;
+const RADICAL_SUPPLEMENT: Readonly<Record<string, string>> = {
+  '\u2e9d': '月', '\u2e9f': '母', '\u2ea0': '民', '\u2ea9': '王', '\u2ebc': '月', '\u2ec4': '西', '\u2ec5': '见',
+  '\u2ec6': '角', '\u2ec9': '贝', '\u2ecb': '车', '\u2ed1': '長', '\u2ed3': '长', '\u2ed4': '门', '\u2ed7': '雨',
+  '\u2ed8': '青', '\u2eda': '页', '\u2edb': '风', '\u2edc': '飞', '\u2edd': '食', '\u2ee2': '马', '\u2ee3': '骨',
+  '\u2ee4': '鬼', '\u2ee5': '鱼', '\u2ee6': '鸟', '\u2ee7': '卤', '\u2ee8': '麦', '\u2ee9': '黄', '\u2eea': '黾',
+  '\u2eeb': '斉', '\u2eec': '齐', '\u2eed': '歯', '\u2eee': '齿', '\u2eef': '竜', '\u2ef0': '龙', '\u2ef1': '龜',
+  '\u2ef2': '亀', '\u2ef3': '龟', '\u2015': '\u2014',
+};
+
+/** The character a radical, compatibility or dash form stands for (itself when it stands for none). */
+function glyphOf(form: string): string {
+  return form < '\u2f00' ? RADICAL_SUPPLEMENT[form] ?? form : form.normalize('NFKC');
+}
+
+/** Any character normalizeText changes: a CR, an odd space, a zero-width character, a radical form. */
+const NEEDS_NORMALIZING = /[\r\u3000\u00a0\u2002-\u200d\u2015\u202f\u205f\u2060\ufeff\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufad9]/;

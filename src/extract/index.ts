@@ -16,7 +16,7 @@ const LOW_CONFIDENCE = 0.95;
 import * as messages from '../diagnostics/messages.ts';
 import {CANONICAL_NAME, findGridHeader, isLabelOnly, parseMeta, type GridHeader} from './header.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
-import {normalizeText} from './decode.ts';
+import {normalizeCounting, type GlyphForms} from './decode.ts';
 import {compact, isBlankLine, isPageFooter, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
 import {locateTables, type Region} from './locate.ts';
 import {assembleRows, cellText, type ProjectCells} from './rows.ts';
@@ -35,6 +35,8 @@ import {maxOf, minOf, pushAll} from '../arrays.ts';
 export interface ExtractOptions {
   /** Name written into every diagnostic (default: `'<input>'`). */
   file?: string;
+  /** Radical forms the text's normalisation turned into ideographs (decodeBytes' `glyphForms`): noted first. */
+  glyphForms?: GlyphForms | null;
 }
 
 /** Tables and diagnostics of one text. */
@@ -45,12 +47,13 @@ export interface Extraction {
 
 /**
  * Extract every 绩效目标表 from decoded text. The text is normalised first (normalizeText: CRLF and CR line ends,
- * odd spaces, zero-width characters, a BOM), so a string read straight from a Windows file reads like the bytes
- * decoded by decodeBytes would.
+ * odd spaces, zero-width characters, a BOM, radical forms of ideographs), so a string read straight from a Windows
+ * file reads like the bytes decoded by decodeBytes would.
  * @example extractText(text, {file: 'a.txt'}).tables.length // => 32 for the five bundled documents together
  */
 export function extractText(text: string, options: ExtractOptions = {}): Extraction {
-  return extractNormalized(normalizeText(text), options);
+  const {text: normalized, forms} = normalizeCounting(text);
+  return extractNormalized(normalized, {...options, glyphForms: forms});
 }
 
 /** extractText of a text already normalised (decodeBytes' output), without a second pass over it. */
@@ -61,6 +64,8 @@ export function extractNormalized(text: string, options: ExtractOptions = {}): E
   const regions = locateTables(lines);
   const tables: Table[] = [];
   const diagnostics: Diagnostic[] = [];
+  const forms = options.glyphForms;
+  if (forms) diagnostics.push(messages.glyphForms(file, forms.line, forms.count));
   // 2. Each region on its own.
   const limit = (k: number): number => (k + 1 < regions.length ? regions[k + 1].start : lines.length + 1);
   const found = regions.map((region, k) => withTrailingCells(lines, region, file, limit(k), false));

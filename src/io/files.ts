@@ -103,7 +103,7 @@ function withText<T>(bytes: Uint8Array, source: string, path: string, then: (doc
     if (e instanceof DecodeError) return failure(path, e.code, `${source}: ${e.message}`, `${source}：${e.messageZh}`);
     throw e;
   }
-  const {tables, diagnostics} = extractNormalized(decoded.text, {file: source});
+  const {tables, diagnostics} = extractNormalized(decoded.text, {file: source, glyphForms: decoded.glyphForms});
   return then({source, encoding: decoded.encoding, tables, diagnostics}, decoded.text);
 }
 

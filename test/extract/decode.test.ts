@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DecodeError, decodeBytes, normalizeText } from '../../src/extract/decode.ts';
+import { extractText } from '../../src/extract/index.ts';
 
 const SAMPLE = '项目支出绩效目标表\n预算单位\t昌吉回族自治州社会保险中心\n≥95%';
 /** SAMPLE encoded with `iconv -f utf-8 -t gb18030`. */
@@ -101,6 +102,26 @@ test('normalizeText removes zero-width characters and keeps tabs and full-width 
   assert.equal(normalizeText('\ufeff指\u200b标\u200c值\u200d\u2060'), '指标值');
   assert.equal(normalizeText('（一）\t数量：≥95％　ＡＢ１'), '（一）\t数量：≥95％ ＡＢ１');
   assert.equal(normalizeText('x\u2002\u2005\u200a\u205fy'), 'x    y');
+});
+
+test('normalizeText reads radical forms as the ideographs a PDF font meant (pdfminer, MuPDF dumps)', () => {
+  // Kangxi radicals (NFKC), CJK Radicals Supplement whole-character forms, a compatibility ideograph, U+2015.
+  assert.equal(normalizeText('项\u2f6c\u2f40出绩效\u2f6c标表'), '项目支出绩效目标表');
+  assert.equal(normalizeText('部\u2ed4 \u2ec5下表 \u2ed3期 \u2eda码'), '部门 见下表 长期 页码');
+  assert.equal(normalizeText('\u2fa6额\uf900'), '金额\u8c48');
+  assert.equal(normalizeText('（2024\u20152026年）'), '（2024\u20142026年）');
+  // Component forms (⺡ 氵, ⺘ 扌) stand for no whole character: kept.
+  assert.equal(normalizeText('\u2ea1\u2e98'), '\u2ea1\u2e98');
+});
+
+test('decodeBytes(radical forms) says how many it replaced and on which line; extractText notes it as glyph-forms', () => {
+  const text = '（四）预算绩效情况\r\n说明\r\n项\u2f6c\u2f40出绩效\u2f6c标表\n';
+  const d = decodeBytes(utf8(text));
+  assert.deepEqual(d.glyphForms, {count: 3, line: 3});
+  assert.equal(decodeBytes(utf8('项目')).glyphForms, undefined);
+  const note = extractText(text, {file: 'm.txt'}).diagnostics.find((x) => x.code === 'glyph-forms');
+  assert.deepEqual([note?.line, note?.severity, note?.file], [3, 'info', 'm.txt']);
+  assert.match(note?.message ?? '', /^3 个/);
 });
 
 test('decodeBytes(empty file) throws empty', () => {
