@@ -17,7 +17,7 @@ import * as messages from '../diagnostics/messages.ts';
 import {CANONICAL_NAME, findGridHeader, isLabelOnly, parseMeta, type GridHeader} from './header.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import {normalizeCounting, type GlyphForms} from './decode.ts';
-import {compact, isBlankLine, isPageFooter, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
+import {compact, isBlankLine, isPageFooter, markdownAsPlain, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
 import {locateTables, type Region} from './locate.ts';
 import {assembleRows, cellText, type ProjectCells} from './rows.ts';
 import {groupByProject, ownersByWeight, projectColumnsAbove, projectsInGrid, type ProjectColumnsAbove} from './flat.ts';
@@ -59,8 +59,8 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
 /** extractText of a text already normalised (decodeBytes' output), without a second pass over it. */
 export function extractNormalized(text: string, options: ExtractOptions = {}): Extraction {
   const file = options.file ?? '<input>';
-  // 1. Lines and table regions.
-  const lines = splitLines(text);
+  // 1. Lines (Markdown read as plain text: pipe-separated rows as tab-separated ones) and table regions.
+  const lines = splitLines(markdownAsPlain(text));
   const regions = locateTables(lines);
   const tables: Table[] = [];
   const diagnostics: Diagnostic[] = [];

@@ -46,6 +46,59 @@ export function splitLines(text: string): Line[] {
 /** The line's text with all whitespace removed. */
 export const compact = (s: string): string => s.replace(/\s+/g, '');
 
+/**
+ * Markdown read as the plain dump it stands for (what PDF-to-Markdown converters and chat tools give): a heading's
+ * "#" marks and the "**" around bold text dropped ("## 项目支出绩效目标表", "**（五）其他需说明的事项**"), and table rows written
+ * with pipes read as tab-separated rows, so the tabbed reader reads them — Markdown tables ("| 产出指标 | 数量指标 | … |")
+ * and bare pipe-separated rows ("满意|满意|…|=95%"). A row is a line holding a pipe; its outer pipes are dropped,
+ * each cell trimmed, "\|" read as a pipe and "<br>" (a line break) as a space inside a cell. Rule lines
+ * ("|---|:---:|") are kept as they are, and so is the number of lines.
+ * @example markdownAsPlain('## 绩效目标表\n| 一级指标 | 二级指标 |\n|---|---|\n| 产出指标 |  |')
+ * // => '绩效目标表\n一级指标\t二级指标\n|---|---|\n产出指标\t'
+ */
+export function markdownAsPlain(text: string): string {
+  if (!MARKDOWN_MARK.test(text)) return text;
+  const lines = text.split('\n');
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!MARKDOWN_MARK.test(line)) continue;
+    let plain = line.replace(HEADING_MARK, '').replace(BOLD_MARK, '$1');
+    if (plain.indexOf('|') >= 0) plain = pipeRow(plain) ?? plain;
+    if (plain === line) continue;
+    lines[i] = plain;
+    changed = true;
+  }
+  return changed ? lines.join('\n') : text;
+}
+
+/** What markdownAsPlain changes: a pipe, a bold mark, a heading mark at a line's start. */
+const MARKDOWN_MARK = /[|]|\*\*|^#{1,6}\s/m;
+const HEADING_MARK = /^#{1,6}\s+/;
+/** A bold pair around text; asterisks that are the text's own (a masked name "***离休补贴") are kept. */
+const BOLD_MARK = /\*\*([^*\s](?:[^*]*[^*\s])?)\*\*/g;
+
+/** One line as a pipe-separated row's tab-separated cells, or null when it is no such row. */
+function pipeRow(line: string): string | null {
+  if (isRuleLine(line)) return null;
+  const cells: string[] = [];
+  let cell = '';
+  for (let k = 0; k < line.length; k++) {
+    const ch = line[k];
+    if (ch === '\\' && line[k + 1] === '|') { cell += '|'; k++; continue; }
+    if (ch === '|') { cells.push(cell); cell = ''; continue; }
+    cell += ch;
+  }
+  cells.push(cell);
+  const outer = line.trimStart().startsWith('|');
+  if (outer) cells.shift();
+  if (line.trimEnd().endsWith('|') && cells.length > 0 && cells[cells.length - 1].trim() === '') cells.pop();
+  return cells.map((c) => c.replace(LINE_BREAK_TAG, ' ').trim()).join('\t');
+}
+
+/** "<br>", "<br/>", "<br />": a line break inside a Markdown table cell (a cell's wrapped line). */
+const LINE_BREAK_TAG = /<br\s*\/?>/gi;
+
 /** A rule line such as "---|---" or "=====" that only draws the table. */
 export function isRuleLine(text: string): boolean {
   return /^[\s|:+\-—–=_]*$/.test(text) && /[-—–=_]{3,}/.test(text);

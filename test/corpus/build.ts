@@ -18,7 +18,7 @@
 //   6. if pdfminer.six (pdf2txt) and MuPDF (mutool) are installed, also dumps the PDF with each,
 //   and writes to test/fixtures/rendered/:
 //     <spec>.default.txt  <spec>.layout.txt  <spec>.raw.txt  [<spec>.libreoffice.txt]  [<spec>.webcopy.txt]
-//     [<spec>.pdfminer.txt]  [<spec>.mupdf.txt]
+//     [<spec>.pdfminer.txt]  [<spec>.mupdf.txt]  <spec>.markdown.txt (made from the spec, see renderMarkdown)
 //     <spec>.expected.json   {tables:[{kind,year,unit,project,leader,budget_total,budget_fiscal,budget_other,
 //                                       columns,indicators:[{level1 … evidence, extras}]}]}
 //     README.md              what each spec exercises, tool versions
@@ -1043,6 +1043,78 @@ ${s.after.map(para).join('\n')}
 `;
 }
 
+// ───────────────────────────── Markdown ─────────────────────────────
+
+/**
+ * The spec as a PDF-to-Markdown converter writes it (pymupdf4llm, marker and the like): paragraphs separated by
+ * blank lines, a table title as a heading, each table as one pipe table whose first row is the header row (a
+ * "|---|" rule under it), every row as wide as the table, a merged cell's text in its top-left position and the
+ * positions it covers left empty.
+ */
+function renderMarkdown(s: Spec): string {
+  const para = (p: Para): string => typeof p === 'string' ? p : `**${p.h}**`;
+  const out: string[] = s.before.map(para);
+  for (const t of s.tables) {
+    out.push(`## ${t.title}`);
+    if (t.yearLine) out.push(t.yearLine);
+    const rows = tableCells(t);
+    const line = (cells: string[]): string => `| ${cells.map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`;
+    out.push([line(rows[0]), `|${rows[0].map(() => '---').join('|')}|`, ...rows.slice(1).map(line)].join('\n'));
+  }
+  for (const p of s.after) out.push(para(p));
+  return out.join('\n\n') + '\n';
+}
+
+/** Every row of a table (header block, column header rows, indicator rows, trailer) n columns wide, spans resolved. */
+function tableCells(t: TableSpec): string[][] {
+  const n = t.columns.length;
+  const grouped = t.columns.some((col) => col.group);
+  const head: Cell[][] = [];
+  if (grouped) {
+    const top: Cell[] = [];
+    for (let i = 0; i < n;) {
+      const g = t.columns[i].group;
+      if (!g) { top.push(c(t.columns[i].label, 1, {rs: 2})); i++; continue; }
+      let j = i;
+      while (j < n && t.columns[j].group === g) j++;
+      top.push(c(g, j - i));
+      i = j;
+    }
+    head.push(top, t.columns.filter((col) => col.group).map((col) => c(col.label)));
+  } else {
+    head.push(t.columns.map((col) => c(col.label)));
+  }
+  const i1 = t.columns.findIndex((col) => col.key === 'level1');
+  const i2 = t.columns.findIndex((col) => col.key === 'level2');
+  const ip = t.columns.findIndex((col) => col.key === 'project');
+  const owner = (r: string[]): string => (ip < 0 ? '' : r[ip]);
+  const sp = runSpans(t.rows.map(owner));
+  const s1 = runSpans(t.rows.map((r) => `${owner(r)}\u0000${r[i1]}`));
+  const s2 = runSpans(t.rows.map((r) => `${owner(r)}\u0000${r[i1]}\u0000${r[i2]}`));
+  const body: Cell[][] = t.rows.map((r, ri) => r.flatMap((text, ci) => {
+    const span = ci === i1 ? s1[ri] : ci === i2 ? s2[ri] : PROJECT_KEYS.includes(t.columns[ci].key) ? sp[ri] : 1;
+    return span === 0 ? [] : [c(text, 1, {rs: span})];
+  }));
+  const grid: string[][] = [];
+  const covered: boolean[][] = [];
+  [...t.block, ...head, ...body, ...(t.trailer ?? [])].forEach((row, r) => {
+    grid[r] ??= new Array<string>(n).fill('');
+    covered[r] ??= new Array<boolean>(n).fill(false);
+    let col = 0;
+    for (const cell of row) {
+      while (col < n && covered[r][col]) col++;
+      for (let dr = 0; dr < (cell.rs ?? 1); dr++) {
+        grid[r + dr] ??= new Array<string>(n).fill('');
+        covered[r + dr] ??= new Array<boolean>(n).fill(false);
+        for (let dc = 0; dc < (cell.cs ?? 1); dc++) covered[r + dr][col + dc] = true;
+      }
+      grid[r][col] = cell.t;
+      col += cell.cs ?? 1;
+    }
+  });
+  return grid;
+}
+
 // ───────────────────────────── tools ─────────────────────────────
 
 function run(cmd: string, args: string[], timeoutMs = 120_000): {stdout: string; stderr: string} {
@@ -1170,7 +1242,7 @@ Chromium, and dumped:
 | \`<spec>.default.txt\` | \`pdftotext -enc UTF-8\` (reading order; cells of a row often end up on separate lines) |
 | \`<spec>.layout.txt\` | \`pdftotext -layout -enc UTF-8\` (column-preserving: a wrapped row spans several lines at fixed x) |
 | \`<spec>.raw.txt\` | \`pdftotext -raw -enc UTF-8\` (content-stream order, space-joined runs) |
-${modes.includes('libreoffice') ? '| `<spec>.libreoffice.txt` | LibreOffice `soffice --headless --convert-to "txt:Text (encoded):UTF8"` from the same HTML (one cell per line, merged cells as empty lines; starts with a UTF-8 BOM) |\n' : ''}${modes.includes('webcopy') ? '| `<spec>.webcopy.txt` | copy and paste from a web page: the same HTML loaded in headless Chromium (playwright-core), `document.body.innerText` (what a full selection puts on the clipboard as text/plain: cells joined by a tab, rows by a newline, paragraphs by a blank line, a rowspan-merged cell only in the first row it spans, so later rows start with fewer cells) |\n' : ''}${modes.includes('pdfminer') ? '| `<spec>.pdfminer.txt` | pdfminer.six `pdf2txt -t text` (Debian python3-pdfminer; its default layout analysis: text boxes in its own reading order, so a column of several rows\' cells can come out as one block; ideographs the font maps to radicals come out as Kangxi radicals, ⽬ for 目) |\n' : ''}${modes.includes('mupdf') ? '| `<spec>.mupdf.txt` | MuPDF `mutool draw -F txt` (Debian mupdf-tools; the text PyMuPDF\'s `page.get_text()` gives: each line of each cell on its own line, radical forms as in pdfminer) |\n' : ''}| \`<spec>.expected.json\` | the expected rows |
+${modes.includes('libreoffice') ? '| `<spec>.libreoffice.txt` | LibreOffice `soffice --headless --convert-to "txt:Text (encoded):UTF8"` from the same HTML (one cell per line, merged cells as empty lines; starts with a UTF-8 BOM) |\n' : ''}${modes.includes('webcopy') ? '| `<spec>.webcopy.txt` | copy and paste from a web page: the same HTML loaded in headless Chromium (playwright-core), `document.body.innerText` (what a full selection puts on the clipboard as text/plain: cells joined by a tab, rows by a newline, paragraphs by a blank line, a rowspan-merged cell only in the first row it spans, so later rows start with fewer cells) |\n' : ''}${modes.includes('pdfminer') ? '| `<spec>.pdfminer.txt` | pdfminer.six `pdf2txt -t text` (Debian python3-pdfminer; its default layout analysis: text boxes in its own reading order, so a column of several rows\' cells can come out as one block; ideographs the font maps to radicals come out as Kangxi radicals, ⽬ for 目) |\n' : ''}${modes.includes('markdown') ? '| `<spec>.markdown.txt` | Markdown as PDF-to-Markdown converters write it (pymupdf4llm, marker …), made from the spec by build.ts: each table one pipe table, its first row the header row, every row as wide as the table, a merged cell\'s text in its top-left position and the positions it covers empty |\n' : ''}${modes.includes('mupdf') ? '| `<spec>.mupdf.txt` | MuPDF `mutool draw -F txt` (Debian mupdf-tools; the text PyMuPDF\'s `page.get_text()` gives: each line of each cell on its own line, radical forms as in pdfminer) |\n' : ''}| \`<spec>.expected.json\` | the expected rows |
 
 **The expected rows come from the specs, not from the extractor.** \`<spec>.expected.json\` has the shape of
 \`test/fixtures/expected/*.json\` without \`source\` and \`title_line\` (title lines differ per dump):
@@ -1201,7 +1273,7 @@ ${tools.map((t) => `- ${t}`).join('\n')}
 
 // ───────────────────────────── main ─────────────────────────────
 
-const MODES = ['default', 'layout', 'raw', 'libreoffice', 'webcopy', 'pdfminer', 'mupdf'] as const;
+const MODES = ['default', 'layout', 'raw', 'libreoffice', 'webcopy', 'pdfminer', 'mupdf', 'markdown'] as const;
 type Mode = typeof MODES[number];
 const PDF_MODES: readonly Mode[] = ['default', 'layout', 'raw', 'pdfminer', 'mupdf'];
 /** PDF converters other than pdftotext, each optional (its dumps are written when its command is installed). */
@@ -1250,7 +1322,8 @@ async function main(): Promise<void> {
     if (!have(t.cmd)) console.error(`note: ${t.cmd} not found (apt-get install -y ${t.install}): no *.${m}.txt written`);
     return have(t.cmd);
   };
-  const modes = MODES.filter((m) => PDF_MODES.includes(m) ? wanted(m) && tool(m) : m === 'libreoffice' ? lo : browser !== null);
+  const modes = MODES.filter((m) => PDF_MODES.includes(m) ? wanted(m) && tool(m)
+    : m === 'libreoffice' ? lo : m === 'markdown' ? wanted(m) && variant === undefined : browser !== null);
   const partial = onlyOpt.values.length > 0;
 
   mkdirSync(OUT, {recursive: true});
@@ -1271,7 +1344,8 @@ async function main(): Promise<void> {
     const pages = needPdf ? pdfPages(pdf) : NaN;
     const sizes: string[] = [];
     for (const mode of modes) {
-      const text = mode === 'libreoffice' ? libreofficeText(html, tmp)
+      const text = mode === 'markdown' ? renderMarkdown(s)
+        : mode === 'libreoffice' ? libreofficeText(html, tmp)
         : mode === 'webcopy' ? await webcopyText(browser!, html)
           : mode === 'pdfminer' ? pdfminerText(pdf)
             : mode === 'mupdf' ? mupdfText(pdf, tmp)

@@ -1,7 +1,8 @@
 // Stage 1 of the pipeline: clean text → numbered lines → tokens (text, line, tab cell, gap, page-break mark).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {compact, isBlankLine, isPageFooter, isRuleLine, splitLines, tokenizeLine, tokenizeLines} from '../../src/extract/lines.ts';
+import {compact, isBlankLine, isPageFooter, isRuleLine, markdownAsPlain, splitLines, tokenizeLine, tokenizeLines} from '../../src/extract/lines.ts';
+import {extractText} from '../../src/extract/index.ts';
 
 test('splitLines numbers lines from 1', () => {
   assert.deepEqual(splitLines('a\nb'), [{no: 1, text: 'a'}, {no: 2, text: 'b'}]);
@@ -107,4 +108,42 @@ test('compact removes every whitespace character', () => {
 test('isPageFooter: printed page footers and headers, not a bare number (it may be a weight)', () => {
   for (const s of ['第3页共9页', '第3页', '-4-', '—12—', '3/9', '共9页第3页']) assert.equal(isPageFooter(s), true, s);
   for (const s of ['4', '10', '第三部分', '3/9页', '-4']) assert.equal(isPageFooter(s), false, s);
+});
+
+test('markdownAsPlain reads Markdown and bare pipe rows as tab-separated rows, line for line', () => {
+  const md = [
+    '## 项目支出绩效目标表', '（2025年）',
+    '| 一级指标 | 二级指标 | 三级指标 | 指标值 |', '|---|:---:|---|---|',
+    '| 产出指标 | 数量指标 | 指标值设<br>置依据 | x\\|y |', '|  |  | 覆盖率 | ≥90% |',
+    '满意|满意||=95%', '**（五）其他需说明的事项**', '***离休干部离休补贴', '一、**财政拨款**：指…',
+  ].join('\n');
+  assert.deepEqual(markdownAsPlain(md).split('\n'), [
+    '项目支出绩效目标表', '（2025年）',
+    '一级指标\t二级指标\t三级指标\t指标值', '|---|:---:|---|---|',
+    '产出指标\t数量指标\t指标值设 置依据\tx|y', '\t\t覆盖率\t≥90%',
+    '满意\t满意\t\t=95%', '（五）其他需说明的事项', '***离休干部离休补贴', '一、财政拨款：指…',
+  ]);
+  const plain = '项目支出绩效目标表\n一级指标\t二级指标\n产出指标\t数量指标';
+  assert.equal(markdownAsPlain(plain), plain); // nothing to read: the same string
+});
+
+test('extractText(Markdown table) reads the table as the tabbed dump it stands for, with source lines', () => {
+  const md = [
+    '**（四）预算绩效情况**', '', '## 项目支出绩效目标表', '', '(2025 年)', '',
+    '| 预算单位 | 南溪县教育局 |  |  |  |  |  |  |  |', '|---|---|---|---|---|---|---|---|---|',
+    '| 项目名称 | 学前教育发展专项资金 |  |  |  |  |  | 项目负责人 | 周雅琴 |',
+    '| 项目资金（万元） | 年度预算总额 | 862.50 | 其中：财政拨款 | 862.50 | 其他资金 | 0.00 |  |  |',
+    '| 一级指标 | 二级指标 | 三级指标 | 指标值 | 指标值设置依据 | 上年完成值 | 指标分值权重 | 指标赋分规则 | 佐证资料 |',
+    '| 产出指标 | 数量指标 | 普惠性幼儿园补助园数 | ≥45所 | 计划标准 | 42所 | 50 | 按照完成比例赋分 | 正式材料 |',
+    '| 效益指标 | 社会效益指标 | 学前三年毛入园率 | ≥92% | 历史标准 | 91.3% | 30 | 按照完成比例赋分 | 工作资料 |',
+    '| 满意度指标 | 满意度指标 | 幼儿家长满意度 | ≥90% | 计划标准 | 92% | 10 | 满意度赋分 | 工作资料 |',
+    '', '**（五）其他需说明的事项**', '', '无。',
+  ].join('\n');
+  const [t] = extractText(md, {file: 'm.md'}).tables;
+  assert.deepEqual([t.unit, t.project, t.leader, t.budget_total, t.year, t.layout], ['南溪县教育局', '学前教育发展专项资金', '周雅琴', 862.5, 2025, 'tabbed']);
+  assert.deepEqual(t.indicators.map((r) => [r.level1, r.level3, r.target, r.prior_year, r.weight, r.evidence, r.lines[0]]), [
+    ['产出指标', '普惠性幼儿园补助园数', '≥45所', '42所', 50, '正式材料', 12],
+    ['效益指标', '学前三年毛入园率', '≥92%', '91.3%', 30, '工作资料', 13],
+    ['满意度指标', '幼儿家长满意度', '≥90%', '92%', 10, '工作资料', 14],
+  ]);
 });

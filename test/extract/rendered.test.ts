@@ -1,7 +1,8 @@
 // The rendered corpus (test/fixtures/rendered/, made by test/corpus/build.ts with Chromium, pdftotext, MuPDF,
 // pdfminer and LibreOffice): dumps that keep each cell's lines together (pdftotext -raw, LibreOffice text, MuPDF's
 // text, whose radical forms of ideographs are read as the ideographs) must give every table and at least 99% of the
-// cells of the expected rows, which come from the specs, not from the extractor.
+// cells of the expected rows, which come from the specs, not from the extractor. So must the Markdown that
+// PDF-to-Markdown converters write (pipe tables; made from the specs by build.ts).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync, readdirSync} from 'node:fs';
@@ -14,7 +15,7 @@ const META = ['kind', 'year', 'unit', 'project', 'leader', 'budget_total', 'budg
 const norm = (v: unknown): string | null => (v === null || v === undefined ? null
   : typeof v === 'number' ? String(Math.round(v * 100) / 100) : String(v).normalize('NFKC').replace(/\s+/g, ''));
 
-for (const mode of ['raw', 'libreoffice', 'mupdf']) {
+for (const mode of ['raw', 'libreoffice', 'mupdf', 'markdown']) {
   test(`extractText(rendered/*.${mode}.txt) finds every table and matches at least 99% of the cells`, () => {
     let cells = 0;
     let ok = 0;
