@@ -11,7 +11,7 @@ import type {ColumnKey} from '../types.ts';
 import {admitsChild, BASES, EVIDENCE, isLevel1, isLevel2, LEVEL_NAMES, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
 import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
-import type {Token} from './lines.ts';
+import {asciiDigits, type Token} from './lines.ts';
 import {isHeaderFragment} from './header.ts';
 import {LEVEL2_KIND, measuredKind, type RowKind} from './row-kind.ts';
 import {maxOf, minOf, pushAll} from '../arrays.ts';
@@ -285,7 +285,7 @@ function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; g
  * another word follows it.
  */
 function findAnchors(lines: ReadonlyArray<Row2D>, columns: readonly ColumnKey[]): number[] {
-  const isWeight = (p: Placed): boolean => /^\d{1,3}(\.\d{1,2})?$/.test(p.token.text) && parseWeight(p.token.text) !== null;
+  const isWeight = (p: Placed): boolean => /^\d{1,3}(\.\d{1,2})?$/.test(asciiDigits(p.token.text)) && parseWeight(p.token.text) !== null;
   const weightsOf = (l: Row2D): number[] => l.body.filter((p, k) => (k > 0 || l.body.length > 2) && isWeight(p)).map((p) => p.x);
   const lasts = lines.map(weightsOf).filter((xs) => xs.length > 0).map((xs) => xs[xs.length - 1]).sort((a, b) => a - b);
   if (lasts.length === 0) return [];
@@ -735,7 +735,7 @@ interface ProjectLabel {
 }
 
 /** A 项目资金 amount ("186.40", "1,200"). */
-const isAmount = (s: string): boolean => /^\d[\d,]*(\.\d+)?$/.test(s);
+const isAmount = (s: string): boolean => /^\d[\d,]*(\.\d+)?$/.test(asciiDigits(s));
 
 /**
  * The projects of a flat table from its project words: each word goes to the column it starts in (项目名称 from

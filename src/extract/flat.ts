@@ -8,7 +8,7 @@ import type {ColumnKey, Indicator} from '../types.ts';
 import {COLUMN_ALIASES, isBasis, isEvidence, isScoringRule, LEVEL_NAMES, PROJECT_COLUMNS} from '../vocab.ts';
 import {cellScore} from './grammar.ts';
 import {inWan, isBudgetLabel, isHeaderFragment, isMetaLabel, parseAmount, type GridHeader} from './header.ts';
-import {compact, isBlankLine, type Token} from './lines.ts';
+import {asciiDigits, compact, isBlankLine, type Token} from './lines.ts';
 import type {ProjectCells} from './rows.ts';
 
 /** The rows of one project of a flat table. */
@@ -138,7 +138,7 @@ const AMOUNT = /^\d[\d,，]*(?:\.\d+)?$/;
 function projectBlocks(blocks: ReadonlyArray<Token[]>): ProjectBlock[] | null {
   const projects: ProjectBlock[] = [];
   for (const block of blocks) {
-    const amount = block.find((t, k) => AMOUNT.test(t.text) && (k === 0 || block[k - 1].line !== t.line));
+    const amount = block.find((t, k) => AMOUNT.test(asciiDigits(t.text)) && (k === 0 || block[k - 1].line !== t.line));
     if (!amount) { projects.push({name: block, budget: [], goal: []}); continue; }
     const owner = projects[projects.length - 1];
     if (!owner || owner.budget.length > 0) return null;
@@ -156,7 +156,10 @@ export interface ProjectsInGrid {
 }
 
 /** A 项目资金 standing alone: decimals or thousands grouped, or too large for a weight or a percentage. */
-const isLoneAmount = (s: string): boolean => AMOUNT.test(s) && (/[.,，]/.test(s) || Number(s) > 1000);
+const isLoneAmount = (printed: string): boolean => {
+  const s = asciiDigits(printed);
+  return AMOUNT.test(s) && (/[.,，]/.test(s) || Number(s) > 1000);
+};
 
 /** A text that reads as a cell of the grid: a column's word, or a value. */
 const readsAsGridCell = (s: string): boolean =>

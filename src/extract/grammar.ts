@@ -2,6 +2,7 @@
 // or prior-year cell into comparator/value/unit/kind; cellScore() rates a text as a given column (a log-odds-like
 // number, null when impossible) so the grid parser can choose the best assignment of fragments to columns.
 import type {ColumnKey} from '../types.ts';
+import {asciiDigits} from './lines.ts';
 import {
   isBasis, isEvidence, isLevel1, isLevel2, isNoValue, isScoringRule, LEVEL1_FIRST, QUALITATIVE_WORDS, SHORT_LEVEL2,
 } from '../vocab.ts';
@@ -73,7 +74,7 @@ const compactText = (raw: string): string => (/\s/.test(raw) ? raw.replace(/\s+/
  * @example parseValue('新增') // => {comparator: null, value: null, unit: null, kind: 'none', raw: '新增'}
  */
 export function parseValue(raw: string): ParsedValue {
-  const s = compactText(raw);
+  const s = asciiDigits(compactText(raw));
   const none: ParsedValue = {comparator: null, value: null, unit: null, kind: 'none', raw};
   if (s === '' || isNoValue(s)) return none;
   const [comparator, rest] = readComparator(s);
@@ -139,9 +140,9 @@ export function weightsAddUp(sum: number, projects = 1): boolean {
   return false;
 }
 
-/** A weight: a small non-negative number, optionally with 分 or %. Returns the number or null. */
+/** A weight: a small non-negative number, optionally with 分 or % (full-width digits too). Returns the number or null. */
 export function parseWeight(s: string): number | null {
-  const m = /^(\d{1,3}(?:\.\d{1,2})?)(分|%)?$/.exec(s);
+  const m = /^(\d{1,3}(?:\.\d{1,2})?)(分|%)?$/.exec(asciiDigits(s));
   if (!m) return null;
   const w = Number(m[1]);
   return w <= 100 ? w : null;
@@ -257,7 +258,7 @@ class CellText {
   private comparatorIs: Comparator | null | undefined;
 
   constructor(s: string) {
-    this.s = s;
+    this.s = asciiDigits(s);
   }
 
   /** isVocabulary(s). */

@@ -4,7 +4,7 @@
 // reading-order dumps' label pieces printed apart are joined, and their scrambled amounts read by 总额 = 财政 + 其他.
 import type {ColumnKey, MetaField, TableKind} from '../types.ts';
 import {COLUMN_ALIASES} from '../vocab.ts';
-import type {Token} from './lines.ts';
+import {asciiDigits, type Token} from './lines.ts';
 
 /** Metadata read from a table header. Amounts are in 万元. */
 export interface TableMeta {
@@ -124,7 +124,7 @@ function findLabels(tokens: ReadonlyArray<Token>, text: string, starts: number[]
       if (inNarrative && found.some((f) => f.label.field === label.field && label.field !== 'marker')) continue;
       const m = label.pattern.exec(rest);
       if (!m || (hit !== null && m[0].length <= hit.match.length)) continue;
-      if (label.needsNumber && !NUMBER_AT_START.test(rest.slice(m[0].length))) continue;
+      if (label.needsNumber && !NUMBER_AT_START.test(asciiDigits(rest.slice(m[0].length)))) continue;
       hit = {label, match: m[0]};
     }
     if (hit === null) continue;
@@ -262,7 +262,7 @@ function solveScrambledBudget(meta: TableMeta, tokens: ReadonlyArray<Token>, fou
   const goal = found.findIndex((f, k) => k > first && f.label.narrative === true);
   const end = goal < 0 ? tokens.length : found[goal].token;
   const yuan = found.some((f, k) => k >= first && f.unitYuan && f.token < end);
-  const amounts = tokens.slice(found[first].token, end).filter((t) => AMOUNT_TOKEN.test(t.text)).slice(0, 4)
+  const amounts = tokens.slice(found[first].token, end).filter((t) => AMOUNT_TOKEN.test(asciiDigits(t.text))).slice(0, 4)
     .map((t) => ({line: t.line, value: parseAmount(t.text) as number})); // AMOUNT_TOKEN: a number
   for (const [a, b, c] of triples(amounts.length)) {
     const [t, x, y] = [amounts[a], amounts[b], amounts[c]];
@@ -312,7 +312,7 @@ function mergeSplitLabels(printed: ReadonlyArray<Token>): {tokens: Token[]; year
   for (const t of printed) lineText.set(t.line, (lineText.get(t.line) ?? '') + t.text);
   const tokens: Token[] = [];
   for (const t of printed) {
-    const whole = lineText.get(t.line) ?? '';
+    const whole = asciiDigits(lineText.get(t.line) ?? '');
     if (YEAR_LINE.test(whole) && tokens.length > 0) { yearLine ??= {year: Number(/\d{4}/.exec(whole)?.[0]), line: t.line}; continue; }
     if (COLUMN_NAMES_AMONG_META.has(t.text)) continue;
     tokens.push({...t});
@@ -388,16 +388,17 @@ function valueLines(tokens: ReadonlyArray<Token>, starts: ReadonlyArray<number>,
 /** The year: "(2024 年)" before the first label, or a year in the title. */
 function readYear(meta: TableMeta, before: ReadonlyArray<Token>, title: string): void {
   for (const t of before) {
-    const m = /^[（(]?(\d{4})年度?[)）]?$/.exec(t.text) ?? /(\d{4})年/.exec(t.text);
+    const text = asciiDigits(t.text);
+    const m = /^[（(]?(\d{4})年度?[)）]?$/.exec(text) ?? /(\d{4})年/.exec(text);
     if (m) { meta.year = Number(m[1]); meta.lines.year = t.line; continue; }
-    if (!/^[（(]?(\d{4})$/.test(t.text) && !/^年度?[)）]?$/.test(t.text)) meta.unclaimed.push(t);
+    if (!/^[（(]?(\d{4})$/.test(text) && !/^年度?[)）]?$/.test(text)) meta.unclaimed.push(t);
   }
   if (meta.year === null) {
-    const joined = before.map((t) => t.text).join('');
-    const m = /[（(](\d{4})年度?[)）]/.exec(joined) ?? /(\d{4})年/.exec(title);
+    const joined = asciiDigits(before.map((t) => t.text).join(''));
+    const m = /[（(](\d{4})年度?[)）]/.exec(joined) ?? /(\d{4})年/.exec(asciiDigits(title));
     if (m) {
       meta.year = Number(m[1]);
-      meta.unclaimed = meta.unclaimed.filter((t) => !/\d{4}|年/.test(t.text));
+      meta.unclaimed = meta.unclaimed.filter((t) => !/\d{4}|年/.test(asciiDigits(t.text)));
       if (before.length > 0) meta.lines.year = before[0].line;
     }
   }
@@ -405,7 +406,7 @@ function readYear(meta: TableMeta, before: ReadonlyArray<Token>, title: string):
 
 /** A printed amount ("1,274,400", "99.00", "80.00："): the number, or null when it is none. */
 export function parseAmount(printed: string): number | null {
-  const v = Number(printed.replace(/[,，:：]/g, ''));
+  const v = Number(asciiDigits(printed).replace(/[,，:：]/g, ''));
   return printed === '' || !Number.isFinite(v) ? null : v;
 }
 
@@ -415,7 +416,7 @@ export const inWan = (amount: number, yuan: boolean): number => (yuan ? Math.rou
 function assignField(meta: TableMeta, f: Found, value: string, yuan: boolean, valueLine: number, labelLine: number): void {
   const field = f.label.field as MetaField;
   if (AMOUNT_FIELDS.has(field)) {
-    const m = NUMBER_AT_START.exec(value);
+    const m = NUMBER_AT_START.exec(asciiDigits(value));
     if (!m) {
       if (value.length > 0) meta.badAmounts.push({label: f.label.field, value, line: labelLine});
       return;

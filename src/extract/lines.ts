@@ -43,6 +43,17 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/**
+ * Full-width digits, decimal point and percent sign (０–９ ． ％, typed with an input method's full-width mode) as
+ * ASCII, for reading numbers; the cell keeps the text as printed.
+ * @example asciiDigits('≥９５．５％') // => '≥95.5%'
+ */
+export function asciiDigits(s: string): string {
+  return FULL_WIDTH_DIGIT.test(s) ? s.replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
+}
+const FULL_WIDTH_DIGIT = /[\uff10-\uff19\uff0e\uff05]/;
+const FULL_WIDTH_DIGITS = /[\uff10-\uff19\uff0e\uff05]/g;
+
 /** The line's text with all whitespace removed. */
 export const compact = (s: string): string => s.replace(/\s+/g, '');
 
@@ -164,5 +175,6 @@ const PAGE_FOOTERS = [/^第\d+页(共\d+页)?$/, /^[-－—]\d+[-－—]$/, /^\d
  * @example isPageFooter('-4-') // => true
  */
 export function isPageFooter(compacted: string): boolean {
-  return PAGE_FOOTERS.some((p) => p.test(compacted));
+  const s = asciiDigits(compacted);
+  return PAGE_FOOTERS.some((p) => p.test(s));
 }
