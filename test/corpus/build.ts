@@ -49,16 +49,25 @@ import type {Browser} from 'playwright-core';
 const ROOT = join(import.meta.dirname, '..', '..');
 const RENDERED = join(ROOT, 'test', 'fixtures', 'rendered');
 /** Re-renders of every spec with another font size (points added) or line height, for the same expected rows. */
-const VARIANTS: Record<string, {fontDelta: number; lineHeight: number}> = {
+interface Render {
+  fontDelta: number;
+  lineHeight: number;
+  /** What prints the HTML to PDF: headless Chromium (default) or LibreOffice Writer (a PDF made like an office suite's). */
+  producer?: 'chromium' | 'libreoffice';
+}
+const VARIANTS: Record<string, Render> = {
   'f+0.5': {fontDelta: 0.5, lineHeight: 1.35},
   'f-0.5': {fontDelta: -0.5, lineHeight: 1.35},
   'lh1.2': {fontDelta: 0, lineHeight: 1.2},
   'lh1.5': {fontDelta: 0, lineHeight: 1.5},
   'f+0.8-lh1.25': {fontDelta: 0.8, lineHeight: 1.25},
   'f-0.8-lh1.45': {fontDelta: -0.8, lineHeight: 1.45},
+  // The same HTML printed to PDF by LibreOffice Writer instead of Chromium (its own table layout, wider cell padding,
+  // its own line breaks, @page sizes not applied: A4 or Letter portrait), as office-suite PDFs are.
+  'lo-pdf': {fontDelta: 0, lineHeight: 1.35, producer: 'libreoffice'},
 };
 /** The variant being rendered (the plain corpus: no change). */
-let RENDER = {fontDelta: 0, lineHeight: 1.35};
+let RENDER: Render = {fontDelta: 0, lineHeight: 1.35};
 let OUT = RENDERED;
 const BUNDLED = join(ROOT, 'test', 'fixtures', 'expected');
 
@@ -933,6 +942,9 @@ function checkBlockWidth(rows: Cell[][], n: number, what: string): void {
   });
 }
 
+/** HTML attributes for the rules and padding of a table where CSS is not read (LibreOffice Writer's HTML import). */
+const tableAttrs = (): string => (RENDER.producer === 'libreoffice' ? ' border="1" cellspacing="0" cellpadding="3"' : '');
+
 function renderTable(t: TableSpec): string {
   const n = t.columns.length;
   const what = `${t.title} ${t.project ?? t.unit}`;
@@ -984,10 +996,10 @@ function renderTable(t: TableSpec): string {
   const blockRows = t.block.map((row) => tr(row)).join('\n');
   if (t.repeatHeader) {
     return `${title}
-<table class="grid block"${tableStyle}>${colgroup}<tbody>
+<table class="grid block"${tableStyle}${tableAttrs()}>${colgroup}<tbody>
 ${blockRows}
 </tbody></table>
-<table class="grid"${tableStyle}>${colgroup}<thead>
+<table class="grid"${tableStyle}${tableAttrs()}>${colgroup}<thead>
 ${head.join('\n')}
 </thead><tbody>
 ${body.join('\n')}
@@ -995,7 +1007,7 @@ ${trailer.join('\n')}
 </tbody></table>`;
   }
   return `${title}
-<table class="grid"${tableStyle}>${colgroup}<tbody>
+<table class="grid"${tableStyle}${tableAttrs()}>${colgroup}<tbody>
 ${blockRows}
 ${head.join('\n')}
 ${body.join('\n')}
@@ -1135,6 +1147,18 @@ function chromiumPdf(html: string, pdf: string, tmp: string): void {
   ]);
   rmSync(profile, {recursive: true, force: true});
   if (!existsSync(pdf)) throw new Error(`chromium wrote no ${pdf}`);
+}
+
+/** The HTML printed to PDF by LibreOffice Writer (soffice --convert-to pdf). */
+function libreofficePdf(html: string, pdf: string, tmp: string): void {
+  const outdir = mkdtempSync(join(tmp, 'lo-pdf-'));
+  const profile = mkdtempSync(join(tmp, 'lo-profile-'));
+  run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outdir, html], 180_000);
+  const name = readdirSync(outdir).find((f) => f.endsWith('.pdf'));
+  if (!name) throw new Error(`soffice wrote no PDF for ${html}`);
+  writeFileSync(pdf, readFileSync(join(outdir, name)));
+  rmSync(outdir, {recursive: true, force: true});
+  rmSync(profile, {recursive: true, force: true});
 }
 
 function pdfPages(pdf: string): number {
@@ -1318,7 +1342,7 @@ async function main(): Promise<void> {
   if (!browser && !noWebcopy) console.error('note: playwright-core or /usr/bin/chromium missing: no *.webcopy.txt written');
   const tool = (m: Mode): boolean => {
     const t = OTHER_PDF_TOOLS[m];
-    if (t === undefined || !wanted(m) || variant !== undefined) return t === undefined;
+    if (t === undefined || !wanted(m) || (variant !== undefined && RENDER.producer === undefined)) return t === undefined;
     if (!have(t.cmd)) console.error(`note: ${t.cmd} not found (apt-get install -y ${t.install}): no *.${m}.txt written`);
     return have(t.cmd);
   };
@@ -1340,7 +1364,7 @@ async function main(): Promise<void> {
     const expected = {tables: s.tables.flatMap(expectedTables)};
     writeFileSync(html, renderHtml(s));
     const needPdf = modes.some((m) => PDF_MODES.includes(m));
-    if (needPdf) chromiumPdf(html, pdf, tmp);
+    if (needPdf) (RENDER.producer === 'libreoffice' ? libreofficePdf : chromiumPdf)(html, pdf, tmp);
     const pages = needPdf ? pdfPages(pdf) : NaN;
     const sizes: string[] = [];
     for (const mode of modes) {
@@ -1360,7 +1384,9 @@ async function main(): Promise<void> {
   await browser?.close();
   // The README lists every dump on disk (with --only-mode the other modes' dumps are kept as they were).
   const onDisk = MODES.filter((m) => readdirSync(OUT).some((f) => f.endsWith(`.${m}.txt`)));
-  if (!only.length) writeFileSync(join(OUT, 'README.md'), readme(SPECS, versions(onDisk.includes('libreoffice') && have('soffice'), onDisk.includes('webcopy')), onDisk) + (variant ? `\nVariant \`${variant}\`: every spec re-rendered with font size ${RENDER.fontDelta >= 0 ? '+' : ''}${RENDER.fontDelta}pt and line height ${RENDER.lineHeight} (build.ts --variant ${variant}).\n` : ''));
+  if (!only.length) writeFileSync(join(OUT, 'README.md'), readme(SPECS, versions(onDisk.includes('libreoffice') && have('soffice'), onDisk.includes('webcopy')), onDisk) + (variant === undefined ? ''
+    : RENDER.producer === 'libreoffice' ? `\nVariant \`${variant}\`: every spec's HTML printed to PDF by LibreOffice Writer (\`soffice --convert-to pdf\`) instead of Chromium, then dumped as above (build.ts --variant ${variant}).\n`
+      : `\nVariant \`${variant}\`: every spec re-rendered with font size ${RENDER.fontDelta >= 0 ? '+' : ''}${RENDER.fontDelta}pt and line height ${RENDER.lineHeight} (build.ts --variant ${variant}).\n`));
   if (keep) console.error(`HTML and PDF kept in ${tmp}`);
   else rmSync(tmp, {recursive: true, force: true});
 }
