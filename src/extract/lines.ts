@@ -92,19 +92,12 @@ const BOLD_MARK = /\*\*([^*\s](?:[^*]*[^*\s])?)\*\*/g;
 /** One line as a pipe-separated row's tab-separated cells, or null when it is no such row. */
 function pipeRow(line: string): string | null {
   if (isRuleLine(line)) return null;
-  const cells: string[] = [];
-  let cell = '';
-  for (let k = 0; k < line.length; k++) {
-    const ch = line[k];
-    if (ch === '\\' && line[k + 1] === '|') { cell += '|'; k++; continue; }
-    if (ch === '|') { cells.push(cell); cell = ''; continue; }
-    cell += ch;
-  }
-  cells.push(cell);
+  // Split at the pipes that are not escaped ("\\|" is a pipe inside a cell).
+  const cells = line.indexOf('\\|') < 0 ? line.split('|') : line.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|'));
   const outer = line.trimStart().startsWith('|');
   if (outer) cells.shift();
   if (line.trimEnd().endsWith('|') && cells.length > 0 && cells[cells.length - 1].trim() === '') cells.pop();
-  return cells.map((c) => c.replace(LINE_BREAK_TAG, ' ').trim()).join('\t');
+  return cells.map((c) => (c.indexOf('<') < 0 ? c : c.replace(LINE_BREAK_TAG, ' ')).trim()).join('\t');
 }
 
 /** "<br>", "<br/>", "<br />": a line break inside a Markdown table cell (a cell's wrapped line). */
