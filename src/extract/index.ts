@@ -17,12 +17,13 @@ import * as messages from '../diagnostics/messages.ts';
 import {CANONICAL_NAME, findGridHeader, isLabelOnly, parseMeta, type GridHeader} from './header.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import {normalizeCounting, type GlyphForms} from './decode.ts';
-import {compact, isBlankLine, isPageFooter, markdownAsPlain, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
+import {compact, csvAsTabs, isBlankLine, isPageFooter, markdownAsPlain, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
 import {locateTables, type Region} from './locate.ts';
 import {assembleRows, cellText, type ProjectCells} from './rows.ts';
 import {groupByProject, ownersByWeight, projectColumnsAbove, projectsInGrid, type ProjectColumnsAbove} from './flat.ts';
 import {joinSplitLabels} from './labels.ts';
 import {undoColumnMajor} from './interleave.ts';
+import {remapLines, spreadHtmlTables} from './html.ts';
 import {splitFusedTokens} from './fused.ts';
 import {trailingCells} from './trailing.ts';
 import {dashedPriorYears, isReadingOrderDump, isWordEnd, preferReadingOrder} from './reading-order.ts';
@@ -59,13 +60,21 @@ export function extractText(text: string, options: ExtractOptions = {}): Extract
 /** extractText of a text already normalised (decodeBytes' output), without a second pass over it. */
 export function extractNormalized(text: string, options: ExtractOptions = {}): Extraction {
   const file = options.file ?? '<input>';
-  // 1. Lines (Markdown read as plain text: pipe-separated rows as tab-separated ones) and table regions.
-  const lines = splitLines(markdownAsPlain(text));
+  // 1. Lines: HTML tables spread into rows, Markdown read as plain text, pipe-separated and CSV rows as
+  // tab-separated ones (line numbers of the spread text are mapped back to the source's at the end).
+  const spread = spreadHtmlTables(text);
+  const {tables, diagnostics} = extractLines(splitLines(csvAsTabs(markdownAsPlain(spread?.text ?? text))), file);
+  if (spread !== null) remapLines(tables, diagnostics, spread.sourceLine);
+  const forms = options.glyphForms;
+  if (forms) diagnostics.unshift(messages.glyphForms(file, forms.line, forms.count));
+  return {tables, diagnostics};
+}
+
+/** Every table of the lines: their regions, each read on its own. */
+function extractLines(lines: ReadonlyArray<Line>, file: string): Extraction {
   const regions = locateTables(lines);
   const tables: Table[] = [];
   const diagnostics: Diagnostic[] = [];
-  const forms = options.glyphForms;
-  if (forms) diagnostics.push(messages.glyphForms(file, forms.line, forms.count));
   // 2. Each region on its own.
   const limit = (k: number): number => (k + 1 < regions.length ? regions[k + 1].start : lines.length + 1);
   const found = regions.map((region, k) => withTrailingCells(lines, region, file, limit(k), false));

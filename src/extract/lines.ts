@@ -103,6 +103,52 @@ function pipeRow(line: string): string | null {
 /** "<br>", "<br/>", "<br />": a line break inside a Markdown table cell (a cell's wrapped line). */
 const LINE_BREAK_TAG = /<br\s*\/?>/gi;
 
+/**
+ * A CSV export (a spreadsheet's table saved as comma-separated values) read as tab-separated rows, so that the tabbed
+ * reader reads it: only when most of the text's non-blank lines are CSV rows of two or more fields, so that prose
+ * with an odd ASCII comma is never cut. Quoted fields keep their commas ("1,286.40") and "" stands for a quote; a
+ * line that is no CSV row, or whose quotes do not close on it, is kept as it is. Line numbers do not change.
+ * @example csvAsTabs('一级指标,二级指标,指标值\n产出指标,数量指标,"1,200人"') // => '一级指标\t二级指标\t指标值\n产出指标\t数量指标\t1,200人'
+ */
+export function csvAsTabs(text: string): string {
+  if (text.indexOf(',') < 0) return text;
+  const lines = text.split('\n');
+  const rows = lines.map(csvRow);
+  const filled = lines.filter((l) => l.trim() !== '').length;
+  if (rows.filter((r) => r !== null).length * 2 <= filled) return text;
+  return lines.map((l, i) => rows[i] ?? l).join('\n');
+}
+
+/** One line's CSV fields joined by tabs, or null when it is no CSV row of two or more fields (or holds a tab). */
+function csvRow(line: string): string | null {
+  if (line.indexOf(',') < 0 || line.indexOf('\t') >= 0) return null;
+  const fields: string[] = [];
+  let k = 0;
+  while (k <= line.length) {
+    if (line[k] === '"') {
+      let field = '';
+      let j = k + 1;
+      for (;;) {
+        const q = line.indexOf('"', j);
+        if (q < 0) return null; // an open quote: no CSV row
+        field += line.slice(j, q);
+        if (line[q + 1] === '"') { field += '"'; j = q + 2; continue; }
+        j = q + 1;
+        break;
+      }
+      if (j < line.length && line[j] !== ',') return null;
+      fields.push(field);
+      k = j + 1;
+    } else {
+      const comma = line.indexOf(',', k);
+      const end = comma < 0 ? line.length : comma;
+      fields.push(line.slice(k, end));
+      k = end + 1;
+    }
+  }
+  return fields.length >= 2 ? fields.map((f) => f.trim()).join('\t') : null;
+}
+
 /** A rule line such as "---|---" or "=====" that only draws the table. */
 export function isRuleLine(text: string): boolean {
   return /^[\s|:+\-—–=_]*$/.test(text) && /[-—–=_]{3,}/.test(text);

@@ -18,7 +18,8 @@
 //   6. if pdfminer.six (pdf2txt) and MuPDF (mutool) are installed, also dumps the PDF with each,
 //   and writes to test/fixtures/rendered/:
 //     <spec>.default.txt  <spec>.layout.txt  <spec>.raw.txt  [<spec>.libreoffice.txt]  [<spec>.webcopy.txt]
-//     [<spec>.pdfminer.txt]  [<spec>.mupdf.txt]  <spec>.markdown.txt (made from the spec, see renderMarkdown)
+//     [<spec>.pdfminer.txt]  [<spec>.mupdf.txt]  <spec>.markdown.txt  <spec>.mineru.txt (made from the spec, see
+//     renderMarkdown and renderMinerU)
 //     <spec>.expected.json   {tables:[{kind,year,unit,project,leader,budget_total,budget_fiscal,budget_other,
 //                                       columns,indicators:[{level1 … evidence, extras}]}]}
 //     README.md              what each spec exercises, tool versions
@@ -1077,6 +1078,29 @@ function renderMarkdown(s: Spec): string {
   return out.join('\n\n') + '\n';
 }
 
+/**
+ * The spec as MinerU writes it (Markdown with each table as HTML on one line, as it does for tables with merged
+ * cells): paragraphs, the title as a heading, then "<table><tr><td rowspan="3">…</td>…</tr></table>" keeping the
+ * rowspans and colspans and nothing else of the HTML (no classes, widths, thead or tbody).
+ */
+function renderMinerU(s: Spec): string {
+  const para = (p: Para): string => typeof p === 'string' ? p : p.h;
+  const out: string[] = s.before.map(para);
+  for (const t of s.tables) {
+    out.push(`# ${t.title}`);
+    if (t.yearLine) out.push(t.yearLine);
+    for (const table of renderTable(t).match(/<table[\s\S]*?<\/table>/g) ?? []) {
+      out.push(table
+        .replace(/<colgroup>[\s\S]*?<\/colgroup>|<\/?(?:thead|tbody)>/g, '')
+        .replace(/<(table|tr|td|th)\b([^>]*)>/g, (_, tag: string, attrs: string) =>
+          `<${tag}${(attrs.match(/\s(?:rowspan|colspan)="\d+"/g) ?? []).join('')}>`)
+        .replace(/>\s+</g, '><'));
+    }
+  }
+  for (const p of s.after) out.push(para(p));
+  return out.join('\n\n') + '\n';
+}
+
 /** Every row of a table (header block, column header rows, indicator rows, trailer) n columns wide, spans resolved. */
 function tableCells(t: TableSpec): string[][] {
   const n = t.columns.length;
@@ -1266,7 +1290,7 @@ Chromium, and dumped:
 | \`<spec>.default.txt\` | \`pdftotext -enc UTF-8\` (reading order; cells of a row often end up on separate lines) |
 | \`<spec>.layout.txt\` | \`pdftotext -layout -enc UTF-8\` (column-preserving: a wrapped row spans several lines at fixed x) |
 | \`<spec>.raw.txt\` | \`pdftotext -raw -enc UTF-8\` (content-stream order, space-joined runs) |
-${modes.includes('libreoffice') ? '| `<spec>.libreoffice.txt` | LibreOffice `soffice --headless --convert-to "txt:Text (encoded):UTF8"` from the same HTML (one cell per line, merged cells as empty lines; starts with a UTF-8 BOM) |\n' : ''}${modes.includes('webcopy') ? '| `<spec>.webcopy.txt` | copy and paste from a web page: the same HTML loaded in headless Chromium (playwright-core), `document.body.innerText` (what a full selection puts on the clipboard as text/plain: cells joined by a tab, rows by a newline, paragraphs by a blank line, a rowspan-merged cell only in the first row it spans, so later rows start with fewer cells) |\n' : ''}${modes.includes('pdfminer') ? '| `<spec>.pdfminer.txt` | pdfminer.six `pdf2txt -t text` (Debian python3-pdfminer; its default layout analysis: text boxes in its own reading order, so a column of several rows\' cells can come out as one block; ideographs the font maps to radicals come out as Kangxi radicals, ⽬ for 目) |\n' : ''}${modes.includes('markdown') ? '| `<spec>.markdown.txt` | Markdown as PDF-to-Markdown converters write it (pymupdf4llm, marker …), made from the spec by build.ts: each table one pipe table, its first row the header row, every row as wide as the table, a merged cell\'s text in its top-left position and the positions it covers empty |\n' : ''}${modes.includes('mupdf') ? '| `<spec>.mupdf.txt` | MuPDF `mutool draw -F txt` (Debian mupdf-tools; the text PyMuPDF\'s `page.get_text()` gives: each line of each cell on its own line, radical forms as in pdfminer) |\n' : ''}| \`<spec>.expected.json\` | the expected rows |
+${modes.includes('libreoffice') ? '| `<spec>.libreoffice.txt` | LibreOffice `soffice --headless --convert-to "txt:Text (encoded):UTF8"` from the same HTML (one cell per line, merged cells as empty lines; starts with a UTF-8 BOM) |\n' : ''}${modes.includes('webcopy') ? '| `<spec>.webcopy.txt` | copy and paste from a web page: the same HTML loaded in headless Chromium (playwright-core), `document.body.innerText` (what a full selection puts on the clipboard as text/plain: cells joined by a tab, rows by a newline, paragraphs by a blank line, a rowspan-merged cell only in the first row it spans, so later rows start with fewer cells) |\n' : ''}${modes.includes('pdfminer') ? '| `<spec>.pdfminer.txt` | pdfminer.six `pdf2txt -t text` (Debian python3-pdfminer; its default layout analysis: text boxes in its own reading order, so a column of several rows\' cells can come out as one block; ideographs the font maps to radicals come out as Kangxi radicals, ⽬ for 目) |\n' : ''}${modes.includes('markdown') ? '| `<spec>.markdown.txt` | Markdown as PDF-to-Markdown converters write it (pymupdf4llm, marker …), made from the spec by build.ts: each table one pipe table, its first row the header row, every row as wide as the table, a merged cell\'s text in its top-left position and the positions it covers empty |\n' : ''}${modes.includes('mineru') ? '| `<spec>.mineru.txt` | Markdown as MinerU writes it, made from the spec by build.ts: paragraphs, the title as a heading, each table as one line of HTML (`<table><tr><td rowspan="3">…`) with its rowspans and colspans |\n' : ''}${modes.includes('mupdf') ? '| `<spec>.mupdf.txt` | MuPDF `mutool draw -F txt` (Debian mupdf-tools; the text PyMuPDF\'s `page.get_text()` gives: each line of each cell on its own line, radical forms as in pdfminer) |\n' : ''}| \`<spec>.expected.json\` | the expected rows |
 
 **The expected rows come from the specs, not from the extractor.** \`<spec>.expected.json\` has the shape of
 \`test/fixtures/expected/*.json\` without \`source\` and \`title_line\` (title lines differ per dump):
@@ -1297,7 +1321,7 @@ ${tools.map((t) => `- ${t}`).join('\n')}
 
 // ───────────────────────────── main ─────────────────────────────
 
-const MODES = ['default', 'layout', 'raw', 'libreoffice', 'webcopy', 'pdfminer', 'mupdf', 'markdown'] as const;
+const MODES = ['default', 'layout', 'raw', 'libreoffice', 'webcopy', 'pdfminer', 'mupdf', 'markdown', 'mineru'] as const;
 type Mode = typeof MODES[number];
 const PDF_MODES: readonly Mode[] = ['default', 'layout', 'raw', 'pdfminer', 'mupdf'];
 /** PDF converters other than pdftotext, each optional (its dumps are written when its command is installed). */
@@ -1347,7 +1371,7 @@ async function main(): Promise<void> {
     return have(t.cmd);
   };
   const modes = MODES.filter((m) => PDF_MODES.includes(m) ? wanted(m) && tool(m)
-    : m === 'libreoffice' ? lo : m === 'markdown' ? wanted(m) && variant === undefined : browser !== null);
+    : m === 'libreoffice' ? lo : m === 'markdown' || m === 'mineru' ? wanted(m) && variant === undefined : browser !== null);
   const partial = onlyOpt.values.length > 0;
 
   mkdirSync(OUT, {recursive: true});
@@ -1369,6 +1393,7 @@ async function main(): Promise<void> {
     const sizes: string[] = [];
     for (const mode of modes) {
       const text = mode === 'markdown' ? renderMarkdown(s)
+        : mode === 'mineru' ? renderMinerU(s)
         : mode === 'libreoffice' ? libreofficeText(html, tmp)
         : mode === 'webcopy' ? await webcopyText(browser!, html)
           : mode === 'pdfminer' ? pdfminerText(pdf)

@@ -2,7 +2,7 @@
 // pdfminer and LibreOffice): dumps that keep each cell's lines together (pdftotext -raw, LibreOffice text, MuPDF's
 // text, whose radical forms of ideographs are read as the ideographs) must give every table and at least 99% of the
 // cells of the expected rows, which come from the specs, not from the extractor. So must the Markdown that
-// PDF-to-Markdown converters write (pipe tables; made from the specs by build.ts).
+// PDF-to-Markdown converters write (pipe tables, or MinerU's one-line HTML tables; made from the specs by build.ts).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync, readdirSync} from 'node:fs';
@@ -15,7 +15,7 @@ const META = ['kind', 'year', 'unit', 'project', 'leader', 'budget_total', 'budg
 const norm = (v: unknown): string | null => (v === null || v === undefined ? null
   : typeof v === 'number' ? String(Math.round(v * 100) / 100) : String(v).normalize('NFKC').replace(/\s+/g, ''));
 
-for (const mode of ['raw', 'libreoffice', 'mupdf', 'markdown']) {
+for (const mode of ['raw', 'libreoffice', 'mupdf', 'markdown', 'mineru']) {
   test(`extractText(rendered/*.${mode}.txt) finds every table and matches at least 99% of the cells`, () => {
     let cells = 0;
     let ok = 0;
