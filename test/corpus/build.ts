@@ -946,6 +946,37 @@ function checkBlockWidth(rows: Cell[][], n: number, what: string): void {
 /** HTML attributes for the rules and padding of a table where CSS is not read (LibreOffice Writer's HTML import). */
 const tableAttrs = (): string => (RENDER.producer === 'libreoffice' ? ' border="1" cellspacing="0" cellpadding="3"' : '');
 
+/** The grid's column header: one row, or two when columns are grouped (长期目标 / 年度目标 over their leaves). */
+function headRows(t: TableSpec): Cell[][] {
+  const n = t.columns.length;
+  if (!t.columns.some((col) => col.group)) return [t.columns.map((col) => c(col.label))];
+  const top: Cell[] = [];
+  for (let i = 0; i < n;) {
+    const g = t.columns[i].group;
+    if (!g) { top.push(c(t.columns[i].label, 1, {rs: 2})); i++; continue; }
+    let j = i;
+    while (j < n && t.columns[j].group === g) j++;
+    top.push(c(g, j - i));
+    i = j;
+  }
+  return [top, t.columns.filter((col) => col.group).map((col) => c(col.label))];
+}
+
+/** The indicator rows as printed: 一级/二级 (and a flat table's project columns) merged over their runs of rows. */
+function bodyRows(t: TableSpec): Cell[][] {
+  const i1 = t.columns.findIndex((col) => col.key === 'level1');
+  const i2 = t.columns.findIndex((col) => col.key === 'level2');
+  const ip = t.columns.findIndex((col) => col.key === 'project');
+  const owner = (r: string[]): string => (ip < 0 ? '' : r[ip]);
+  const sp = runSpans(t.rows.map(owner));
+  const s1 = runSpans(t.rows.map((r) => `${owner(r)}\u0000${r[i1]}`));
+  const s2 = runSpans(t.rows.map((r) => `${owner(r)}\u0000${r[i1]}\u0000${r[i2]}`));
+  return t.rows.map((r, ri) => r.flatMap((text, ci) => {
+    const span = ci === i1 ? s1[ri] : ci === i2 ? s2[ri] : PROJECT_KEYS.includes(t.columns[ci].key) ? sp[ri] : 1;
+    return span === 0 ? [] : [c(text, 1, {rs: span, left: t.columns[ci].left})];
+  }));
+}
+
 function renderTable(t: TableSpec): string {
   const n = t.columns.length;
   const what = `${t.title} ${t.project ?? t.unit}`;
@@ -957,39 +988,8 @@ function renderTable(t: TableSpec): string {
     unitW === '%' ? ((col.width / total) * 100).toFixed(2) + '%' : col.width + 'em'}">`).join('')}</colgroup>`;
   const tableStyle = unitW === 'em' ? ` style="width:${total}em"` : '';
 
-  const grouped = t.columns.some((col) => col.group);
-  const head: string[] = [];
-  if (grouped) {
-    const top: Cell[] = [];
-    for (let i = 0; i < n;) {
-      const g = t.columns[i].group;
-      if (!g) { top.push(c(t.columns[i].label, 1, {rs: 2})); i++; continue; }
-      let j = i;
-      while (j < n && t.columns[j].group === g) j++;
-      top.push(c(g, j - i));
-      i = j;
-    }
-    head.push(tr(top), tr(t.columns.filter((col) => col.group).map((col) => c(col.label))));
-  } else {
-    head.push(tr(t.columns.map((col) => c(col.label))));
-  }
-
-  const i1 = t.columns.findIndex((col) => col.key === 'level1');
-  const i2 = t.columns.findIndex((col) => col.key === 'level2');
-  const ip = t.columns.findIndex((col) => col.key === 'project');
-  const owner = (r: string[]): string => (ip < 0 ? '' : r[ip]);
-  const sp = runSpans(t.rows.map(owner));
-  const s1 = runSpans(t.rows.map((r) => `${owner(r)}\u0000${r[i1]}`));
-  const s2 = runSpans(t.rows.map((r) => `${owner(r)}\u0000${r[i1]}\u0000${r[i2]}`));
-  const body = t.rows.map((r, ri) => {
-    const cells: string[] = [];
-    r.forEach((text, ci) => {
-      const span = ci === i1 ? s1[ri] : ci === i2 ? s2[ri] : PROJECT_KEYS.includes(t.columns[ci].key) ? sp[ri] : 1;
-      if (span === 0) return;
-      cells.push(td({t: text, rs: span, left: t.columns[ci].left}));
-    });
-    return `<tr>${cells.join('')}</tr>`;
-  });
+  const head = headRows(t).map((row) => tr(row));
+  const body = bodyRows(t).map((row) => tr(row));
   const trailer = (t.trailer ?? []).map((row) => tr(row));
 
   const title = `<h2 class="title"${t.breakBefore ? ' style="break-before:page"' : ''}>${esc(t.title)}</h2>`
@@ -1104,36 +1104,9 @@ function renderMinerU(s: Spec): string {
 /** Every row of a table (header block, column header rows, indicator rows, trailer) n columns wide, spans resolved. */
 function tableCells(t: TableSpec): string[][] {
   const n = t.columns.length;
-  const grouped = t.columns.some((col) => col.group);
-  const head: Cell[][] = [];
-  if (grouped) {
-    const top: Cell[] = [];
-    for (let i = 0; i < n;) {
-      const g = t.columns[i].group;
-      if (!g) { top.push(c(t.columns[i].label, 1, {rs: 2})); i++; continue; }
-      let j = i;
-      while (j < n && t.columns[j].group === g) j++;
-      top.push(c(g, j - i));
-      i = j;
-    }
-    head.push(top, t.columns.filter((col) => col.group).map((col) => c(col.label)));
-  } else {
-    head.push(t.columns.map((col) => c(col.label)));
-  }
-  const i1 = t.columns.findIndex((col) => col.key === 'level1');
-  const i2 = t.columns.findIndex((col) => col.key === 'level2');
-  const ip = t.columns.findIndex((col) => col.key === 'project');
-  const owner = (r: string[]): string => (ip < 0 ? '' : r[ip]);
-  const sp = runSpans(t.rows.map(owner));
-  const s1 = runSpans(t.rows.map((r) => `${owner(r)}\u0000${r[i1]}`));
-  const s2 = runSpans(t.rows.map((r) => `${owner(r)}\u0000${r[i1]}\u0000${r[i2]}`));
-  const body: Cell[][] = t.rows.map((r, ri) => r.flatMap((text, ci) => {
-    const span = ci === i1 ? s1[ri] : ci === i2 ? s2[ri] : PROJECT_KEYS.includes(t.columns[ci].key) ? sp[ri] : 1;
-    return span === 0 ? [] : [c(text, 1, {rs: span})];
-  }));
   const grid: string[][] = [];
   const covered: boolean[][] = [];
-  [...t.block, ...head, ...body, ...(t.trailer ?? [])].forEach((row, r) => {
+  [...t.block, ...headRows(t), ...bodyRows(t), ...(t.trailer ?? [])].forEach((row, r) => {
     grid[r] ??= new Array<string>(n).fill('');
     covered[r] ??= new Array<boolean>(n).fill(false);
     let col = 0;

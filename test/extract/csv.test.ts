@@ -8,10 +8,9 @@ import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {extractText} from '../../src/index.ts';
 import {csvAsTabs} from '../../src/extract/lines.ts';
-import {CELLS, norm} from '../helpers/rendered.ts';
+import {assertTablesAndMeta} from '../helpers/rendered.ts';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'rendered');
-const META = ['kind', 'year', 'unit', 'project', 'leader', 'budget_total', 'budget_fiscal', 'budget_other'] as const;
 
 /** A field as a spreadsheet writes it: quoted when it holds a comma or a quote. */
 const field = (c: string): string => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
@@ -39,23 +38,9 @@ test('csvAsTabs reads CSV rows as tab-separated rows, quoted commas and quotes k
 });
 
 test('extractText(the rendered corpus saved as CSV sheets) finds every table, its metadata and every cell', () => {
-  let cells = 0;
-  let ok = 0;
   const files = readdirSync(DIR).filter((f) => f.endsWith('.markdown.txt'));
   assert.equal(files.length, 13);
-  for (const f of files) {
-    const expected = JSON.parse(readFileSync(join(DIR, f.replace('.markdown.txt', '.expected.json')), 'utf8')).tables;
-    const got = extractText(sheetOf(readFileSync(join(DIR, f), 'utf8')), {file: f}).tables;
-    assert.equal(got.length, expected.length, f);
-    expected.forEach((e: Record<string, unknown>, k: number) => {
-      const g = got[k] as unknown as Record<string, unknown>;
-      for (const m of META) assert.equal(norm(g[m]), norm(e[m]), `${f} table ${k} ${m}`);
-      (e.indicators as Array<Record<string, unknown>>).forEach((row, i) => {
-        const gr = (g.indicators as Array<Record<string, unknown>>)[i];
-        for (const c of CELLS) { cells++; if (norm(row[c]) === norm(gr?.[c])) ok++; }
-      });
-    });
-  }
+  const {cells, matched: ok} = assertTablesAndMeta(DIR, files, (f) => sheetOf(readFileSync(join(DIR, f), 'utf8')));
   assert.equal(ok, cells);
 });
 

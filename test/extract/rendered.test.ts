@@ -8,32 +8,15 @@ import assert from 'node:assert/strict';
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {extractText} from '../../src/index.ts';
+import {assertTablesAndMeta, CELLS, norm} from '../helpers/rendered.ts';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'rendered');
-const CELLS = ['level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'] as const;
-const META = ['kind', 'year', 'unit', 'project', 'leader', 'budget_total', 'budget_fiscal', 'budget_other'] as const;
-const norm = (v: unknown): string | null => (v === null || v === undefined ? null
-  : typeof v === 'number' ? String(Math.round(v * 100) / 100) : String(v).normalize('NFKC').replace(/\s+/g, ''));
 
 for (const mode of ['raw', 'libreoffice', 'mupdf', 'markdown', 'mineru']) {
   test(`extractText(rendered/*.${mode}.txt) finds every table and matches at least 99% of the cells`, () => {
-    let cells = 0;
-    let ok = 0;
     const files = readdirSync(DIR).filter((f) => f.endsWith(`.${mode}.txt`));
     assert.ok(files.length >= 10);
-    for (const f of files) {
-      const expected = JSON.parse(readFileSync(join(DIR, f.replace(`.${mode}.txt`, '.expected.json')), 'utf8')).tables;
-      const got = extractText(readFileSync(join(DIR, f), 'utf8').replace(/^\uFEFF/, ''), {file: f}).tables;
-      assert.equal(got.length, expected.length, f);
-      expected.forEach((e: Record<string, unknown>, k: number) => {
-        const g = got[k] as unknown as Record<string, unknown>;
-        for (const m of META) assert.equal(norm(g[m]), norm(e[m]), `${f} table ${k} ${m}`);
-        (e.indicators as Array<Record<string, unknown>>).forEach((row, i) => {
-          const gr = (g.indicators as Array<Record<string, unknown>>)[i];
-          for (const c of CELLS) { cells++; if (norm(row[c]) === norm(gr?.[c])) ok++; }
-        });
-      });
-    }
+    const {cells, matched: ok} = assertTablesAndMeta(DIR, files);
     assert.ok(ok / cells >= 0.99, `${ok}/${cells}`);
   });
 }

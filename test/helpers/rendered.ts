@@ -1,5 +1,6 @@
 // Scoring a rendered dump (test/fixtures/rendered*/) against its spec's expected rows, as test/corpus/score.ts
 // does: the share of the nine standard cells that match, the tables found, and each table's line accounting.
+import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {extractText} from '../../src/index.ts';
@@ -33,4 +34,32 @@ export function scoreDump(dir: string, file: string): DumpScore {
     for (const c of CELLS) { cells++; if (norm(row[c]) === norm(got?.[c])) matched++; }
   }));
   return {tables, expectedTables: expected.length, cells, matched};
+}
+
+export const META = ['kind', 'year', 'unit', 'project', 'leader', 'budget_total', 'budget_fiscal', 'budget_other'] as const;
+
+/**
+ * Extract each dump of `files` in `dir` (its text as `textOf` gives it; by default the file without a BOM), assert
+ * that every table of its spec is found with all its metadata, and count the cells matching the expected rows.
+ */
+export function assertTablesAndMeta(
+  dir: string, files: readonly string[], textOf: (file: string) => string = (f) => readFileSync(join(dir, f), 'utf8').replace(/^\uFEFF/, ''),
+): {cells: number; matched: number} {
+  let cells = 0;
+  let matched = 0;
+  for (const f of files) {
+    const spec = f.slice(0, f.indexOf('.'));
+    const expected = JSON.parse(readFileSync(join(dir, `${spec}.expected.json`), 'utf8')).tables as Array<Record<string, unknown>>;
+    const got = extractText(textOf(f), {file: f}).tables;
+    assert.equal(got.length, expected.length, f);
+    expected.forEach((e, k) => {
+      const g = got[k] as unknown as Record<string, unknown>;
+      for (const m of META) assert.equal(norm(g[m]), norm(e[m]), `${f} table ${k} ${m}`);
+      (e.indicators as Array<Record<string, unknown>>).forEach((row, i) => {
+        const gr = (g.indicators as unknown as Array<Record<string, unknown>>)[i];
+        for (const c of CELLS) { cells++; if (norm(row[c]) === norm(gr?.[c])) matched++; }
+      });
+    });
+  }
+  return {cells, matched};
 }
