@@ -1,7 +1,7 @@
 // HTML tables inside a text dump (what MinerU and other PDF-to-Markdown tools write for tables with merged cells:
 // "<table><tr><td rowspan="3">产出指标</td>…</tr></table>", often the whole table on one line) read as the
-// tab-separated rows they stand for: one line per <tr>, every row as wide as the table, a merged cell's text in its
-// top-left position. The extractor reads that text; every line number it reports is then mapped back to the source
+// tab-separated rows they stand for: a <caption> as a line of its own, then one line per <tr>, every row as wide as
+// the table, a merged cell's text in its top-left position. The extractor reads that text; every line number it reports is then mapped back to the source
 // line the row came from (remapLines), so provenance stays true to the file.
 import type {Diagnostic, Table} from '../types.ts';
 
@@ -13,6 +13,7 @@ export interface SpreadText {
 }
 
 const TABLE = /<table\b[^>]*>([\s\S]*?)<\/table\s*>/gi;
+const CAPTION = /<caption\b[^>]*>([\s\S]*?)<\/caption\s*>/i;
 const ROW = /<tr\b[^>]*>([\s\S]*?)(?=<tr\b|<\/tr\s*>|$)/gi;
 const CELL = /<t([dh])\b([^>]*)>([\s\S]*?)(?=<t[dh]\b|<\/t[dh]\s*>|<\/tr\s*>|$)/gi;
 const ENTITIES: Readonly<Record<string, string>> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ge: '≥', le: '≤'};
@@ -44,6 +45,8 @@ export function spreadHtmlTables(text: string): SpreadText | null {
     plain(text.slice(at, m.index));
     if (open.trim() !== '') { out.push(open); source.push(line); } // what stood before the table on its line
     open = '';
+    const caption = CAPTION.exec(m[1]);
+    if (caption !== null) { out.push(cellText(caption[1])); source.push(line + countLines(m[0].slice(0, m[0].indexOf('>') + 1 + caption.index))); }
     for (const row of tableRows(m[1], line + countLines(m[0].slice(0, m[0].indexOf('>') + 1)))) {
       out.push(row.text);
       source.push(row.line);

@@ -17,6 +17,8 @@ test('spreadHtmlTables gives a row per <tr>: spans resolved, entities and <br> r
   assert.deepEqual(spread.text.split('\n'), ['标题', '前 ', '产出指标\ta&b', '\tb c\t≥95%', ' 后', '下一行', 'x', 'y', '', 'end']);
   assert.deepEqual(Array.from(spread.sourceLine), [1, 2, 2, 2, 2, 3, 5, 6, 7, 8]);
   assert.equal(spreadHtmlTables('没有表格的文字\n<p>段落</p>'), null);
+  // A caption (a title printed as the table's) is a line of its own before the rows, not dropped.
+  assert.deepEqual(spreadHtmlTables('<table><caption>项目支出绩效目标表</caption><tr><td>a</td></tr></table>')?.text.split('\n'), ['项目支出绩效目标表', 'a', '']);
 });
 
 test('extractText(MinerU dump) reads the one-line HTML table, rows pointing at its source line', () => {
