@@ -229,7 +229,8 @@ export function extractRegion(
     year: meta.year, unit: meta.unit, project: region.kind === 'project' ? meta.project : null, leader: meta.leader,
     budget_total: meta.budget_total, budget_fiscal: meta.budget_fiscal, budget_other: meta.budget_other,
     budget_total_source: meta.budget_total_source, budget_upper: meta.budget_upper, budget_local: meta.budget_local,
-    goal: meta.goal, template: templateOf(region.kind, columns), confidence, columns: names, layout, indicators,
+    goal: meta.goal, ...(meta.department !== null ? {department: meta.department} : {}),
+    template: templateOf(region.kind, columns), confidence, columns: names, layout, indicators,
     meta_lines: meta.lines, line_stats: lineStats(regionLines, used, diagnosed),
   };
   if (incomplete) table.incomplete = true;
@@ -480,8 +481,10 @@ function groupByLine(tokens: ReadonlyArray<Token>): Map<number, Token[]> {
 function tableColumns(header: GridHeader, kind: Region['kind']): ColumnKey[] {
   const out: ColumnKey[] = [];
   for (const c of header.columns) if (!out.includes(c)) out.push(c);
-  // Only a header close to the standard one forgot a column; another template (自评表 …) is taken as printed.
-  const standard = DEFAULT_COLUMNS[kind].filter((c) => out.includes(c)).length >= DEFAULT_COLUMNS[kind].length - 2;
+  // Only a header close to the standard one forgot a column; another template (自评表 …, or the Ministry of
+  // Finance 申报表's names and 指标值 alone) is taken as printed.
+  const present = DEFAULT_COLUMNS[kind].filter((c) => out.includes(c));
+  const standard = present.length >= DEFAULT_COLUMNS[kind].length - 2 && present.some((c) => !NAMES_AND_TARGET.has(c));
   for (const c of standard ? DEFAULT_COLUMNS[kind] : []) {
     if (out.includes(c)) continue;
     if (c === 'target' && (out.includes('target_nature') || out.includes('target_unit'))) continue;
@@ -491,6 +494,9 @@ function tableColumns(header: GridHeader, kind: Region['kind']): ColumnKey[] {
   }
   return out;
 }
+
+/** The columns every grid has: the three names and the target. */
+const NAMES_AND_TARGET = new Set<ColumnKey>(['level1', 'level2', 'level3', 'target']);
 
 /** The columns to report: the header's plus any the rows filled although the header did not list them. */
 function usedColumns(columns: ColumnKey[], header: GridHeader, rows: Table['indicators']): ColumnKey[] {
