@@ -209,7 +209,8 @@ export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title:
       rest = pieces.slice(given);
     }
     if (f.label.field === 'marker' || rest.length === 0) continue;
-    assignField(meta, f, isText ? rest.map((p) => p.text).join('') : value, false, line, labelLine);
+    const lines = NAME_FIELDS.has(f.label.field) ? nameLines(rest) : rest;
+    assignField(meta, f, isText ? lines.map((p) => p.text).join('') : value, false, line, labelLine);
   }
   readAmountRow(meta, tokens, starts, found);
   if (meta.unit === null && meta.department !== null) { meta.unit = meta.department; meta.lines.unit = meta.lines.department; }
@@ -218,6 +219,22 @@ export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title:
   completeBudget(meta, kind);
   if (!printedConsistent && found.some((f) => f.label.field === 'budget_other')) solveScrambledBudget(meta, tokens, found);
   return meta;
+}
+
+/** Fields whose value is a name (a unit, a project): no amount, no label. */
+const NAME_FIELDS = new Set<LabelField>(['unit', 'project']);
+
+/**
+ * A name's lines among its value's: reading-order dumps may print the funding block's amounts before it ("实施单位"
+ * / "1,860.00" / "1,600.00" / "260.00" / "清源县水利局" / "年度目标" …): amounts before it are skipped, and it ends
+ * at an amount or a whole label printed after it.
+ */
+function nameLines(pieces: ReadonlyArray<{line: number; text: string}>): Array<{line: number; text: string}> {
+  let first = 0;
+  while (first < pieces.length - 1 && AMOUNT_TOKEN.test(pieces[first].text)) first++;
+  let end = first + 1;
+  while (end < pieces.length && !AMOUNT_TOKEN.test(pieces[end].text) && !isLabelOnly(pieces[end].text)) end++;
+  return pieces.slice(first, end);
 }
 
 /** Spaces that part two cells of a column-preserving dump (a word printed in another column). */
