@@ -326,11 +326,31 @@ function solveScrambledBudget(meta: TableMeta, tokens: ReadonlyArray<Token>, fou
 /**
  * Amount labels printed as column heads ("总额 财政拨款 其他资金", each with no value of its own), rows of amounts
  * under them (one per task), and a 金额合计 row: the amounts of that row are the table's, in the heads' order. The
- * rows between are the tasks (their amounts are no budget of the table, and their text no bad amount).
+ * rows between are the tasks (their amounts are no budget of the table, and their text no bad amount). A dump that
+ * prints the table column by column (pdfminer: "总额" / each task's amount / the 合计 amount) gives each head its
+ * column's amounts: the one that is the sum of the others is the table's.
  */
 function readAmountRow(meta: TableMeta, tokens: ReadonlyArray<Token>, starts: ReadonlyArray<number>, found: ReadonlyArray<Found>): void {
   const row = found.findIndex((f) => f.label.field === 'amount_row');
   if (row < 0) return;
+  const readings = amountsByRow(tokens, starts, found, row) ?? amountsByColumn(tokens, starts, found);
+  if (readings.length === 0) return;
+  // The unit the last label naming one says ("预算金额（万元）", or "金额单位：元" under the title).
+  const yuan = found.filter((f) => f.label.field === 'marker' && f.unitNamed && f.token < readings[0].head.token).pop()?.unitYuan === true;
+  for (const {head, amount} of readings) {
+    const field = head.label.field as 'budget_total' | 'budget_fiscal' | 'budget_other' | 'budget_upper' | 'budget_local';
+    meta[field] = inWan(parseAmount(amount.text) as number, yuan); // AMOUNT_TOKEN: a number
+    meta.lines[field] = amount.line;
+  }
+  const headFields = new Set<string>(readings.map((r) => r.head.label.field));
+  meta.badAmounts = meta.badAmounts.filter((bad) => !headFields.has(bad.label));
+}
+
+/** A head label and the amount of the table it reads (see readAmountRow). */
+type HeadAmount = {head: Found; amount: {line: number; text: string}};
+
+/** The 金额合计 row's amounts under heads printed side by side before it; null when the dump shows no such heads. */
+function amountsByRow(tokens: ReadonlyArray<Token>, starts: ReadonlyArray<number>, found: ReadonlyArray<Found>, row: number): HeadAmount[] | null {
   // (A label of the task table may be printed among its rows: "年度主要任务" centred on them.)
   let last = row;
   while (last > 0 && found[last - 1].label.field === 'marker') last--;
@@ -338,19 +358,25 @@ function readAmountRow(meta: TableMeta, tokens: ReadonlyArray<Token>, starts: Re
   while (first > 0 && AMOUNT_FIELDS.has(found[first - 1].label.field)) first--;
   const heads = found.slice(first, last);
   // Each head but the last is followed at once by the next: the heads are printed side by side, with no value.
-  if (heads.length < 2 || heads.slice(0, -1).some((f, k) => f.end !== heads[k + 1].start)) return;
+  if (heads.length < 2 || heads.slice(0, -1).some((f, k) => f.end !== heads[k + 1].start)) return null;
   const next = row + 1 < found.length ? found[row + 1].token : tokens.length;
   const amounts = valuePieces(tokens, starts, found[row].end, next).filter((p) => AMOUNT_TOKEN.test(p.text));
-  if (amounts.length < heads.length) return;
-  // The unit the last label naming one says ("预算金额（万元）", or "金额单位：元" under the title).
-  const yuan = found.slice(0, row).filter((f) => f.label.field === 'marker' && f.unitNamed).pop()?.unitYuan === true;
-  heads.forEach((head, k) => {
-    const field = head.label.field as 'budget_total' | 'budget_fiscal' | 'budget_other' | 'budget_upper' | 'budget_local';
-    meta[field] = inWan(parseAmount(amounts[k].text) as number, yuan); // AMOUNT_TOKEN: a number
-    meta.lines[field] = amounts[k].line;
+  return amounts.length < heads.length ? null : heads.map((head, k) => ({head, amount: amounts[k]}));
+}
+
+/** Each amount label's column of amounts (three or more), read for the one that is the sum of the others. */
+function amountsByColumn(tokens: ReadonlyArray<Token>, starts: ReadonlyArray<number>, found: ReadonlyArray<Found>): HeadAmount[] {
+  const out: HeadAmount[] = [];
+  found.forEach((head, k) => {
+    if (!AMOUNT_FIELDS.has(head.label.field)) return;
+    const next = k + 1 < found.length ? found[k + 1].token : tokens.length;
+    const amounts = valuePieces(tokens, starts, head.end, next).filter((p) => AMOUNT_TOKEN.test(p.text));
+    const values = amounts.map((p) => parseAmount(p.text) as number); // AMOUNT_TOKEN: a number
+    const whole = values.reduce((a, b) => a + b, 0);
+    const sum = amounts.findIndex((_, j) => Math.abs(2 * values[j] - whole) < 0.005);
+    if (amounts.length >= 3 && sum >= 0) out.push({head, amount: amounts[sum]});
   });
-  const headFields = new Set<string>(heads.map((f) => f.label.field));
-  meta.badAmounts = meta.badAmounts.filter((bad) => !headFields.has(bad.label));
+  return out;
 }
 
 /** Index triples (sum, part, part) over n items, earliest first, parts in printed order. */

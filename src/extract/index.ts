@@ -344,8 +344,8 @@ const VALUE_SIDE: readonly ColumnKey[] = ['target', 'basis', 'prior_year', 'weig
  * Reading-order dumps of a page printed column by column (names, then values, bases, weights, each a block) may
  * print the header names of the later columns at their blocks, alone on a line inside the grid ("指标值" / "≥12个"
  * … / "分值" / "15" …): two or more such names of columns right of every column the header has, in column order,
- * head the grid too.
- * @returns null when there are fewer than two such names.
+ * head the grid too; so does a lone 指标值 under a header of names only.
+ * @returns null when there are fewer than two such names (and no lone 指标值 the header lacks).
  */
 function columnNamesBelow(tokens: ReadonlyArray<Token>, header: GridHeader): {header: GridHeader; names: Token[]} | null {
   const rightmost = maxOf(header.columns.map((c) => COLUMN_ORDER.indexOf(c)));
@@ -357,7 +357,9 @@ function columnNamesBelow(tokens: ReadonlyArray<Token>, header: GridHeader): {he
     const col = COLUMN_ALIASES.find(([name]) => name === group[0].text)?.[1];
     if (col !== undefined && absent.includes(col) && !found.some((f) => f.col === col)) found.push({col, token: group[0]});
   }
-  if (found.length < 2 || found.some((f, k) => k > 0 && COLUMN_ORDER.indexOf(f.col) < COLUMN_ORDER.indexOf(found[k - 1].col))) return null;
+  // (One is enough when it is the 指标值 of a header without one: the Ministry of Finance 申报表's last column.)
+  const enough = found.length >= 2 || (found.length === 1 && found[0].col === 'target');
+  if (!enough || found.some((f, k) => k > 0 && COLUMN_ORDER.indexOf(f.col) < COLUMN_ORDER.indexOf(found[k - 1].col))) return null;
   return {
     header: {...header, columns: [...header.columns, ...found.map((f) => f.col)], names: [...header.names, ...found.map((f) => f.token.text)]},
     names: found.map((f) => f.token),

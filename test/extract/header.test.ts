@@ -323,3 +323,9 @@ test('extractText(rendered-variants/f-0.8-lh1.45/*.layout.txt) reads a leader wr
   assert.deepEqual(...variantMeta('f-0.8-lh1.45', 'bundled-001-long', 0));
   assert.deepEqual(...variantMeta('f-0.8-lh1.45', 'narrow-wrap-b5', 0));
 });
+
+test('parseMeta reads a task table printed column by column (pdfminer): each head\'s amount that sums the others is the table\'s', () => {
+  const m = meta(['部门（单位）名称', 'X局', '年度主要任务', '任务名称', '主要内容', '任务一 做A', '任务二 做B', '金额合计', '总额', '3,120.00', '96.70',
+    '3,216.70', '预算金额（万元）', '财政拨款', '2,980.00', '86.70', '3,066.70', '其他资金', '140.00', '10.00', '150.00', '年度总体目标', '完成A和B。'], 'overall');
+  assert.deepEqual([m.unit, m.budget_total, m.budget_fiscal, m.budget_other, m.badAmounts], ['X局', 3216.7, 3066.7, 150, []]);
+});

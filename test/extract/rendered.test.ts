@@ -167,3 +167,13 @@ test('extractText(rendered/pairs-a3-agriculture.*): label：value pairs in two c
     assert.deepEqual(t.indicators.map((r) => r.level2), e.indicators.map((r) => r.level2));
   }
 });
+
+test('extractText(rendered/mof-*.pdfminer.txt): a grid printed column by column under a header of names, its 指标值 named at its block, reads its rows', () => {
+  for (const spec of ['mof-shenbao-water', 'mof-overall-civil']) {
+    const [e] = expectedOf(spec);
+    const [t] = extracted(spec, 'pdfminer');
+    assert.deepEqual(metaOf(t), metaOf(e), spec);
+    assert.equal(t.indicators.length, e.indicators.length, spec);
+    assert.deepEqual(cellsOf(t.indicators[0] as never), cellsOf(e.indicators[0]), spec);
+  }
+});
