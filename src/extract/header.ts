@@ -79,6 +79,17 @@ export function isMetaLabel(text: string): boolean {
   return LABELS.some((l) => !l.needsNumber && l.pattern.test(text));
 }
 
+/**
+ * Is the text a header-block label with its value after a colon ("预算单位：X局", "年度预算总额（万元）：2,860.00"), as
+ * header blocks of label：value pairs print them?
+ */
+export function isLabelValuePair(text: string): boolean {
+  return LABELS.some((l) => {
+    const m = l.pattern.exec(text);
+    return m !== null && !l.needsNumber && l.field !== 'marker' && /[:：]$/.test(m[0]) && m[0].length < text.length;
+  });
+}
+
 /** Does a token open with a funding label of one table's header block (年度预算总额, 财政拨款, 其他资金, 上级安排 …)? */
 export function isBudgetLabel(text: string): boolean {
   return LABELS.some((l) => AMOUNT_FIELDS.has(l.field) && !l.needsNumber && l.pattern.test(text));

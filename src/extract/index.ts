@@ -14,7 +14,7 @@ import {BASES, COLUMN_ALIASES, COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, LEVE
 /** Below this share of well-formed rows a table is reported as probably misread. */
 const LOW_CONFIDENCE = 0.95;
 import * as messages from '../diagnostics/messages.ts';
-import {CANONICAL_NAME, findGridHeader, isLabelOnly, parseMeta, type GridHeader} from './header.ts';
+import {CANONICAL_NAME, findGridHeader, isLabelOnly, isLabelValuePair, parseMeta, type GridHeader} from './header.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import {normalizeCounting, type GlyphForms} from './decode.ts';
 import {compact, isBlankLine, isPageFooter, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
@@ -269,9 +269,10 @@ const MIN_LABELS_ABOVE = 3;
 
 /**
  * Label lines printed just above a table's title (pdftotext without flags may print a page's header-block labels,
- * "预算单位" / "项目名称" / … / "一级指标" / "二级指标", before the title block): read after the title, where the
- * labels stand in the table. Only whole labels, one to a line (blank lines between), three of them or more, and the
- * first rows' 一级/二级 labels printed among them ("数量指标", "产出指标").
+ * "预算单位" / "项目名称" / … / "一级指标" / "二级指标", before the title block; pdfminer a column of "label：value"
+ * pairs): read after the title, where the labels stand in the table. Only whole labels or label：value pairs, one
+ * to a line (blank lines between), three of them or more, and the first rows' 一级/二级 labels printed among them
+ * ("数量指标", "产出指标").
  */
 function labelsAboveTitle(lines: ReadonlyArray<Line>, region: Region): Line[] {
   const above: Line[] = [];
@@ -280,7 +281,7 @@ function labelsAboveTitle(lines: ReadonlyArray<Line>, region: Region): Line[] {
     const line = lines[no - 1];
     if (isBlankLine(line.text)) continue;
     const text = compact(line.text);
-    if (isLabelOnly(text)) labels++;
+    if (isLabelOnly(text) || isLabelValuePair(text)) labels++;
     else if (!LEVEL_NAMES.includes(text)) break;
     above.unshift(line);
   }
