@@ -26,6 +26,7 @@ export type TableKind = 'project' | 'overall';
 
 /** Canonical grid columns, in their fixed printed order. */
 export type ColumnKey =
+  | 'seq' // 序号: the row's number, printed before everything else (read, not kept)
   // Several projects in one flat table: per-project columns before the indicators (lifted into each project's table).
   | 'project' // 项目名称
   | 'project_budget' // 项目资金 / 预算金额
@@ -44,7 +45,9 @@ export type ColumnKey =
   | 'score' // 得分 (self-evaluation tables)
   | 'deviation' // 偏差原因分析及改进措施 (self-evaluation tables)
   | 'scoring_rule'
-  | 'evidence';
+  | 'evidence'
+  | 'explanation' // 指标解释 / 指标说明: what the indicator means, free text after the standard columns
+  | 'remark'; // 备注: free text, usually empty
 
 /** One indicator row (一级/二级/三级指标 …) with its source lines. */
 export interface Indicator {
@@ -72,6 +75,9 @@ export interface Indicator {
   deviation?: string;
   /** 长期目标 beside the 年度 target (tables with 长期/年度 column groups). */
   target_long_term?: string;
+  /** 指标解释 / 指标说明 and 备注, in tables that print them ("" when the cell is empty). */
+  explanation?: string;
+  remark?: string;
 }
 
 /** One 绩效目标表 with its metadata and rows. */
@@ -96,6 +102,8 @@ export interface Table {
   budget_local?: number | null;
   /** 项目总体目标 / 年度绩效目标 narrative, whitespace removed. */
   goal: string | null;
+  /** 主管部门 (the Ministry of Finance 申报表's 主管部门及代码), when printed. */
+  department?: string | null;
   /** Header names of the grid as the rows mean them. */
   columns: string[];
   /** Which layout the grid was read as. */
@@ -120,6 +128,7 @@ export type MetaField =
   | 'project'
   | 'leader'
   | 'phone'
+  | 'department'
   | 'budget_total'
   | 'budget_fiscal'
   | 'budget_other'

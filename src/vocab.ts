@@ -37,9 +37,12 @@ const LEVEL1_LONGEST = longest(LEVEL1_SET);
 const LEVEL2_SET = new Set<string>(Object.values(LEVEL1_CHILDREN).flat());
 /** Every 一级 and 二级 name, once each. */
 export const LEVEL_NAMES: readonly string[] = [...new Set([...LEVEL1_SET, ...LEVEL2_SET])];
-/** 二级 names printed without their 指标 suffix ("社会效益", "可持续影响"), as some overall tables do. */
+/**
+ * 二级 names printed without their 指标 suffix ("社会效益", "可持续影响"), as some overall tables do, and some
+ * provinces' project tables down to the shortest ("数量", "质量", "时效", "经济成本").
+ */
 export const SHORT_LEVEL2 = new Set<string>(
-  Object.values(LEVEL1_CHILDREN).flat().map((n) => n.replace(/指标$/, '')).filter((n) => n.length >= 4 && !LEVEL2_SET.has(n)),
+  Object.values(LEVEL1_CHILDREN).flat().map((n) => n.replace(/指标$/, '')).filter((n) => n.length >= 2 && !LEVEL2_SET.has(n)),
 );
 /** Is `s` (whitespace removed) a known 二级指标? */
 export const isLevel2 = (s: string): boolean => s.length <= LEVEL2_LONGEST && LEVEL2_SET.has(s);
@@ -189,12 +192,26 @@ export const COLUMN_ALIASES: ReadonlyArray<readonly [string, ColumnKey]> = [
   ['评分规则', 'scoring_rule'],
   ['佐证资料', 'evidence'],
   ['佐证材料', 'evidence'],
+  // Columns some provinces' templates add around the standard ones: a leading 序号, trailing 指标解释 (or 指标说明)
+  // and 备注 (free text).
+  ['序号', 'seq'],
+  ['指标解释', 'explanation'],
+  ['指标说明', 'explanation'],
+  ['备注', 'remark'],
 ];
+
+/**
+ * Labels of a first grid column holding one cell merged over the column header and every row: the Ministry of
+ * Finance 项目支出绩效目标申报表 and 部门（单位）整体支出绩效目标申报表 (财预〔2020〕10号) print "年度绩效指标" (older
+ * versions "绩效指标") left of 一级指标. Not a column of the rows: part of the header.
+ */
+export const GRID_LABELS: readonly string[] = ['年度绩效指标', '绩效指标'];
 
 /** The canonical header name printed for each column, by table kind. */
 const EXTRA_NAMES: Partial<Record<ColumnKey, string>> = {
   project: '项目名称', project_budget: '项目资金', project_goal: '年度绩效目标',
   target_long: '长期指标值', target_nature: '指标性质', target_unit: '度量单位', actual: '全年实际值', score: '得分', deviation: '偏差原因分析及改进措施',
+  seq: '序号', explanation: '指标解释', remark: '备注',
 };
 export const COLUMN_NAMES: Record<TableKind, Partial<Record<ColumnKey, string>>> = {
   project: {...EXTRA_NAMES,
@@ -212,8 +229,8 @@ export const PROJECT_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['proj
 
 /** Every grid column in printed order. */
 export const COLUMN_ORDER: readonly ColumnKey[] = [
-  'project', 'project_budget', 'project_goal', 'level1', 'level2', 'level3', 'target_long', 'target_nature', 'target', 'target_unit', 'basis', 'prior_year', 'weight', 'actual',
-  'score', 'deviation', 'scoring_rule', 'evidence',
+  'seq', 'project', 'project_budget', 'project_goal', 'level1', 'level2', 'level3', 'target_long', 'target_nature', 'target', 'target_unit', 'basis', 'prior_year', 'weight', 'actual',
+  'score', 'deviation', 'scoring_rule', 'evidence', 'explanation', 'remark',
 ];
 
 /** Columns a table of each kind has when its header does not say otherwise. */

@@ -1,12 +1,14 @@
 // Column-preserving dumps (pdftotext -layout): one table row spans several physical lines, its single-line cells
-// on one "anchor" line (the one holding the weight) and its wrapped cells continued on the lines around it at
+// on one "anchor" line (the one holding the weight, or the 指标值 in a table without weights) and its wrapped cells
+// continued on the lines around it at
 // about the same x; merged 一级/二级 labels are printed across their span, split over lines. This reads such a
 // grid in two dimensions: token x positions → label fragments | body tokens → rows (anchor + the continuation
 // lines that read best with it, a wrapped cell's lines full but its last) → one token stream per row, in column
 // order → GridParse per row. A label printed on a line may be centred half a line below it; among readings that
 // fit as well, a 二级 heads the rows that measure what it names (counts, rates, deadlines …). In a flat table
 // listing several projects, the project columns left of 一级 are read like labels: split off, joined per project
-// and given to the first row of the span they are centred on.
+// and given to the first row of the span they are centred on; a leading 序号 column's numbers go to the row whose
+// lines they are printed on.
 import type {ColumnKey} from '../types.ts';
 import {admitsChild, BASES, EVIDENCE, isLevel1, isLevel2, LEVEL_NAMES, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
 import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
@@ -33,6 +35,8 @@ interface Row2D {
   body: Placed[];
   /** Words of the project columns of a flat multi-project table (left of the 一级 column). */
   project: Placed[];
+  /** The row number (序号) opening the line, in a table with such a column. */
+  seq?: Placed;
   /** Lines below this one that the labels on it may be centred on (the rest of its column-major block). */
   blockBelow?: number;
 }
@@ -72,13 +76,18 @@ export function readColumnar(
     splitProjectWords(placed);
     options = {...options, columns: options.columns.filter((c) => !PROJECT_COLUMNS.has(c))};
   }
+  if (options.columns.includes('seq')) {
+    splitRowNumbers(placed);
+    options = {...options, columns: options.columns.filter((c) => c !== 'seq')};
+  }
   const level3Start = bodyStart(placed);
   if (level3Start === null) return null;
   const level2Start = labelSplit(placed, level3Start);
   for (const l of placed) splitLabels(l, level3Start, level2Start);
-  const lines = unfoldColumnMajor(placed);
+  const isAnchorWord = anchorWordTest(options);
+  const lines = unfoldColumnMajor(placed, isAnchorWord);
   const labels = joinLabels(lines, level2Start, level3Start);
-  const anchors = findAnchors(lines, options.columns);
+  const anchors = findAnchors(lines, options.columns, isAnchorWord);
   if (anchors.length < 2) return null;
   const reading: Reading = {options, level3Start};
   const spans = chooseSpans(lines, anchors, labels, reading);
@@ -94,6 +103,8 @@ export function readColumnar(
     for (const item of parse.items) {
       if (!('row' in item)) continue;
       for (const label of headed) item.row.cells.set(label.column, label.parts.map((p) => p.token));
+      const numbers = lines.slice(spans[k][0], spans[k][1] + 1).flatMap((l) => (l.seq ? [l.seq.token] : []));
+      if (numbers.length > 0) item.row.cells.set('seq', numbers);
       projects.forEach((project, j) => {
         if (projectStarts[j] !== k) return;
         for (const [column, parts] of project.cells) item.row.cells.set(column, parts.map((p) => p.token));
@@ -230,17 +241,17 @@ const SAME_X = 3;
  * pdftotext sometimes prints a few rows column by column: k lines of 三级 names, then k lines of targets, … then
  * k lines of weights and the rest. Each such block is put back as k lines, one per row, in column order.
  */
-function unfoldColumnMajor(lines: ReadonlyArray<Row2D>): Row2D[] {
+function unfoldColumnMajor(lines: ReadonlyArray<Row2D>, isAnchorWord: (p: Placed) => boolean): Row2D[] {
   const out: Row2D[] = [];
   for (let i = 0; i < lines.length;) {
-    const block = columnMajorBlock(lines, i);
+    const block = columnMajorBlock(lines, i, isAnchorWord);
     if (block === null) { out.push(lines[i]); i++; continue; }
     const {k, groups} = block;
     for (let r = 0; r < k; r++) {
       const members = Array.from({length: groups}, (_, g) => lines[i + g * k + r]);
       out.push({
         line: members[0].line, page: members[0].page, labels: members.flatMap((m) => m.labels), body: members.flatMap((m) => m.body),
-        project: members.flatMap((m) => m.project), blockBelow: r === 0 ? k - 1 : undefined,
+        project: members.flatMap((m) => m.project), seq: members.find((m) => m.seq)?.seq, blockBelow: r === 0 ? k - 1 : undefined,
       });
     }
     i += k * groups;
@@ -250,11 +261,11 @@ function unfoldColumnMajor(lines: ReadonlyArray<Row2D>): Row2D[] {
 
 /**
  * A column-major block starting at line i: k lines per column group (2 to 4), at least two groups, one after
- * the first all with weights. The words of a group start at one x (the first group's, of 三级 names, within a
+ * the first all with anchor words (weights, or targets in a table without weights). The words of a group start at one x (the first group's, of 三级 names, within a
  * wider tolerance: pdftotext indents them unevenly) or are centred on one x (centred cells: "按照完成比例赋分" over
  * "直接赋分"), each group right of the one before.
  */
-function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; groups: number} | null {
+function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number, isAnchorWord: (p: Placed) => boolean): {k: number; groups: number} | null {
   for (let k = 2; k <= 4; k++) {
     let groups = 0;
     let lastX = -Infinity;
@@ -271,26 +282,37 @@ function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; g
       groups++;
     }
     if (groups < 2) continue;
-    const weighted = (g: number): boolean => lines.slice(i + g * k, i + (g + 1) * k).every((l) => l.body.some((p) => parseWeight(p.token.text) !== null));
+    const weighted = (g: number): boolean => lines.slice(i + g * k, i + (g + 1) * k).every((l) => l.body.some(isAnchorWord));
     for (let g = groups - 1; g >= 1; g--) if (weighted(g)) return {k, groups};
   }
   return null;
 }
 
+/** The column of the anchor words: the weight, or in a table without weights its 指标值 (one line in most rows). */
+const anchorColumn = (columns: readonly ColumnKey[]): ColumnKey => (columns.includes('weight') || !columns.includes('target') ? 'weight' : 'target');
+
+/** Least score of a word read as a target to mark an anchor line (a value with a comparator, a date, a phrase). */
+const ANCHOR_TARGET = 3;
+
+/** Is a word one of the anchor column's (see anchorColumn)? */
+function anchorWordTest(options: GridOptions): (p: Placed) => boolean {
+  if (anchorColumn(options.columns) === 'weight') return (p) => /^\d{1,3}(\.\d{1,2})?$/.test(asciiDigits(p.token.text)) && parseWeight(p.token.text) !== null;
+  return (p) => (cellScore('target', p.token.text, options.context) ?? -Infinity) >= ANCHOR_TARGET;
+}
+
 /**
- * Anchor lines (indexes into `lines`): lines whose body holds a weight in the weight column. The column's x is
- * the median of weights printed after some other cell; pdftotext packs a full line tighter, so a weight far left
- * of it still counts when no more words follow it than the table has columns after the weight. A weight opening
- * its line (the row's other cells printed on the next line, centred lower) counts when it stands at that x and
- * another word follows it.
+ * Anchor lines (indexes into `lines`): lines whose body holds an anchor word (a weight) in its column. The column's
+ * x is the median of weights printed after some other cell; pdftotext packs a full line tighter, so a weight far
+ * left of it still counts when no more words follow it than the table has columns after the weight. A weight
+ * opening its line (the row's other cells printed on the next line, centred lower) counts when it stands at that x
+ * and another word follows it.
  */
-function findAnchors(lines: ReadonlyArray<Row2D>, columns: readonly ColumnKey[]): number[] {
-  const isWeight = (p: Placed): boolean => /^\d{1,3}(\.\d{1,2})?$/.test(asciiDigits(p.token.text)) && parseWeight(p.token.text) !== null;
+function findAnchors(lines: ReadonlyArray<Row2D>, columns: readonly ColumnKey[], isWeight: (p: Placed) => boolean): number[] {
   const weightsOf = (l: Row2D): number[] => l.body.filter((p, k) => (k > 0 || l.body.length > 2) && isWeight(p)).map((p) => p.x);
   const lasts = lines.map(weightsOf).filter((xs) => xs.length > 0).map((xs) => xs[xs.length - 1]).sort((a, b) => a - b);
   if (lasts.length === 0) return [];
   const median = lasts[Math.floor(lasts.length / 2)];
-  const weightAt = columns.indexOf('weight');
+  const weightAt = columns.indexOf(anchorColumn(columns));
   const later = weightAt < 0 ? -1 : columns.length - 1 - weightAt;
   const packed = (l: Row2D): boolean => l.body.some((p, k) => k > 0 && isWeight(p) && l.body.length - 1 - k <= later);
   const opening = (l: Row2D): boolean => l.body.length === 2 && isWeight(l.body[0]) && Math.abs(l.body[0].x - median) <= SAME_X;
@@ -708,6 +730,21 @@ function alignWords(
 }
 
 /**
+ * Move each line's row number (序号: a short number opening the line, left of every other word of the grid) out of
+ * its body.
+ */
+function splitRowNumbers(lines: ReadonlyArray<Row2D>): void {
+  const isNumber = (p: Placed): boolean => /^\d{1,3}$/.test(p.token.text);
+  const others = lines.flatMap((l) => l.body.filter((p, k) => k > 0 || !isNumber(p)).map((p) => p.x));
+  if (others.length === 0) return;
+  const edge = minOf(others);
+  for (const l of lines) {
+    const first = l.body[0];
+    if (first !== undefined && isNumber(first) && first.x + first.token.text.length <= edge) l.seq = l.body.shift();
+  }
+}
+
+/**
  * Move the words of a flat table's project columns (项目名称, 项目资金, 年度绩效目标) out of the lines' bodies: a
  * line's leading words left of its page's 一级 column (the leftmost whole 一级 name on the page). pdftotext
  * starts each page's lines at its leftmost word, so a page whose project columns are empty is printed further
@@ -812,6 +849,12 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number, level3Star
       const cur = open[column];
       const gap = cur === undefined || cur.page !== l.page ? Infinity : i - lastIndex(cur, lines);
       const near = gap <= (cur !== undefined && !isName(cur.text) && isNamePrefix(cur.text) ? UNFINISHED_LABEL_GAP : LABEL_GAP);
+      // A row broken by a page prints the end of its label at the top of the next page, before any other word
+      // there: it completes the name, and the label stays centred where its first part was printed.
+      if (cur && cur.page + 1 === l.page && !isName(cur.text) && isName(cur.text + text) && opensPage(lines, i)) {
+        extend(cur, p, cur.text + text, i, false, false);
+        continue;
+      }
       if (cur && near) {
         if (isNamePrefix(cur.text + text)) { extend(cur, p, cur.text + text, i); continue; }
         if (isNamePrefix(text + cur.text)) { extend(cur, p, text + cur.text, i, true); continue; }
@@ -833,6 +876,12 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number, level3Star
   return out;
 }
 
+/** Is line i the first of its page holding words (labels or body)? */
+function opensPage(lines: ReadonlyArray<Row2D>, i: number): boolean {
+  for (let j = i - 1; j >= 0 && lines[j].page === lines[i].page; j--) if (lines[j].body.length > 0 || lines[j].labels.length > 0) return false;
+  return true;
+}
+
 /** Most lines from one piece of a label to the next. */
 const LABEL_GAP = 3;
 /** … when the label so far is an unfinished name ("满意度指"): in a tall row its last piece may lie further down. */
@@ -843,9 +892,9 @@ function lastIndex(label: Label, lines: ReadonlyArray<Row2D>): number {
   return lines.findIndex((l) => l.line === last);
 }
 
-function extend(label: Label, p: Placed, text: string, index: number, before = false): void {
+function extend(label: Label, p: Placed, text: string, index: number, before = false, recentre = true): void {
   const n = label.parts.length;
-  label.centre = (label.centre * n + index) / (n + 1);
+  if (recentre) label.centre = (label.centre * n + index) / (n + 1);
   if (before) label.parts.unshift(p); else label.parts.push(p);
   label.text = text;
 }

@@ -271,9 +271,16 @@ const RADICAL_SUPPLEMENT: Readonly<Record<string, string>> = {
   '\u2ef2': '亀', '\u2ef3': '龟', '\u2015': '\u2014',
 };
 
+/**
+ * Kangxi radicals whose glyph in a simplified-Chinese font is the simplified character, not the traditional one
+ * NFKC gives (Noto Sans CJK SC draws ⼾ U+2F3E as 户, and Chromium's PDFs map 户 to it: MuPDF and pdfminer print
+ * 农⼾ for 农户).
+ */
+const KANGXI_SIMPLIFIED: Readonly<Record<string, string>> = {'\u2f3e': '户'};
+
 /** The character a radical, compatibility or dash form stands for (itself when it stands for none). */
 function glyphOf(form: string): string {
-  return form < '\u2f00' ? RADICAL_SUPPLEMENT[form] ?? form : form.normalize('NFKC');
+  return form < '\u2f00' ? RADICAL_SUPPLEMENT[form] ?? form : KANGXI_SIMPLIFIED[form] ?? form.normalize('NFKC');
 }
 
 /** Any character normalizeText changes: a CR, an odd space, a zero-width character, a radical form. */

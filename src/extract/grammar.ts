@@ -140,6 +140,9 @@ export function weightsAddUp(sum: number, projects = 1): boolean {
   return false;
 }
 
+/** A 序号 cell: a row number ("3", "3.", "（3）"). */
+const ROW_NUMBER = /^[（(]?\d{1,3}[)）.、]?$/;
+
 /** A weight: a small non-negative number, optionally with 分 or % (full-width digits too). Returns the number or null. */
 export function parseWeight(s: string): number | null {
   const m = /^(\d{1,3}(?:\.\d{1,2})?)(分|%)?$/.exec(asciiDigits(s));
@@ -204,10 +207,10 @@ const MEMO_FREE_BASIS = new Map<string, Float64Array>();
 /** A null score, as kept in the memo (cellScore never returns -Infinity). */
 const NULL_SCORE = -Infinity;
 const MEMO_SLOT: Record<ColumnKey, number> = {
-  project: 15, project_budget: 16, project_goal: 17, level1: 0, level2: 1, level3: 2, target_long: 3, target_nature: 4, target: 5, target_unit: 6, basis: 7, prior_year: 8,
-  weight: 9, actual: 10, score: 11, deviation: 12, scoring_rule: 13, evidence: 14,
+  project: 15, project_budget: 16, project_goal: 17, seq: 18, level1: 0, level2: 1, level3: 2, target_long: 3, target_nature: 4, target: 5, target_unit: 6, basis: 7, prior_year: 8,
+  weight: 9, actual: 10, score: 11, deviation: 12, explanation: 12, remark: 12, scoring_rule: 13, evidence: 14,
 };
-const MEMO_SLOTS = 18;
+const MEMO_SLOTS = 19;
 /** The long text cellScore read last, with the tests it needed (they depend on the text alone). */
 let LAST_LONG: CellText | null = null;
 /** The memo entry of the text cellScore read last (scores only ever fill in, so it stays right after a clear). */
@@ -241,7 +244,9 @@ function scoreIn(col: ColumnKey, t: CellText, ctx: ScoreContext): number | null 
     case 'target_unit': return UNIT.test(text) && !/^\d/.test(text) && text.length <= 8 ? 3 : null;
     case 'actual': return valueScore(t, true);
     case 'target_long': return valueScore(t, false);
-    case 'deviation': return t.numeric || t.vocabulary ? null : 1;
+    // Free-text notes (偏差原因分析, 指标解释, 备注): anything but a number or another column's word.
+    case 'deviation': case 'explanation': case 'remark': return t.numeric || t.vocabulary ? null : 1;
+    case 'seq': return ROW_NUMBER.test(text) ? 3 : null;
     case 'score': return weightScore(text);
     case 'scoring_rule': return isScoringRule(text) ? 5 : text.length <= 12 && text.endsWith('赋分') ? 2 : null;
     case 'evidence': return evidenceScore(t);

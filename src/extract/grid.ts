@@ -53,6 +53,9 @@ const SKIP: Record<ColumnKey, number> = {
   score: -3,
   target_long: -4,
   deviation: -0.5, // usually empty
+  seq: -2, // a row's number, printed on every row
+  explanation: -0.5, // free text, often empty
+  remark: -0.5,
 
 };
 /** At the start of a row, 一级 and 二级 may be absent at no cost: they are merged cells above. */
@@ -67,6 +70,7 @@ const MAX_CHARS: Record<ColumnKey, number> = {
   project: 60, project_budget: 16, project_goal: 300,
   level1: 16, level2: 20, level3: 120, target_nature: 8, target: 48, target_unit: 12, basis: 12, prior_year: 48,
   weight: 8, actual: 48, score: 8, scoring_rule: 16, evidence: 48, target_long: 48, deviation: 200,
+  seq: 5, explanation: 200, remark: 120,
 };
 const MAX_FREE_BASIS = 120;
 const NEG = -1e18;
@@ -543,16 +547,19 @@ function memoSlot(col: ColumnKey, context: ScoreContext): number {
   return col === 'basis' && context.freeTextBasis ? FREE_BASIS_SLOT : COLUMN_SLOTS[col];
 }
 
-/** cellScore depends on the context only for 指标设定依据, so one slot per column and one for free-text basis. */
+/**
+ * cellScore depends on the context only for 指标设定依据, so one slot per column and one for free-text basis;
+ * the free-text notes (偏差原因, 指标解释, 备注) score alike and share one.
+ */
 const COLUMN_SLOTS: Record<ColumnKey, number> = {
-  project: 16, project_budget: 17, project_goal: 18,
+  project: 16, project_budget: 17, project_goal: 18, seq: 19,
   level1: 0, level2: 1, level3: 2, target_long: 3, target_nature: 4, target: 5, target_unit: 6, basis: 7, prior_year: 8,
-  weight: 9, actual: 10, score: 11, deviation: 12, scoring_rule: 13, evidence: 14,
+  weight: 9, actual: 10, score: 11, deviation: 12, explanation: 12, remark: 12, scoring_rule: 13, evidence: 14,
 };
 const FREE_BASIS_SLOT = 15;
 /**
  * A node of the memo: the token id + 1 and node of its latest child (0: none yet; the id negated once that child
- * is also in the index), then one byte per slot (19).
+ * is also in the index), then one byte per slot (20).
  */
 const NODE_INTS = 7;
 const CODES_AT = 8;

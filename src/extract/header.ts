@@ -3,7 +3,7 @@
 // whitespace removed, so labels and values split over lines or by spaces ("其中：财政拨" / "款") still read;
 // reading-order dumps' label pieces printed apart are joined, and their scrambled amounts read by 总额 = 财政 + 其他.
 import type {ColumnKey, MetaField, TableKind} from '../types.ts';
-import {COLUMN_ALIASES} from '../vocab.ts';
+import {COLUMN_ALIASES, GRID_LABELS} from '../vocab.ts';
 import {asciiDigits, type Token} from './lines.ts';
 
 /** Metadata read from a table header. Amounts are in 万元. */
@@ -13,6 +13,8 @@ export interface TableMeta {
   project: string | null;
   leader: string | null;
   phone: string | null;
+  /** 主管部门 (及代码): the unit when no 预算单位 / 实施单位 is printed. */
+  department: string | null;
   goal: string | null;
   budget_total: number | null;
   budget_fiscal: number | null;
@@ -29,7 +31,9 @@ export interface TableMeta {
   pageNumbers: Token[];
 }
 
-type LabelField = MetaField | 'marker';
+/** A metadata field, a label that only marks a block (项目资金, 年度主要任务 …), or the row of amounts under
+ *  amount labels printed as column heads (金额合计: see readAmountRow). */
+type LabelField = MetaField | 'marker' | 'amount_row';
 interface Label {
   field: LabelField;
   pattern: RegExp;
@@ -37,22 +41,33 @@ interface Label {
   needsNumber?: boolean;
   /** After it, a narrative runs: only labels at the start of a line or cell end it. */
   narrative?: boolean;
+  /** Only a label when it is a whole token ("单位：万元", not the start of "单位：万元镇人民政府"). */
+  wholeToken?: boolean;
 }
 
 const AMOUNT_UNIT = '(?:[（(](万元|元)[)）])?';
 const LABELS: readonly Label[] = [
+  // The line under a title saying what the amounts are in ("金额单位：万元"): 元 unless a label says otherwise.
+  {field: 'marker', pattern: /^(?:金额|资金)?单位[:：](?:万元|元)/, wholeToken: true},
   {field: 'unit', pattern: /^(?:预算单位|部门[(（]单位[)）]名称|单位名称|部门名称|预算部门|实施单位)(?:[（(]盖章[)）])?[:：]?/},
   {field: 'project', pattern: /^项目名称[:：]?/},
   {field: 'leader', pattern: /^(?:项目负责人|部门联系人|单位联系人|联系人)[:：]?/},
   {field: 'phone', pattern: /^(?:联系电话|联系方式)[:：]?/},
-  {field: 'marker', pattern: new RegExp(`^(?:项目资金|年度预算|资金来源)${AMOUNT_UNIT}[:：]?`)},
+  // The Ministry of Finance 申报表 (财预〔2020〕10号): "主管部门及代码 … 实施单位 …".
+  {field: 'department', pattern: /^主管部门(?:及代码)?[:：]?/},
+  {field: 'marker', pattern: new RegExp(`^(?:项目资金|年度预算|资金来源|预算金额)${AMOUNT_UNIT}[:：]?`)},
+  // The 部门（单位）整体支出绩效目标申报表's task table: 年度主要任务 | 任务名称 | 主要内容 | 预算金额 (总额 / 财政拨款 /
+  // 其他资金), one row per task, then 金额合计 with the table's amounts.
+  {field: 'marker', pattern: /^(?:年度主要任务|任务名称|主要内容)/},
+  {field: 'amount_row', pattern: /^金额合计[:：]?/},
   {field: 'budget_total', pattern: new RegExp(`^(?:年度预算总额|年度资金总额|资金总额|预算总额|总额)${AMOUNT_UNIT}[:：]?`)},
   {field: 'budget_fiscal', pattern: new RegExp(`^(?:其中[:：]?)?(?:财政拨款|财政资金)${AMOUNT_UNIT}[:：]?`)},
   {field: 'budget_upper', pattern: /^上级(?:安排|补助)[:：]?/},
   {field: 'budget_local', pattern: /^本级(?:安排|财力安排|财力)[:：]?/},
   {field: 'budget_other', pattern: new RegExp(`^其他资金${AMOUNT_UNIT}[:：]?`)},
   {field: 'budget_other', pattern: /^其他[:：]?/, needsNumber: true},
-  {field: 'goal', pattern: /^(?:项目总体目标|年度绩效目标|年度总体目标完成情况|年度总体目标|总体目标完成情况|总体目标|绩效目标)[:：]?/, narrative: true},
+  // (The Ministry of Finance 申报表 head the goal's cell "年度目标" beside 总体目标.)
+  {field: 'goal', pattern: /^(?:项目总体目标|年度绩效目标|年度总体目标完成情况|年度总体目标|总体目标完成情况|总体目标(?:年度目标)?|绩效目标)[:：]?/, narrative: true},
   {field: 'marker', pattern: /^(?:预算执行情况|全年执行数|预算执行率)[:：]?/},
 ];
 
@@ -62,6 +77,17 @@ const LABELS: readonly Label[] = [
  */
 export function isMetaLabel(text: string): boolean {
   return LABELS.some((l) => !l.needsNumber && l.pattern.test(text));
+}
+
+/**
+ * Is the text a header-block label with its value after a colon ("预算单位：X局", "年度预算总额（万元）：2,860.00"), as
+ * header blocks of label：value pairs print them?
+ */
+export function isLabelValuePair(text: string): boolean {
+  return LABELS.some((l) => {
+    const m = l.pattern.exec(text);
+    return m !== null && !l.needsNumber && l.field !== 'marker' && /[:：]$/.test(m[0]) && m[0].length < text.length;
+  });
 }
 
 /** Does a token open with a funding label of one table's header block (年度预算总额, 财政拨款, 其他资金, 上级安排 …)? */
@@ -87,7 +113,15 @@ interface Found {
   start: number;
   end: number;
   unitYuan: boolean;
+  /** The label names the amounts' unit (元 or 万元). */
+  unitNamed: boolean;
 }
+
+/** A label naming 元 as the unit of its amounts ("项目资金（元）", "金额单位：元"; not 万元). */
+const IN_YUAN = /(?:^|[^万])元/;
+
+/** Does the table say its amounts are in 元 ("金额单位：元" under the title)? */
+const tableInYuan = (found: ReadonlyArray<Found>): boolean => found.some((f) => f.label.wholeToken === true && f.unitYuan);
 
 /** Concatenate token texts; return the string and each token's start offset. */
 function joinTokens(tokens: ReadonlyArray<Token>): {text: string; starts: number[]} {
@@ -125,11 +159,12 @@ function findLabels(tokens: ReadonlyArray<Token>, text: string, starts: number[]
       const m = label.pattern.exec(rest);
       if (!m || (hit !== null && m[0].length <= hit.match.length)) continue;
       if (label.needsNumber && !NUMBER_AT_START.test(asciiDigits(rest.slice(m[0].length)))) continue;
+      if (label.wholeToken && m[0].length !== tokens[t].text.length) continue;
       hit = {label, match: m[0]};
     }
     if (hit === null) continue;
     const end = starts[t] + hit.match.length;
-    found.push({label: hit.label, token: t, start: starts[t], end, unitYuan: /[（(]元[)）]/.test(hit.match)});
+    found.push({label: hit.label, token: t, start: starts[t], end, unitYuan: IN_YUAN.test(hit.match), unitNamed: /元/.test(hit.match)});
     inNarrative = hit.label.narrative === true;
     narrativeStarted = false;
   }
@@ -146,14 +181,17 @@ export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title:
   const {text, starts} = joinTokens(tokens);
   const found = findLabels(tokens, text, starts);
   const meta: TableMeta = {
-    year: null, unit: null, project: null, leader: null, phone: null, goal: null,
+    year: null, unit: null, project: null, leader: null, phone: null, department: null, goal: null,
     budget_total: null, budget_fiscal: null, budget_other: null, budget_upper: null, budget_local: null,
     budget_total_source: null, lines: {}, unclaimed: [], badAmounts: [], pageNumbers,
   };
   const firstLabelToken = found.length > 0 ? found[0].token : tokens.length;
   readYear(meta, tokens.slice(0, firstLabelToken), title);
   if (yearLine !== null && (meta.year === null || meta.lines.year === undefined)) { meta.year = yearLine.year; meta.lines.year = yearLine.line; }
-  let yuan = false;
+  // Amounts are in 万元 unless a "金额单位：元" line or a label ("项目资金（元）") says 元; a label naming no unit
+  // goes back to the table's unit.
+  const tableYuan = tableInYuan(found);
+  let yuan = tableYuan;
   // Labels printed in a column before their values ("预算单位" / "项目名称" / … / "X局" / "Y项目"): they wait
   // here, and the next value printed on lines below its own label fills them, one line each, in order.
   const waiting: Found[] = [];
@@ -164,7 +202,8 @@ export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title:
     const line = tokens[tokenAt(starts, Math.min(f.end, text.length - 1))].line;
     const labelLine = tokens[f.token].line;
     const isText = TEXT_FIELDS.has(f.label.field);
-    if (f.label.field === 'marker') yuan = f.unitYuan;
+    if (f.label.field === 'marker') yuan = f.unitNamed ? f.unitYuan : tableYuan;
+    if (f.label.field === 'amount_row') continue; // read with its heads (readAmountRow)
     const next = k + 1 < found.length ? found[k + 1].token : tokens.length;
     // An amount is its value's first token: amounts of other labels may follow it unseparated ("0.00" "862.50").
     const amount = valuePieces(tokens, starts, f.end, next)[0]?.text ?? value;
@@ -181,13 +220,32 @@ export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title:
       rest = pieces.slice(given);
     }
     if (f.label.field === 'marker' || rest.length === 0) continue;
-    assignField(meta, f, isText ? rest.map((p) => p.text).join('') : value, false, line, labelLine);
+    const lines = NAME_FIELDS.has(f.label.field) ? nameLines(rest) : rest;
+    assignField(meta, f, isText ? lines.map((p) => p.text).join('') : value, false, line, labelLine);
   }
+  readAmountRow(meta, tokens, starts, found);
+  if (meta.unit === null && meta.department !== null) { meta.unit = meta.department; meta.lines.unit = meta.lines.department; }
   const printedConsistent = meta.budget_total !== null && meta.budget_fiscal !== null && meta.budget_other !== null
     && Math.abs(meta.budget_total - meta.budget_fiscal - meta.budget_other) < 0.005;
   completeBudget(meta, kind);
   if (!printedConsistent && found.some((f) => f.label.field === 'budget_other')) solveScrambledBudget(meta, tokens, found);
   return meta;
+}
+
+/** Fields whose value is a name (a unit, a project): no amount, no label. */
+const NAME_FIELDS = new Set<LabelField>(['unit', 'project']);
+
+/**
+ * A name's lines among its value's: reading-order dumps may print the funding block's amounts before it ("实施单位"
+ * / "1,860.00" / "1,600.00" / "260.00" / "清源县水利局" / "年度目标" …): amounts before it are skipped, and it ends
+ * at an amount or a whole label printed after it.
+ */
+function nameLines(pieces: ReadonlyArray<{line: number; text: string}>): Array<{line: number; text: string}> {
+  let first = 0;
+  while (first < pieces.length - 1 && isAmountToken(pieces[first].text)) first++;
+  let end = first + 1;
+  while (end < pieces.length && !isAmountToken(pieces[end].text) && !isLabelOnly(pieces[end].text)) end++;
+  return pieces.slice(first, end);
 }
 
 /** Spaces that part two cells of a column-preserving dump (a word printed in another column). */
@@ -248,6 +306,8 @@ function splitPageNumbers(printed: ReadonlyArray<Token>): {kept: Token[]; pageNu
 }
 
 const AMOUNT_TOKEN = /^-?\d[\d,，]*(?:\.\d+)?[:：]?$/;
+/** A token that is an amount (full-width digits too). */
+const isAmountToken = (s: string): boolean => AMOUNT_TOKEN.test(asciiDigits(s));
 
 /**
  * Reading-order dumps print the funding block's labels and amounts interleaved ("99.00 其中：财" / "0.00" /
@@ -261,8 +321,8 @@ function solveScrambledBudget(meta: TableMeta, tokens: ReadonlyArray<Token>, fou
   if (first < 0) return;
   const goal = found.findIndex((f, k) => k > first && f.label.narrative === true);
   const end = goal < 0 ? tokens.length : found[goal].token;
-  const yuan = found.some((f, k) => k >= first && f.unitYuan && f.token < end);
-  const amounts = tokens.slice(found[first].token, end).filter((t) => AMOUNT_TOKEN.test(asciiDigits(t.text))).slice(0, 4)
+  const yuan = tableInYuan(found) || found.some((f, k) => k >= first && f.unitYuan && f.token < end);
+  const amounts = tokens.slice(found[first].token, end).filter((t) => isAmountToken(t.text)).slice(0, 4)
     .map((t) => ({line: t.line, value: parseAmount(t.text) as number})); // AMOUNT_TOKEN: a number
   for (const [a, b, c] of triples(amounts.length)) {
     const [t, x, y] = [amounts[a], amounts[b], amounts[c]];
@@ -276,6 +336,62 @@ function solveScrambledBudget(meta: TableMeta, tokens: ReadonlyArray<Token>, fou
   }
 }
 
+/**
+ * Amount labels printed as column heads ("总额 财政拨款 其他资金", each with no value of its own), rows of amounts
+ * under them (one per task), and a 金额合计 row: the amounts of that row are the table's, in the heads' order. The
+ * rows between are the tasks (their amounts are no budget of the table, and their text no bad amount). A dump that
+ * prints the table column by column (pdfminer: "总额" / each task's amount / the 合计 amount) gives each head its
+ * column's amounts: the one that is the sum of the others is the table's.
+ */
+function readAmountRow(meta: TableMeta, tokens: ReadonlyArray<Token>, starts: ReadonlyArray<number>, found: ReadonlyArray<Found>): void {
+  const row = found.findIndex((f) => f.label.field === 'amount_row');
+  if (row < 0) return;
+  const readings = amountsByRow(tokens, starts, found, row) ?? amountsByColumn(tokens, starts, found);
+  if (readings.length === 0) return;
+  // The unit the last label naming one says ("预算金额（万元）", or "金额单位：元" under the title).
+  const yuan = found.filter((f) => f.label.field === 'marker' && f.unitNamed && f.token < readings[0].head.token).pop()?.unitYuan === true;
+  for (const {head, amount} of readings) {
+    const field = head.label.field as 'budget_total' | 'budget_fiscal' | 'budget_other' | 'budget_upper' | 'budget_local';
+    meta[field] = inWan(parseAmount(amount.text) as number, yuan); // AMOUNT_TOKEN: a number
+    meta.lines[field] = amount.line;
+  }
+  const headFields = new Set<string>(readings.map((r) => r.head.label.field));
+  meta.badAmounts = meta.badAmounts.filter((bad) => !headFields.has(bad.label));
+}
+
+/** A head label and the amount of the table it reads (see readAmountRow). */
+type HeadAmount = {head: Found; amount: {line: number; text: string}};
+
+/** The 金额合计 row's amounts under heads printed side by side before it; null when the dump shows no such heads. */
+function amountsByRow(tokens: ReadonlyArray<Token>, starts: ReadonlyArray<number>, found: ReadonlyArray<Found>, row: number): HeadAmount[] | null {
+  // (A label of the task table may be printed among its rows: "年度主要任务" centred on them.)
+  let last = row;
+  while (last > 0 && found[last - 1].label.field === 'marker') last--;
+  let first = last;
+  while (first > 0 && AMOUNT_FIELDS.has(found[first - 1].label.field)) first--;
+  const heads = found.slice(first, last);
+  // Each head but the last is followed at once by the next: the heads are printed side by side, with no value.
+  if (heads.length < 2 || heads.slice(0, -1).some((f, k) => f.end !== heads[k + 1].start)) return null;
+  const next = row + 1 < found.length ? found[row + 1].token : tokens.length;
+  const amounts = valuePieces(tokens, starts, found[row].end, next).filter((p) => isAmountToken(p.text));
+  return amounts.length < heads.length ? null : heads.map((head, k) => ({head, amount: amounts[k]}));
+}
+
+/** Each amount label's column of amounts (three or more), read for the one that is the sum of the others. */
+function amountsByColumn(tokens: ReadonlyArray<Token>, starts: ReadonlyArray<number>, found: ReadonlyArray<Found>): HeadAmount[] {
+  const out: HeadAmount[] = [];
+  found.forEach((head, k) => {
+    if (!AMOUNT_FIELDS.has(head.label.field)) return;
+    const next = k + 1 < found.length ? found[k + 1].token : tokens.length;
+    const amounts = valuePieces(tokens, starts, head.end, next).filter((p) => isAmountToken(p.text));
+    const values = amounts.map((p) => parseAmount(p.text) as number); // AMOUNT_TOKEN: a number
+    const whole = values.reduce((a, b) => a + b, 0);
+    const sum = amounts.findIndex((_, j) => Math.abs(2 * values[j] - whole) < 0.005);
+    if (amounts.length >= 3 && sum >= 0) out.push({head, amount: amounts[sum]});
+  });
+  return out;
+}
+
 /** Index triples (sum, part, part) over n items, earliest first, parts in printed order. */
 function triples(n: number): Array<[number, number, number]> {
   const out: Array<[number, number, number]> = [];
@@ -283,12 +399,14 @@ function triples(n: number): Array<[number, number, number]> {
   return out;
 }
 
-const TEXT_FIELDS = new Set<LabelField>(['unit', 'project', 'leader', 'phone', 'goal']);
+const TEXT_FIELDS = new Set<LabelField>(['unit', 'project', 'leader', 'phone', 'department', 'goal']);
 
 /** Label words of the closed vocabulary that converters split into pieces printed apart ("项目负" … "责人"). */
 const SPLIT_LABELS = [
   '预算单位', '单位名称', '部门名称', '项目名称', '项目负责人', '部门联系人', '单位联系人', '联系电话', '项目资金(万元)',
   '项目资金(元)', '年度预算总额', '其中:财政拨款', '财政拨款', '财政资金', '其他资金', '项目总体目标', '年度绩效目标',
+  // The Ministry of Finance 申报表 (项目支出 and 部门（单位）整体支出), whose label column is narrow.
+  '主管部门及代码', '部门(单位)名称', '年度资金总额',
 ];
 /** Pieces of amount labels and marks left in a value's end ("其他资", "其中：财", "金", "（盖章）"). */
 const LABEL_PIECE = /^(?:其中?[:：]?(?:财政?拨?)?|其他资?|财政?拨?|政?拨?款|金[:：]?|[（(]盖章[)）]|[（(]?万?元[)）])$/;
@@ -430,7 +548,7 @@ function assignField(meta: TableMeta, f: Found, value: string, yuan: boolean, va
   }
   const v = value.replace(/^[:：]/, '');
   if (v.length === 0) return;
-  if (field === 'unit' || field === 'project' || field === 'leader' || field === 'phone' || field === 'goal') {
+  if (field === 'unit' || field === 'project' || field === 'leader' || field === 'phone' || field === 'department' || field === 'goal') {
     if (meta[field] === null) { meta[field] = v; meta.lines[field] = labelLine; }
   }
 }
@@ -530,15 +648,35 @@ export function findGridHeader(tokens: ReadonlyArray<Token>, from = 0): GridHead
       const columns = columnsNamedIn(block);
       if (columns.length >= m.columns.length) {
         const names = columns.map((c) => (m.columns.includes(c) ? m.names[m.columns.indexOf(c)] : CANONICAL_NAME[c]));
-        return {first, next, remainder: null, columns, names};
+        return withGridLabel(tokens, {first, next, remainder: null, columns, names}, from);
       }
     }
-    return {first: t, next: last + 1, remainder, columns: m.columns, names: m.names};
+    return withGridLabel(tokens, {first: t, next: last + 1, remainder, columns: m.columns, names: m.names}, from);
   }
   return null;
 }
 
 const PROJECT_ONLY = new Set<ColumnKey>(['project_budget', 'project_goal']);
+
+/** Most tokens a grid label (GRID_LABELS) is printed in before the header ("年度绩效指" / "标"). */
+const GRID_LABEL_PIECES = 3;
+
+/**
+ * The header with the grid label printed just before it ("年度绩效指标", vocab GRID_LABELS): the label's cell is
+ * merged over the header and the rows, so it is printed with the header, whole or wrapped ("年度绩效指" before
+ * 一级指标, its last piece "标" the first word after 指标值).
+ */
+function withGridLabel(tokens: ReadonlyArray<Token>, header: GridHeader, from: number): GridHeader {
+  for (let k = Math.max(from, header.first - GRID_LABEL_PIECES); k < header.first; k++) {
+    const before = tokens.slice(k, header.first).map((t) => t.text).join('');
+    const label = GRID_LABELS.find((l) => l.startsWith(before) && before.length >= 2);
+    if (label === undefined) continue;
+    const tail = label.slice(before.length);
+    const next = tail !== '' && header.remainder === null && tokens[header.next]?.text === tail ? header.next + 1 : header.next;
+    return {...header, first: k, next};
+  }
+  return header;
+}
 
 /**
  * Where a header block really starts: reading-order dumps print the first lines of wrapped names ("一级指
@@ -548,7 +686,7 @@ const PROJECT_ONLY = new Set<ColumnKey>(['project_budget', 'project_goal']);
 function headerLinesBefore(tokens: ReadonlyArray<Token>, t: number, from: number): number {
   let first = t;
   while (first > from && tokens[first - 1].line === tokens[t].line) first--;
-  const isNamePiece = (x: Token): boolean => isHeaderFragment(x.text) && /[级指标值上年]/.test(x.text);
+  const isNamePiece = (x: Token): boolean => isHeaderFragment(x.text) && /[级指标值上年序]/.test(x.text);
   // Fragments before t on its line ("指标值设置依 分值" / "三级指标" …) are the first lines of wrapped names too.
   const sameLine = tokens.slice(first, t).every(isNamePiece);
   for (;;) {
@@ -562,16 +700,17 @@ function headerLinesBefore(tokens: ReadonlyArray<Token>, t: number, from: number
 /** A token made only of characters of column names ("据", "(必填)", "上年完成", "（100分）"). */
 export function isHeaderFragment(s: string): boolean {
   if (/\d/.test(s) && !/[（(]/.test(s)) return false; // a bare number is data (a weight)
-  return /^[一二三级指标值设置定依据上年完成实际分值权重赋规则佐证资料材料内容名称性质度量计单位必填（）()\d％%长期年度目得偏差原因析及改进措施绩效准万元]+$/.test(s);
+  return /^[一二三级指标值设置定依据上年完成实际分值权重赋规则佐证资料材料内容名称性质度量计单位必填（）()\d％%长期年度目得偏差原因析及改进措施绩效准万元序号解释备注]+$/.test(s);
 }
 
 /** Signatures of each column in a header block, whatever the line breaks did to the names. */
 const SIGNATURES: ReadonlyArray<readonly [ColumnKey, RegExp]> = [
-  ['project', /项目名称/], ['project_budget', /项目资金|项目金额|预算金额|预算资金/], ['project_goal', /绩效目标|总体目标/],
+  ['seq', /序/], ['project', /项目名称/], ['project_budget', /项目资金|项目金额|预算金额|预算资金/], ['project_goal', /绩效目标|总体目标/],
   ['level1', /一级/], ['level2', /二级/], ['level3', /三级|指标内容|指标名称/], ['target_long', /长期/],
   ['target_nature', /指标性质/], ['target', /指标值(?!设)|目标值|年度目标/], ['target_unit', /度量单位|计量单位/],
   ['basis', /依据|设置依|设定依|绩效标准/], ['prior_year', /上年/], ['weight', /权重|分值/], ['actual', /实际/],
   ['score', /得分/], ['deviation', /偏差/], ['scoring_rule', /赋分/], ['evidence', /佐证/],
+  ['explanation', /指标解释|指标说明/], ['remark', /备注/],
 ];
 /** The standard name of each column. */
 export const CANONICAL_NAME: Record<ColumnKey, string> = {
@@ -579,6 +718,7 @@ export const CANONICAL_NAME: Record<ColumnKey, string> = {
   level1: '一级指标', level2: '二级指标', level3: '三级指标', target_long: '长期指标值', target_nature: '指标性质',
   target: '指标值', target_unit: '度量单位', basis: '指标值设置依据', prior_year: '上年完成值', weight: '指标分值权重',
   actual: '全年实际值', score: '得分', deviation: '偏差原因分析及改进措施', scoring_rule: '指标赋分规则', evidence: '佐证资料',
+  seq: '序号', explanation: '指标解释', remark: '备注',
 };
 
 /** The columns a header block names, in the standard order. */

@@ -14,7 +14,7 @@ import {BASES, COLUMN_ALIASES, COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, LEVE
 /** Below this share of well-formed rows a table is reported as probably misread. */
 const LOW_CONFIDENCE = 0.95;
 import * as messages from '../diagnostics/messages.ts';
-import {CANONICAL_NAME, findGridHeader, isLabelOnly, parseMeta, type GridHeader} from './header.ts';
+import {CANONICAL_NAME, findGridHeader, isLabelOnly, isLabelValuePair, parseMeta, type GridHeader} from './header.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import {normalizeCounting, type GlyphForms} from './decode.ts';
 import {compact, csvAsTabs, isBlankLine, isPageFooter, markdownAsPlain, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
@@ -238,7 +238,8 @@ export function extractRegion(
     year: meta.year, unit: meta.unit, project: region.kind === 'project' ? meta.project : null, leader: meta.leader,
     budget_total: meta.budget_total, budget_fiscal: meta.budget_fiscal, budget_other: meta.budget_other,
     budget_total_source: meta.budget_total_source, budget_upper: meta.budget_upper, budget_local: meta.budget_local,
-    goal: meta.goal, template: templateOf(region.kind, columns), confidence, columns: names, layout, indicators,
+    goal: meta.goal, ...(meta.department !== null ? {department: meta.department} : {}),
+    template: templateOf(region.kind, columns), confidence, columns: names, layout, indicators,
     meta_lines: meta.lines, line_stats: lineStats(regionLines, used, diagnosed),
   };
   if (incomplete) table.incomplete = true;
@@ -277,9 +278,10 @@ const MIN_LABELS_ABOVE = 3;
 
 /**
  * Label lines printed just above a table's title (pdftotext without flags may print a page's header-block labels,
- * "预算单位" / "项目名称" / … / "一级指标" / "二级指标", before the title block): read after the title, where the
- * labels stand in the table. Only whole labels, one to a line (blank lines between), three of them or more, and the
- * first rows' 一级/二级 labels printed among them ("数量指标", "产出指标").
+ * "预算单位" / "项目名称" / … / "一级指标" / "二级指标", before the title block; pdfminer a column of "label：value"
+ * pairs): read after the title, where the labels stand in the table. Only whole labels or label：value pairs, one
+ * to a line (blank lines between), three of them or more, and the first rows' 一级/二级 labels printed among them
+ * ("数量指标", "产出指标").
  */
 function labelsAboveTitle(lines: ReadonlyArray<Line>, region: Region): Line[] {
   const above: Line[] = [];
@@ -288,7 +290,7 @@ function labelsAboveTitle(lines: ReadonlyArray<Line>, region: Region): Line[] {
     const line = lines[no - 1];
     if (isBlankLine(line.text)) continue;
     const text = compact(line.text);
-    if (isLabelOnly(text)) labels++;
+    if (isLabelOnly(text) || isLabelValuePair(text)) labels++;
     else if (!LEVEL_NAMES.includes(text)) break;
     above.unshift(line);
   }
@@ -352,8 +354,8 @@ const VALUE_SIDE: readonly ColumnKey[] = ['target', 'basis', 'prior_year', 'weig
  * Reading-order dumps of a page printed column by column (names, then values, bases, weights, each a block) may
  * print the header names of the later columns at their blocks, alone on a line inside the grid ("指标值" / "≥12个"
  * … / "分值" / "15" …): two or more such names of columns right of every column the header has, in column order,
- * head the grid too.
- * @returns null when there are fewer than two such names.
+ * head the grid too; so does a lone 指标值 under a header of names only.
+ * @returns null when there are fewer than two such names (and no lone 指标值 the header lacks).
  */
 function columnNamesBelow(tokens: ReadonlyArray<Token>, header: GridHeader): {header: GridHeader; names: Token[]} | null {
   const rightmost = maxOf(header.columns.map((c) => COLUMN_ORDER.indexOf(c)));
@@ -365,7 +367,9 @@ function columnNamesBelow(tokens: ReadonlyArray<Token>, header: GridHeader): {he
     const col = COLUMN_ALIASES.find(([name]) => name === group[0].text)?.[1];
     if (col !== undefined && absent.includes(col) && !found.some((f) => f.col === col)) found.push({col, token: group[0]});
   }
-  if (found.length < 2 || found.some((f, k) => k > 0 && COLUMN_ORDER.indexOf(f.col) < COLUMN_ORDER.indexOf(found[k - 1].col))) return null;
+  // (One is enough when it is the 指标值 of a header without one: the Ministry of Finance 申报表's last column.)
+  const enough = found.length >= 2 || (found.length === 1 && found[0].col === 'target');
+  if (!enough || found.some((f, k) => k > 0 && COLUMN_ORDER.indexOf(f.col) < COLUMN_ORDER.indexOf(found[k - 1].col))) return null;
   return {
     header: {...header, columns: [...header.columns, ...found.map((f) => f.col)], names: [...header.names, ...found.map((f) => f.token.text)]},
     names: found.map((f) => f.token),
@@ -489,8 +493,10 @@ function groupByLine(tokens: ReadonlyArray<Token>): Map<number, Token[]> {
 function tableColumns(header: GridHeader, kind: Region['kind']): ColumnKey[] {
   const out: ColumnKey[] = [];
   for (const c of header.columns) if (!out.includes(c)) out.push(c);
-  // Only a header close to the standard one forgot a column; another template (自评表 …) is taken as printed.
-  const standard = DEFAULT_COLUMNS[kind].filter((c) => out.includes(c)).length >= DEFAULT_COLUMNS[kind].length - 2;
+  // Only a header close to the standard one forgot a column; another template (自评表 …, or the Ministry of
+  // Finance 申报表's names and 指标值 alone) is taken as printed.
+  const present = DEFAULT_COLUMNS[kind].filter((c) => out.includes(c));
+  const standard = present.length >= DEFAULT_COLUMNS[kind].length - 2 && present.some((c) => !NAMES_AND_TARGET.has(c));
   for (const c of standard ? DEFAULT_COLUMNS[kind] : []) {
     if (out.includes(c)) continue;
     if (c === 'target' && (out.includes('target_nature') || out.includes('target_unit'))) continue;
@@ -500,6 +506,9 @@ function tableColumns(header: GridHeader, kind: Region['kind']): ColumnKey[] {
   }
   return out;
 }
+
+/** The columns every grid has: the three names and the target. */
+const NAMES_AND_TARGET = new Set<ColumnKey>(['level1', 'level2', 'level3', 'target']);
 
 /** The columns to report: the header's plus any the rows filled although the header did not list them. */
 function usedColumns(columns: ColumnKey[], header: GridHeader, rows: Table['indicators']): ColumnKey[] {

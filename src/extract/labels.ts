@@ -23,9 +23,29 @@ function nearerBeginning(tokens: ReadonlyArray<Token>, starts: readonly number[]
 }
 
 /**
+ * The line starts (indexes into lineStarts) after line k whose first tokens go on with a beginning (each the
+ * next line's, alone on it, the joined text still a beginning: "可持续" / "影响指" of "可持续影响指标"), and the
+ * beginning they make; none when the line after them ends the name ("满意" / "度指" / "标": the grid joins it).
+ */
+function continuedBeginning(tokens: ReadonlyArray<Token>, lineStarts: readonly number[], k: number, text: string, removed: ReadonlySet<number>): {pieces: number[]; text: string} {
+  const pieces: number[] = [];
+  for (let at = k + 1; at < lineStarts.length; at++) {
+    const next = tokens[lineStarts[at]];
+    if (removed.has(lineStarts[at])) break;
+    if (LABELS.has(text + next.text)) return {pieces: [], text};
+    if (!PREFIXES.has(text + next.text) || tokens[lineStarts[at] + 1]?.line === next.line) break;
+    text += next.text;
+    pieces.push(lineStarts[at]);
+  }
+  return {pieces, text};
+}
+
+/**
  * Join label fragments split over lines: a token among the first two of its line that begins a 一级/二级 name,
  * completed by the first token of one of the next two lines, or by a short one alone on a line further down when
- * no beginning nearer to it takes the same end.
+ * no beginning nearer to it takes the same end. A beginning printed over several lines, each alone on its line
+ * ("可持续" / "影响指"), is completed only by an end further down (a row broken by a page prints the end on the
+ * next page, after other rows' cells): the lines right after it are read by the grid.
  * @example joinSplitLabels(tokenizeLines(splitLines('经济成本指 单位成本 ≤7000元\n标 平均造价 ≤85万元'))).map((t) => t.text) // => ['经济成本指标', '单位成本', '≤7000元', '平均造价', '≤85万元']
  */
 export function joinSplitLabels(tokens: ReadonlyArray<Token>): Token[] {
@@ -37,12 +57,26 @@ export function joinSplitLabels(tokens: ReadonlyArray<Token>): Token[] {
     for (const i of [lineStarts[k], lineStarts[k] + 1]) {
       const t = tokens[i];
       if (!t || t.line !== tokens[lineStarts[k]].line || removed.has(i) || !PREFIXES.has(t.text)) continue;
+      const join = (pieces: readonly number[], joined: string): void => {
+        replaced.set(i, {...t, text: joined, alsoLines: [...(t.alsoLines ?? []), ...pieces.map((p) => tokens[p].line)]});
+        for (const p of pieces) removed.add(p);
+      };
+      let done = false;
       for (const [d, next] of lineStarts.slice(k + 1, k + 1 + FAR_END_LINES).entries()) {
         const joined = t.text + tokens[next].text;
         if (removed.has(next) || !LABELS.has(joined)) continue;
         if (d >= 2 && (!isLoneEnd(tokens, next) || nearerBeginning(tokens, lineStarts.slice(k + 1, k + 1 + d), tokens[next].text))) continue;
-        replaced.set(i, {...t, text: joined, alsoLines: [...(t.alsoLines ?? []), tokens[next].line]});
-        removed.add(next);
+        join([next], joined);
+        done = true;
+        break;
+      }
+      const more = done ? null : continuedBeginning(tokens, lineStarts, k, t.text, removed);
+      if (more === null || more.pieces.length === 0) continue;
+      const from = k + 1 + more.pieces.length;
+      for (const [d, next] of lineStarts.slice(from, from + FAR_END_LINES).entries()) {
+        if (d < 2 || removed.has(next) || !LABELS.has(more.text + tokens[next].text) || !isLoneEnd(tokens, next)) continue;
+        if (nearerBeginning(tokens, lineStarts.slice(from, from + d), tokens[next].text)) break;
+        join([...more.pieces, next], more.text + tokens[next].text);
         break;
       }
     }

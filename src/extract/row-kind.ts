@@ -6,11 +6,16 @@
 export type RowKind = 'count' | 'rate' | 'time' | 'cost' | 'satisfaction';
 
 /** The kind of row each 二级 label heads. */
-export const LEVEL2_KIND: Readonly<Record<string, RowKind>> = {
+const KIND_OF: Readonly<Record<string, RowKind>> = {
   数量指标: 'count', 质量指标: 'rate', 时效指标: 'time',
   成本指标: 'cost', 经济成本指标: 'cost', 社会成本指标: 'cost', 生态环境成本指标: 'cost',
   满意度指标: 'satisfaction', 服务对象满意度指标: 'satisfaction', 社会公众或服务对象满意度指标: 'satisfaction',
 };
+
+/** The kind of row each 二级 label heads, its name printed with or without the 指标 suffix ("数量指标", "数量"). */
+export const LEVEL2_KIND: Readonly<Record<string, RowKind>> = Object.fromEntries(
+  Object.entries(KIND_OF).flatMap(([name, kind]) => [[name, kind], [name.replace(/指标$/, ''), kind]]),
+);
 
 /**
  * The kind of a row from its name and target (with unit); null when it shows none.

@@ -2,7 +2,7 @@
 // runs appended to the cell they continue (a basis wrapped past a page break) or reported, 一级/二级 filled
 // down as merged cells mean, whitespace the dump inserted removed, each row's source lines computed.
 import type {ColumnKey, Diagnostic, Indicator} from '../types.ts';
-import {admitsChild, COLUMN_ORDER, isLevel1, isLevel2, PROJECT_COLUMNS, parentsOf} from '../vocab.ts';
+import {admitsChild, COLUMN_ORDER, isLevel1, isLevel2, LEVEL1_CHILDREN, PROJECT_COLUMNS, parentsOf} from '../vocab.ts';
 import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
 import {compact, type Token} from './lines.ts';
@@ -172,6 +172,8 @@ function toIndicator(d: Draft, has: ReadonlySet<ColumnKey>): Indicator {
   if (has.has('score')) { const s = text('score'); rec.score = s ? parseWeight(s) : null; }
   if (has.has('deviation')) rec.deviation = text('deviation') ?? '';
   if (has.has('target_long')) rec.target_long_term = text('target_long') ?? '';
+  if (has.has('explanation')) rec.explanation = text('explanation') ?? '';
+  if (has.has('remark')) rec.remark = text('remark') ?? '';
   return rec;
 }
 
@@ -201,14 +203,31 @@ function isSwappedLabelPair(level1: string, level2: string): boolean {
 }
 
 /**
+ * A name read as a new 一级 that is a 二级 of the 一级 above, heading no 二级 of its own: the 二级 under it (成本指标
+ * under 产出指标, as the Ministry of Finance 申报表 print it). A new 一级 always prints its first 二级 (a merged 二级
+ * never spans two 一级): a 一级 without one, over rows none of which shows a 二级 it heads (as their 二级, or cut
+ * into the start of their 三级: "经济成本指"), is that 一级's 二级.
+ */
+function isLevel2OfAbove(rows: readonly Indicator[], k: number, above: string): boolean {
+  const r = rows[k];
+  if (above === '' || r.level1 === above || r.level2 !== '' || !isLevel1(r.level1) || !isLevel2(r.level1)) return false;
+  if (!(parentsOf(r.level1) as readonly string[]).includes(above)) return false;
+  const children: readonly string[] = LEVEL1_CHILDREN[r.level1].filter((c) => c !== r.level1);
+  const headed = (row: Indicator): boolean => children.some((c) => row.level2 === c || (row.level3.length >= 3 && c.startsWith(row.level3.slice(0, 3))));
+  for (let j = k; j < rows.length && (j === k || rows[j].level1 === ''); j++) if (headed(rows[j])) return false;
+  return true;
+}
+
+/**
  * Fill empty 一级/二级 cells from the row above, as merged cells mean; a 二级 name whose usual 一级 differs
  * from the one above (社会效益指标 under 成本指标) takes its own parent. Leading rows take the first label below.
  */
 export function fillDown(rows: Indicator[]): Indicator[] {
   let l1 = '';
   let l2 = '';
-  for (const r of rows) {
+  for (const [k, r] of rows.entries()) {
     if (isSwappedLabelPair(r.level1, r.level2)) [r.level1, r.level2] = [r.level2, r.level1];
+    if (isLevel2OfAbove(rows, k, l1)) [r.level1, r.level2] = [l1, r.level1];
     if (r.level1 === '') {
       const parents: readonly string[] = r.level2 === '' ? [] : parentsOf(r.level2);
       r.level1 = parents.length === 0 || parents.includes(l1) || l1 === '' && parents.length === 0 ? l1 : parents[0];

@@ -79,6 +79,8 @@ const BUNDLED = join(ROOT, 'test', 'fixtures', 'expected');
 type Key =
   | 'level1' | 'level2' | 'level3' | 'target' | 'basis' | 'prior_year' | 'weight' | 'scoring_rule' | 'evidence'
   | 'target_nature' | 'target_unit' | 'actual' | 'score' | 'deviation' | 'target_long_term'
+  // Columns outside the indicator: 序号 (row number), 指标解释 (what the indicator means), 备注 (remarks).
+  | 'seq' | 'explanation' | 'remark'
   // Several projects in one flat table: per-project columns merged over each project's rows.
   | 'project' | 'project_budget' | 'project_goal';
 
@@ -93,11 +95,15 @@ interface Column {
   /** Group header printed above this column (two header rows), e.g. 长期目标 / 年度目标. */
   group?: string;
   left?: boolean;
+  /** Physical columns the column's cells span (default 1): a grid sharing its table with a wider block above. */
+  span?: number;
 }
 
 /** One cell of a header block or trailer row. */
 interface Cell { t: string; cs?: number; rs?: number; left?: boolean }
 
+/** A table's funding as printed: 'project' = 总额 / 财政拨款 / 其他资金 (also an overall 申报表's 金额合计 row);
+ *  'overall' = 上级安排 / 本级安排 / 其他 (and maybe a total). */
 type Money =
   | {kind: 'project'; unit: '万元' | '元'; total: string; fiscal: string; other: string}
   | {kind: 'overall'; unit: '万元'; upper: string; local: string; other: string; total?: string};
@@ -107,6 +113,8 @@ interface TableSpec {
   title: string;
   /** Printed line under the title, e.g. "(2024 年)"; null when the year is in the title. */
   yearLine: string | null;
+  /** A right-aligned line under the title and year line, e.g. "金额单位：万元". */
+  unitLine?: string;
   year: number | null;
   unit: string;
   project: string | null;
@@ -118,6 +126,9 @@ interface TableSpec {
   columns: Column[];
   /** Indicator rows: printed cell text in column order, level1/level2 written on every row (the renderer merges). */
   rows: string[][];
+  /** A first column holding one cell merged over the column header and every row ("年度绩效指标", as the Ministry
+   *  of Finance 申报表 print it); not one of `columns`, so not in the expected `columns`. */
+  gridLabel?: {label: string; width: number};
   /** Rows after the indicators that are not indicators (合计 …). */
   trailer?: Cell[][];
   widthUnit?: '%' | 'em';
@@ -132,7 +143,7 @@ interface Spec {
   name: string;
   /** What the spec exercises (goes to README.md). */
   about: string;
-  page: 'A4 portrait' | 'A4 landscape' | 'A3 portrait' | 'B5 portrait';
+  page: 'A4 portrait' | 'A4 landscape' | 'A3 portrait' | 'A3 landscape' | 'B5 portrait';
   fontPt: number;
   /** Page footer printed in the page margin: none, "- 3 -", "3", "第 3 页 共 4 页". */
   footer: 'none' | 'dash' | 'num' | 'cn';
@@ -239,6 +250,12 @@ function bundledRows(t: BundledTable, keys: Key[]): string[][] {
 const KEYS9: Key[] = STD9.map((col) => col.key);
 const KEYS6: Key[] = OVERALL6.map((col) => col.key);
 
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+const amount = (s: string): number => {
+  const v = Number(s.replace(/,/g, ''));
+  if (!Number.isFinite(v)) throw new Error(`bad amount ${s}`);
+  return v;
+};
 const money2 = (x: number): string => x.toLocaleString('en-US', {minimumFractionDigits: 2, maximumFractionDigits: 2});
 
 function bundledProject(
@@ -806,21 +823,244 @@ const SPECS: Spec[] = [
     })()],
     after: [P5, '无。'],
   },
+
+  // c. templates the extractor was not tuned on (scored before any change to it) ───────────────────────────
+  {
+    name: 'mof-shenbao-water',
+    about: 'the Ministry of Finance 项目支出绩效目标申报表 (财预〔2020〕10号 attachment; water conservancy, A4 portrait, 10.5pt): '
+      + 'header rows 项目名称 / 主管部门及代码 … 实施单位 (the same unit) / 项目资金（万元） 年度资金总额, 其中：财政拨款, 其他资金 / '
+      + '总体目标 with a 年度目标 sub-header; no 项目负责人 (leader null); the grid\'s first column is one cell "年度绩效指标" merged '
+      + 'over the column header and every row, then 一级|二级|三级|指标值 only: no 依据, no prior year, no weights (weight null, '
+      + 'expected columns without the merged label); 成本指标 as a 二级 of 产出指标; the grid breaks across pages; footer '
+      + '"第 N 页 共 M 页".',
+    page: 'A4 portrait', fontPt: 10.5, footer: 'cn',
+    before: [
+      {h: '（一）机关运行经费支出情况'},
+      '2025 年本部门机关运行经费财政拨款预算 86.40 万元，比上年减少 3.20 万元，下降 3.57%，主要原因是严格落实过紧日子要求，压减'
+      + '一般性支出。机关运行经费主要用于办公费、印刷费、邮电费、差旅费、会议费、培训费、公务接待费、公务用车运行维护费等。',
+      {h: '（二）政府采购支出情况'},
+      '2025 年本部门政府采购预算总额 1,236.00 万元，其中：政府采购货物预算 96.00 万元，政府采购工程预算 1,100.00 万元，政府采购'
+      + '服务预算 40.00 万元。授予中小企业合同金额 1,020.00 万元，占政府采购项目预算金额的 82.52%。',
+      {h: '（三）国有资产占有使用情况'},
+      '截至 2024 年 12 月 31 日，本部门共有车辆 6 辆，其中：一般公务用车 2 辆，执法执勤用车 2 辆，特种专业技术用车 2 辆。2025 年部门预算'
+      + '未安排车辆购置。单位价值 50 万元以上通用设备 1 台（套），单位价值 100 万元以上专用设备 0 台（套）。',
+      P4,
+      '2025 年，本部门实行绩效目标管理的项目 1 个，涉及一般公共预算当年财政拨款 1,600.00 万元，其他资金 260.00 万元。按照《项目支出绩效'
+      + '评价管理办法》（财预〔2020〕10号）要求，填报项目支出绩效目标申报表如下。项目绩效目标以年度为单位设定，指标值以量化表述为主，'
+      + '难以量化的以定性表述，并与年度预算资金相匹配。',
+      '本部门严格执行预算绩效管理制度，项目支出绩效目标经部门审核、财政部门审定后随部门预算一并公开，接受社会监督。项目实施过程中'
+      + '开展绩效运行监控，年度终了后开展绩效自评，自评结果作为以后年度预算安排的重要依据。',
+    ],
+    tables: [(() => {
+      const unit = '清源县水利局', project = '2025年农村供水保障工程';
+      const money: Money = {kind: 'project', unit: '万元', total: '1,860.00', fiscal: '1,600.00', other: '260.00'};
+      const spec: TableSpec = {
+        kind: 'project', title: '项目支出绩效目标申报表', yearLine: '（2025年度）', year: 2025, unit, project, leader: null, money,
+        block: [
+          [c('项目名称'), L(project, 4)],
+          [c('主管部门及代码'), L(unit, 2), c('实施单位'), L(unit)],
+          [c('项目资金（万元）', 1, {rs: 3}), c('年度资金总额', 2), c(money.total, 2)],
+          [c('其中：财政拨款', 2), c(money.fiscal, 2)],
+          [c('其他资金', 2), c(money.other, 2)],
+          [c('总体目标', 1, {rs: 2}), c('年度目标', 4)],
+          [L('目标1：新建改造农村供水工程 12 处，改造供水管网 85 公里，巩固提升 3.6 万农村人口供水保障水平。目标2：农村自来水'
+            + '普及率达到 92%，农村供水水质达标率达到 95% 以上，工程良性运行。', 4)],
+        ],
+        gridLabel: {label: '年度绩效指标', width: 13},
+        columns: [
+          {key: 'level1', label: '一级指标', width: 14},
+          {key: 'level2', label: '二级指标', width: 17},
+          {key: 'level3', label: '三级指标', width: 34, left: true},
+          {key: 'target', label: '指标值', width: 22},
+        ],
+        rows: [
+          ['产出指标', '数量指标', '新建改造农村供水工程处数', '≥12处'],
+          ['产出指标', '数量指标', '改造供水管网长度', '≥85公里'],
+          ['产出指标', '数量指标', '受益农村人口', '≥3.6万人'],
+          ['产出指标', '质量指标', '工程竣工验收合格率', '=100%'],
+          ['产出指标', '质量指标', '农村供水水质达标率', '≥95%'],
+          ['产出指标', '时效指标', '工程完工时间', '2025年11月30日前'],
+          ['产出指标', '成本指标', '供水管网改造单位成本', '≤18万元/公里'],
+          ['效益指标', '社会效益指标', '农村自来水普及率', '≥92%'],
+          ['效益指标', '社会效益指标', '农村集中供水率', '≥90%'],
+          ['效益指标', '生态效益指标', '饮用水水源地保护', '有效加强'],
+          ['效益指标', '可持续影响指标', '工程设计使用年限', '≥20年'],
+          ['满意度指标', '服务对象满意度指标', '受益群众满意度', '≥90%'],
+        ],
+      };
+      return spec;
+    })()],
+    after: [P5, '本部门无需说明的其他事项。'],
+  },
+  {
+    name: 'mof-overall-civil',
+    about: 'the standard 部门（单位）整体支出绩效目标申报表 (civil affairs, A4 landscape, 10pt): 部门（单位）名称; a 年度主要任务 '
+      + 'sub-table (任务名称 | 主要内容 | 预算金额（万元） 总额 / 财政拨款 / 其他资金, 4 task rows with amounts) and its 金额合计 row; '
+      + '年度总体目标; then the grid 年度绩效指标 (one cell merged over the header and every row) | 一级 | 二级 | 三级 | 指标值 '
+      + '(三级 and 指标值 each two physical columns wide under the task table). Expected: kind overall, budget = the 金额合计 row '
+      + '(4,216.00 = 3,999.50 + 216.50), leader null, no weights; the task rows are no indicators and their amounts no weights; '
+      + 'footer "- N -".',
+    page: 'A4 landscape', fontPt: 10, footer: 'dash',
+    before: [
+      P4,
+      '2025 年，本部门预算绩效管理整体预算绩效目标 1 个，涉及金额 4,216.00 万元；当年财政拨款项目绩效目标随项目预算另行公开。'
+      + '具体情况见下表：',
+    ],
+    tables: [(() => {
+      const unit = '和平县民政局';
+      const tasks: Array<[string, string, string, string, string]> = [
+        ['城乡低保和特困人员供养', '保障城乡低保对象 6800 人、特困人员 920 人基本生活，按月足额发放低保金和供养金', '3,120.00', '2,980.00', '140.00'],
+        ['养老服务体系建设', '建设乡镇区域养老服务中心 3 个，为经济困难高龄老人提供居家养老服务', '586.50', '520.00', '66.50'],
+        ['残疾人两项补贴', '按月发放困难残疾人生活补贴和重度残疾人护理补贴', '412.80', '412.80', '0.00'],
+        ['社会事务管理', '婚姻登记、殡葬管理、区划地名和社会组织管理', '96.70', '86.70', '10.00'],
+      ];
+      const sum = (k: number): string => money2(round2(tasks.reduce((a, t) => a + amount(t[k]), 0)));
+      const money: Money = {kind: 'project', unit: '万元', total: sum(2), fiscal: sum(3), other: sum(4)};
+      const spec: TableSpec = {
+        kind: 'overall', title: '部门（单位）整体支出绩效目标申报表', yearLine: '（2025年度）', year: 2025, unit, project: null,
+        leader: null, money,
+        block: [
+          [c('部门（单位）名称'), L(unit, 6)],
+          [c('年度主要任务', 1, {rs: 2 + tasks.length}), c('任务名称', 1, {rs: 2}), c('主要内容', 2, {rs: 2}), c('预算金额（万元）', 3)],
+          [c('总额'), c('财政拨款'), c('其他资金')],
+          ...tasks.map(([name, content, a, b, o]) => [c(name), L(content, 2), c(a), c(b), c(o)]),
+          [c('金额合计', 4), c(money.total), c(money.fiscal), c(money.other)],
+          [c('年度总体目标'), L('兜牢困难群众基本生活保障底线，城乡低保、特困供养、残疾人两项补贴等救助资金按时足额发放；推进居家和社区养老服务'
+            + '体系建设，新建乡镇区域养老服务中心 3 个；规范婚姻登记、殡葬和区划地名管理，救助对象和服务对象满意度保持在 90% 以上。', 6)],
+        ],
+        gridLabel: {label: '年度绩效指标', width: 10},
+        columns: [
+          {key: 'level1', label: '一级指标', width: 11},
+          {key: 'level2', label: '二级指标', width: 13},
+          {key: 'level3', label: '三级指标', width: 36, left: true, span: 2},
+          {key: 'target', label: '指标值', width: 30, span: 2},
+        ],
+        rows: [
+          ['产出指标', '数量指标', '城乡低保保障人数', '≥6800人'],
+          ['产出指标', '数量指标', '特困人员供养人数', '≥920人'],
+          ['产出指标', '数量指标', '乡镇区域养老服务中心建设个数', '=3个'],
+          ['产出指标', '数量指标', '残疾人两项补贴发放人次', '≥3.2万人次'],
+          ['产出指标', '质量指标', '低保对象认定准确率', '≥98%'],
+          ['产出指标', '质量指标', '补贴资金发放准确率', '=100%'],
+          ['产出指标', '时效指标', '低保金按月发放及时率', '=100%'],
+          ['产出指标', '成本指标', '城市低保月人均保障标准', '=680元/人/月'],
+          ['效益指标', '社会效益指标', '困难群众基本生活', '有效保障'],
+          ['效益指标', '社会效益指标', '经济困难高龄老人居家养老服务覆盖率', '≥85%'],
+          ['效益指标', '可持续影响指标', '社会救助兜底保障机制', '持续完善'],
+          ['满意度指标', '服务对象满意度指标', '救助对象满意度', '≥90%'],
+          ['满意度指标', '服务对象满意度指标', '老年人养老服务满意度', '≥90%'],
+        ],
+      };
+      return spec;
+    })()],
+    after: [P5, '本部门 2025 年项目支出绩效目标表另行公开。'],
+  },
+  {
+    name: 'seq-notes-education',
+    about: 'a project table with columns the extractor did not know (education, B5 portrait, 9.5pt): a leading 序号 column '
+      + '(1, 2, 3 …), trailing 指标解释 and 备注 columns (free text, often empty; explanations holding numbers such as '
+      + '"56人以上" and words such as "确保"), the weight labelled "权重(%)" (weights sum to 100 without a 预算执行率 row); '
+      + 'title with the year inside ("2025年度项目支出绩效目标表", no year line) and a right-aligned "金额单位：万元" line under '
+      + 'it; the grid breaks across pages; footer "N". Expected: the nine standard fields, and the extra fields explanation '
+      + '(指标解释) and remark (备注), "" when empty; the 序号 is not kept.',
+    page: 'B5 portrait', fontPt: 9.5, footer: 'num',
+    before: [
+      P4,
+      '2025 年，本单位预算绩效管理整体预算绩效目标 0 个，涉及金额 0.00 万元；当年财政拨款项目 1 个，涉及预算金额 2,100.00 万元；'
+      + '当年非财政拨款项目 1 个，涉及预算金额 245.60 万元。具体情况见下表：',
+    ],
+    tables: [(() => {
+      const unit = '石门县教育局', project = '义务教育薄弱环节改善与能力提升', leader = '覃晓燕';
+      const money: Money = {kind: 'project', unit: '万元', total: '2,345.60', fiscal: '2,100.00', other: '245.60'};
+      const rows: string[][] = [
+        ['产出指标', '数量指标', '改扩建校舍面积', '≥12000平方米', '计划标准', '10', '指年度内完成改扩建并投入使用的校舍建筑面积', ''],
+        ['产出指标', '数量指标', '新增学位数', '≥1350个', '计划标准', '10', '指项目实施后新增的义务教育阶段学位数量', '含续建项目'],
+        ['产出指标', '数量指标', '购置教学仪器设备套数', '≥86套', '计划标准', '5', '', ''],
+        ['产出指标', '质量指标', '工程验收合格率', '=100%', '行业标准', '10', '验收合格的工程数量占完工工程数量的比例', '以竣工验收报告为准'],
+        ['产出指标', '质量指标', '设备采购合格率', '=100%', '行业标准', '5', '', ''],
+        ['产出指标', '时效指标', '项目完工时间', '2025年8月31日前', '计划标准', '10', '确保秋季学期开学前投入使用', ''],
+        ['成本指标', '经济成本指标', '校舍改扩建单位造价', '≤3200元/平方米', '预算支出标准', '10', '按照工程结算价格计算', ''],
+        ['效益指标', '社会效益指标', '大班额比例', '≤5%', '历史标准', '10', '56人以上班级数占班级总数的比例', '2024年为7.2%'],
+        ['效益指标', '社会效益指标', '学校办学条件', '明显改善', '其他标准', '10', '', ''],
+        ['效益指标', '可持续影响指标', '校舍设计使用年限', '≥50年', '行业标准', '10', '', ''],
+        ['满意度指标', '服务对象满意度指标', '学生及家长满意度', '≥90%', '计划标准', '10', '通过问卷调查抽样测评', ''],
+      ];
+      const spec: TableSpec = {
+        kind: 'project', title: '2025年度项目支出绩效目标表', yearLine: null, unitLine: '金额单位：万元', year: 2025, unit, project,
+        leader, money,
+        block: projectBlock({unit, project, leader, money, goal: '改扩建 6 所农村学校校舍 12000 平方米，新增学位 1350 个，购置教学仪器设备'
+          + ' 86 套，基本消除 56 人以上大班额，改善农村义务教育学校办学条件。'}, 9),
+        columns: [
+          {key: 'seq', label: '序号', width: 4},
+          {key: 'level1', label: '一级指标', width: 8},
+          {key: 'level2', label: '二级指标', width: 9},
+          {key: 'level3', label: '三级指标', width: 15, left: true},
+          {key: 'target', label: '指标值', width: 11},
+          {key: 'basis', label: '指标值设置依据', width: 9},
+          {key: 'weight', label: '权重(%)', name: '权重', width: 6},
+          {key: 'explanation', label: '指标解释', width: 22, left: true},
+          {key: 'remark', label: '备注', width: 10, left: true},
+        ],
+        rows: rows.map((r, i) => [String(i + 1), ...r]),
+      };
+      return spec;
+    })()],
+    after: [P5, '其他资金 245.60 万元为县人民政府统筹的土地出让收益计提教育资金。'],
+  },
+  {
+    name: 'pairs-a3-agriculture',
+    about: 'a 项目支出绩效目标表 on A3 landscape (agriculture, 11pt, very wide cells) whose header block is two columns of '
+      + '"label：value" pairs in one cell each (项目名称：… | 项目负责人：…, 预算单位：… | 联系电话：…, 年度预算总额（万元）：… | '
+      + '财政拨款（万元）：…, 其他资金（万元）：… | 实施期限：… (a label the extractor does not know)), then 项目总体目标：…; '
+      + '二级 names without the 指标 suffix (数量, 质量, 时效, 经济成本, 经济效益, 社会效益, 生态效益, 可持续影响, 服务对象满意度); '
+      + 'a target without a unit ("≥0.58"); no footer; weights sum 90.',
+    page: 'A3 landscape', fontPt: 11, footer: 'none',
+    before: [
+      P4,
+      '2025 年，本部门预算绩效管理整体预算绩效目标 0 个；当年预算安排项目 1 个，涉及预算金额 2,860.00 万元，其中财政拨款 2,500.00 万元，'
+      + '其他资金 360.00 万元。具体情况见下表：',
+    ],
+    tables: [(() => {
+      const unit = '平川县农业农村局', project = '2025年高标准农田建设项目', leader = '王立新';
+      const money: Money = {kind: 'project', unit: '万元', total: '2,860.00', fiscal: '2,500.00', other: '360.00'};
+      const spec: TableSpec = {
+        kind: 'project', title: '项目支出绩效目标表', yearLine: '（2025年）', year: 2025, unit, project, leader, money,
+        block: [
+          [L(`项目名称：${project}`, 5), L(`项目负责人：${leader}`, 4)],
+          [L(`预算单位：${unit}`, 5), L('联系电话：0935-6612345', 4)],
+          [L(`年度预算总额（万元）：${money.total}`, 5), L(`财政拨款（万元）：${money.fiscal}`, 4)],
+          [L(`其他资金（万元）：${money.other}`, 5), L('实施期限：2025年1月—2025年12月', 4)],
+          [L('项目总体目标：新建高标准农田 2.2 万亩，新建及改造灌排渠道 46 公里，项目区耕地质量等级提升 0.5 等以上，粮食亩均增产 50 公斤'
+            + '以上，带动 8600 户农户增收，农田灌溉水有效利用系数达到 0.58。', 9)],
+        ],
+        columns: STD9,
+        rows: [
+          ['产出指标', '数量', '新建高标准农田面积', '≥2.2万亩', '计划标准', '2.0万亩', '10', '按照完成比例赋分', '工作资料'],
+          ['产出指标', '数量', '新建及改造灌排渠道长度', '≥46公里', '计划标准', '41公里', '10', '按照完成比例赋分', '工作资料'],
+          ['产出指标', '质量', '项目工程验收合格率', '=100%', '行业标准', '100%', '10', '按评判等级赋分', '正式材料'],
+          ['产出指标', '质量', '耕地质量等级提升', '≥0.5等', '行业标准', '0.5等', '5', '按照完成比例赋分', '说明材料'],
+          ['产出指标', '时效', '项目建设完成时间', '2025年12月31日前', '计划标准', '-', '5', '直接赋分', '工作资料'],
+          ['成本指标', '经济成本', '亩均财政投入标准', '≤1300元/亩', '预算支出标准', '1250元/亩', '10', '按照完成比例赋分', '原始凭证'],
+          ['效益指标', '经济效益', '项目区粮食亩均增产', '≥50公斤', '历史标准', '48公斤', '10', '按照完成比例赋分', '工作资料'],
+          ['效益指标', '社会效益', '受益农户数', '≥8600户', '计划标准', '8200户', '10', '按照完成比例赋分', '工作资料'],
+          ['效益指标', '生态效益', '农田灌溉水有效利用系数', '≥0.58', '行业标准', '0.56', '5', '按照完成比例赋分', '说明材料'],
+          ['效益指标', '可持续影响', '工程设计使用年限', '≥15年', '行业标准', '15年', '5', '直接赋分', '说明材料'],
+          ['满意度指标', '服务对象满意度', '项目区农户满意度', '≥90%', '计划标准', '92%', '10', '满意度赋分', '工作资料'],
+        ],
+      };
+      return spec;
+    })()],
+    after: [P5, '其他资金 360.00 万元为项目区新型农业经营主体自筹资金。'],
+  },
 ];
 
 // ───────────────────────────── expected rows ─────────────────────────────
 
 const STANDARD: Key[] = ['level1', 'level2', 'level3', 'target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'];
-const EXTRAS: Key[] = ['actual', 'score', 'deviation', 'target_long_term'];
+const EXTRAS: Key[] = ['actual', 'score', 'deviation', 'target_long_term', 'explanation', 'remark'];
 const COMPARATOR = /^(≥|≤|>=|<=|≧|≦|>|<|=|＞|＜|＝|＞=|＜=)$/;
 
 const squeeze = (s: string): string => s.replace(/\s+/g, '');
-const round2 = (x: number): number => Math.round(x * 100) / 100;
-const amount = (s: string): number => {
-  const v = Number(s.replace(/,/g, ''));
-  if (!Number.isFinite(v)) throw new Error(`bad amount ${s}`);
-  return v;
-};
 const num = (s: string): number | null => {
   if (s === '') return null;
   const v = Number(s);
@@ -887,9 +1127,10 @@ function expectedTables(t: TableSpec): Array<Record<string, unknown>> {
 }
 
 function expectedTable(t: TableSpec): Record<string, unknown> {
-  const weights = t.rows.map((r) => r[t.columns.findIndex((col) => col.key === 'weight')]).map(Number);
-  const sum = round2(weights.reduce((a, b) => a + b, 0));
-  if (sum !== 90 && sum !== 100) throw new Error(`${t.title} ${t.project ?? t.unit}: weights sum to ${sum}`);
+  // A table without a weight column (the Ministry of Finance 申报表) has weight null on every row; others add up.
+  const iw = t.columns.findIndex((col) => col.key === 'weight');
+  const sum = round2(t.rows.map((r) => Number(r[iw])).reduce((a, b) => a + b, 0));
+  if (iw >= 0 && sum !== 90 && sum !== 100) throw new Error(`${t.title} ${t.project ?? t.unit}: weights sum to ${sum}`);
   return {
     kind: t.kind, year: t.year, unit: squeeze(t.unit), project: t.project === null ? null : squeeze(t.project),
     leader: t.leader === null ? null : squeeze(t.leader), ...expectedBudget(t.money),
@@ -949,7 +1190,10 @@ const tableAttrs = (): string => (RENDER.producer === 'libreoffice' ? ' border="
 /** The grid's column header: one row, or two when columns are grouped (长期目标 / 年度目标 over their leaves). */
 function headRows(t: TableSpec): Cell[][] {
   const n = t.columns.length;
-  if (!t.columns.some((col) => col.group)) return [t.columns.map((col) => c(col.label))];
+  if (!t.columns.some((col) => col.group)) {
+    const label = t.gridLabel ? [c(t.gridLabel.label, 1, {rs: 1 + t.rows.length})] : [];
+    return [[...label, ...t.columns.map((col) => c(col.label, col.span ?? 1))]];
+  }
   const top: Cell[] = [];
   for (let i = 0; i < n;) {
     const g = t.columns[i].group;
@@ -973,19 +1217,27 @@ function bodyRows(t: TableSpec): Cell[][] {
   const s2 = runSpans(t.rows.map((r) => `${owner(r)}\u0000${r[i1]}\u0000${r[i2]}`));
   return t.rows.map((r, ri) => r.flatMap((text, ci) => {
     const span = ci === i1 ? s1[ri] : ci === i2 ? s2[ri] : PROJECT_KEYS.includes(t.columns[ci].key) ? sp[ri] : 1;
-    return span === 0 ? [] : [c(text, 1, {rs: span, left: t.columns[ci].left})];
+    return span === 0 ? [] : [c(text, t.columns[ci].span ?? 1, {rs: span, left: t.columns[ci].left})];
   }));
 }
 
+/** Widths of the physical columns: the merged label column, then each grid column split over its span. */
+function physicalWidths(t: TableSpec): number[] {
+  const spread = t.columns.flatMap((col) => new Array<number>(col.span ?? 1).fill(col.width / (col.span ?? 1)));
+  return t.gridLabel ? [t.gridLabel.width, ...spread] : spread;
+}
+
 function renderTable(t: TableSpec): string {
-  const n = t.columns.length;
+  const widths = physicalWidths(t);
+  const n = widths.length;
   const what = `${t.title} ${t.project ?? t.unit}`;
+  if (t.gridLabel && (t.repeatHeader || t.columns.some((col) => col.group))) throw new Error(`${what}: gridLabel with a repeated or grouped header`);
   checkBlockWidth(t.block, n, what);
   if (t.trailer) checkBlockWidth(t.trailer, n, what);
   const unitW = t.widthUnit ?? '%';
-  const total = t.columns.reduce((a, col) => a + col.width, 0);
-  const colgroup = `<colgroup>${t.columns.map((col) => `<col style="width:${
-    unitW === '%' ? ((col.width / total) * 100).toFixed(2) + '%' : col.width + 'em'}">`).join('')}</colgroup>`;
+  const total = widths.reduce((a, w) => a + w, 0);
+  const colgroup = `<colgroup>${widths.map((w) => `<col style="width:${
+    unitW === '%' ? ((w / total) * 100).toFixed(2) + '%' : w + 'em'}">`).join('')}</colgroup>`;
   const tableStyle = unitW === 'em' ? ` style="width:${total}em"` : '';
 
   const head = headRows(t).map((row) => tr(row));
@@ -993,7 +1245,8 @@ function renderTable(t: TableSpec): string {
   const trailer = (t.trailer ?? []).map((row) => tr(row));
 
   const title = `<h2 class="title"${t.breakBefore ? ' style="break-before:page"' : ''}>${esc(t.title)}</h2>`
-    + (t.yearLine ? `<p class="year">${esc(t.yearLine)}</p>` : '');
+    + (t.yearLine ? `<p class="year">${esc(t.yearLine)}</p>` : '')
+    + (t.unitLine ? `<p class="unitline">${esc(t.unitLine)}</p>` : '');
   const blockRows = t.block.map((row) => tr(row)).join('\n');
   if (t.repeatHeader) {
     return `${title}
@@ -1024,7 +1277,8 @@ const FOOTER: Record<Spec['footer'], string> = {
 };
 
 const PAGE_SIZE: Record<Spec['page'], string> = {
-  'A4 portrait': 'A4 portrait', 'A4 landscape': 'A4 landscape', 'A3 portrait': 'A3 portrait', 'B5 portrait': 'B5 portrait',
+  'A4 portrait': 'A4 portrait', 'A4 landscape': 'A4 landscape', 'A3 portrait': 'A3 portrait', 'A3 landscape': 'A3 landscape',
+  'B5 portrait': 'B5 portrait',
 };
 
 function renderHtml(s: Spec): string {
@@ -1041,6 +1295,7 @@ p.h { font-weight: bold; margin: 8pt 0 4pt; }
 p.text { text-indent: 2em; margin: 4pt 0; }
 h2.title { text-align: center; font-size: ${s.fontPt + 5}pt; margin: 14pt 0 2pt; }
 p.year { text-align: center; margin: 0 0 6pt; }
+p.unitline { text-align: right; margin: 0 0 3pt; }
 table.grid { border-collapse: collapse; table-layout: fixed; width: 100%; margin: 0; }
 table.grid td { border: 0.75pt solid #000; padding: 2pt 1.5pt; text-align: center; vertical-align: middle;${
   s.breakAll ? ' word-break: break-all;' : ''} }
@@ -1103,7 +1358,7 @@ function renderMinerU(s: Spec): string {
 
 /** Every row of a table (header block, column header rows, indicator rows, trailer) n columns wide, spans resolved. */
 function tableCells(t: TableSpec): string[][] {
-  const n = t.columns.length;
+  const n = physicalWidths(t).length;
   const grid: string[][] = [];
   const covered: boolean[][] = [];
   [...t.block, ...headRows(t), ...bodyRows(t), ...(t.trailer ?? [])].forEach((row, r) => {

@@ -39,7 +39,7 @@ test('csvAsTabs reads CSV rows as tab-separated rows, quoted commas and quotes k
 
 test('extractText(the rendered corpus saved as CSV sheets) finds every table, its metadata and every cell', () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.markdown.txt'));
-  assert.equal(files.length, 13);
+  assert.ok(files.length >= 13);
   const {cells, matched: ok} = assertTablesAndMeta(DIR, files, (f) => sheetOf(readFileSync(join(DIR, f), 'utf8')));
   assert.equal(ok, cells);
 });

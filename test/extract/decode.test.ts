@@ -110,6 +110,8 @@ test('normalizeText reads radical forms as the ideographs a PDF font meant (pdfm
   assert.equal(normalizeText('部\u2ed4 \u2ec5下表 \u2ed3期 \u2eda码'), '部门 见下表 长期 页码');
   assert.equal(normalizeText('\u2fa6额\uf900'), '金额\u8c48');
   assert.equal(normalizeText('（2024\u20152026年）'), '（2024\u20142026年）');
+  // ⼾ U+2F3E: NFKC gives 戶, but a simplified-Chinese font draws it as 户 (pairs-a3-agriculture.mupdf.txt: "农⼾").
+  assert.equal(normalizeText('受益农\u2f3e数'), '受益农户数');
   // Component forms (⺡ 氵, ⺘ 扌) stand for no whole character: kept.
   assert.equal(normalizeText('\u2ea1\u2e98'), '\u2ea1\u2e98');
 });

@@ -193,3 +193,12 @@ test('cellForbids: names and evidence hold no target, basis or rule token; value
   assert.equal(bits('scoring_rule') & tokenClass('按评判等级赋分'), 0);
   for (const c of ['level1', 'level2', 'weight'] as const) assert.equal(bits(c), 0, c);
 });
+
+test('cellScore: a 序号 is a row number; 指标解释 and 备注 are free text; a 二级 without 指标 ("数量") still reads as one', () => {
+  const ctx = {freeTextBasis: false};
+  assert.deepEqual(['3', '（12）', '3.', '产出指标', '1,200'].map((s) => cellScore('seq', s, ctx)), [3, 3, 3, null, null]);
+  assert.deepEqual(['56人以上班级数占班级总数的比例', '含续建项目', '95', '计划标准'].map((s) => cellScore('explanation', s, ctx)), [1, 1, null, null]);
+  assert.equal(cellScore('remark', '以竣工验收报告为准', ctx), 1);
+  assert.deepEqual(['数量', '时效', '经济成本', '可持续影响'].map((s) => cellScore('level2', s, ctx)), [3, 3, 3, 3]);
+  assert.equal(cellScore('level2', '数量指标', ctx), 5);
+});

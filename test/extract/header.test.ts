@@ -25,7 +25,7 @@ test('parseMeta reads a tabbed project header with 年度预算总额 / 其中�
     '项目总体目标\t\t按时足额缴纳社保费。\t\t',
   ]);
   assert.deepEqual(m, {
-    year: 2024, unit: '巴州社会保险中心', project: '社保经办项目', leader: '艾尼瓦尔·塔依尔', phone: null,
+    year: 2024, unit: '巴州社会保险中心', project: '社保经办项目', leader: '艾尼瓦尔·塔依尔', phone: null, department: null,
     goal: '按时足额缴纳社保费。', budget_total: 99, budget_fiscal: 99, budget_other: 0, budget_upper: null,
     budget_local: null, budget_total_source: 'printed',
     lines: {year: 1, unit: 2, project: 3, leader: 3, budget_total: 4, budget_fiscal: 4, budget_other: 4, goal: 5},
@@ -48,7 +48,7 @@ test('parseMeta reads a wrapped header whose labels are split over lines ("项�
     '年度预算总额 127.44', '', '其中：财政拨', '', '款', '127.44 其他资金 0.00', '', '项目总体目标', '', '保证补助发放工作。',
   ]);
   assert.deepEqual(m, {
-    year: 2024, unit: '昌吉州社会保险中心', project: '95年以前退休人员生活费', leader: '王栋', phone: null,
+    year: 2024, unit: '昌吉州社会保险中心', project: '95年以前退休人员生活费', leader: '王栋', phone: null, department: null,
     goal: '保证补助发放工作。', budget_total: 127.44, budget_fiscal: 127.44, budget_other: 0, budget_upper: null,
     budget_local: null, budget_total_source: 'printed',
     lines: {year: 1, unit: 3, project: 5, leader: 5, budget_total: 10, budget_fiscal: 15, budget_other: 15, goal: 17},
@@ -63,7 +63,7 @@ test('parseMeta: an overall header with 上级安排/本级安排/其他 and no 
     '上级安排 0.00', '', '本级安排 1,623.00', '', '其他资金（万元） 其他 80.00',
   ], 'overall', '部门整体绩效目标表');
   assert.deepEqual(m, {
-    year: 2024, unit: '昌吉州社会保险管理局本级', project: null, leader: '张旖轩', phone: '2206150',
+    year: 2024, unit: '昌吉州社会保险管理局本级', project: null, leader: '张旖轩', phone: '2206150', department: null,
     goal: '提高社会保障水平。', budget_total: 1703, budget_fiscal: 1623, budget_other: 80, budget_upper: 0,
     budget_local: 1623, budget_total_source: 'computed',
     lines: {year: 1, unit: 3, leader: 5, phone: 5, goal: 7, budget_upper: 16, budget_local: 18, budget_other: 20, budget_fiscal: 16, budget_total: 16},
@@ -122,9 +122,32 @@ test('parseMeta reports an amount label whose value is not a number', () => {
 });
 
 test('parseMeta: text before the first label that is not a year is unclaimed', () => {
-  const m = meta(['（2024 年）', '单位：万元', '预算单位 X中心']);
+  const m = meta(['（2024 年）', '填报日期 1 月', '预算单位 X中心']);
   assert.equal(m.year, 2024);
-  assert.deepEqual(m.unclaimed.map((t) => [t.text, t.line]), [['单位：万元', 2]]);
+  assert.deepEqual(m.unclaimed.map((t) => [t.text, t.line]), [['填报日期', 2], ['1', 2], ['月', 2]]);
+});
+
+test('parseMeta reads "金额单位：元" under the title: amounts in 元 unless a label names 万元', () => {
+  const m = meta(['金额单位：元', '预算单位 X中心', '项目资金 年度预算总额 1,274,400 其中：财政拨款 1,074,400 其他资金 200,000']);
+  assert.deepEqual([m.budget_total, m.budget_fiscal, m.budget_other, m.unclaimed.length], [127.44, 107.44, 20, 0]);
+  const wan = meta(['单位：万元', '预算单位 X中心', '项目资金 年度预算总额 99.00 其中：财政拨款 99.00 其他资金 0']);
+  assert.deepEqual([wan.budget_total, wan.unclaimed.length], [99, 0]);
+  const named = meta(['金额单位：元', '项目资金（万元） 年度预算总额 99.00 其中：财政拨款 99.00 其他资金 0']);
+  assert.equal(named.budget_total, 99);
+});
+
+test('parseMeta reads the Ministry of Finance 申报表 header: 主管部门及代码 (unit when no 实施单位), 年度资金总额, the goal under 年度目标', () => {
+  const m = meta(['项目名称 X工程', '主管部门及', '代码 A局 实施单位 B中心', '项目资金', '（万元）', '年度资金总额 1,860.00',
+    '其中：财政拨款 1,600.00', '其他资金 260.00', '总体目标', '年度目标', '目标1：完成X。']);
+  assert.deepEqual([m.project, m.department, m.unit, m.budget_total, m.budget_fiscal, m.budget_other, m.goal],
+    ['X工程', 'A局', 'B中心', 1860, 1600, 260, '目标1：完成X。']);
+  assert.equal(meta(['项目名称 X工程', '主管部门及代码 A局']).unit, 'A局');
+});
+
+test('parseMeta reads a task table\'s 金额合计 row under amount labels printed as column heads, not its task rows', () => {
+  const m = meta(['部门（单位）名称 X局', '年度主要任务 任务名称 主要内容 预算金额（万元）', '总额 财政拨款 其他资金',
+    '任务一 做A 3,120.00 2,980.00 140.00', '任务二 做B 96.70 86.70 10.00', '金额合计 3,216.70 3,066.70 150.00', '年度总体目标 完成A和B。'], 'overall');
+  assert.deepEqual([m.unit, m.budget_total, m.budget_fiscal, m.budget_other, m.goal, m.badAmounts], ['X局', 3216.7, 3066.7, 150, '完成A和B。', []]);
 });
 
 test('parseMeta takes the year from the title when the header prints none', () => {
@@ -299,4 +322,10 @@ test('extractText(rendered-variants/{f-0.5,lh1.2}/bundled-002-pair.layout.txt) r
 test('extractText(rendered-variants/f-0.8-lh1.45/*.layout.txt) reads a leader wrapped around its label and funding labels wrapped one piece a line', () => {
   assert.deepEqual(...variantMeta('f-0.8-lh1.45', 'bundled-001-long', 0));
   assert.deepEqual(...variantMeta('f-0.8-lh1.45', 'narrow-wrap-b5', 0));
+});
+
+test('parseMeta reads a task table printed column by column (pdfminer): each head\'s amount that sums the others is the table\'s', () => {
+  const m = meta(['部门（单位）名称', 'X局', '年度主要任务', '任务名称', '主要内容', '任务一 做A', '任务二 做B', '金额合计', '总额', '3,120.00', '96.70',
+    '3,216.70', '预算金额（万元）', '财政拨款', '2,980.00', '86.70', '3,066.70', '其他资金', '140.00', '10.00', '150.00', '年度总体目标', '完成A和B。'], 'overall');
+  assert.deepEqual([m.unit, m.budget_total, m.budget_fiscal, m.budget_other, m.badAmounts], ['X局', 3216.7, 3066.7, 150, []]);
 });

@@ -22,6 +22,13 @@ test('joinSplitLabels(a far short token beside other cells, or a whole label) le
   assert.deepEqual(texts('满意度指标 服务对象满意度\n签约居民满意度\n≥90%\n指标 10'), ['满意度指标', '服务对象满意度', '签约居民满意度', '≥90%', '指标', '10']);
 });
 
+test('joinSplitLabels(a beginning printed over two lines, its end alone after a page break) joins the three; an end right below is left to the grid', () => {
+  // seq-notes-education.raw.txt: 可持续影响指标 in a narrow column, its row broken by the page ("2" its number).
+  assert.deepEqual(texts('10 可持续\n影响指\n校舍设计使用\n年限\n≥50年 行业标\n准\n10\n2\n标\n11 满意度'),
+    ['10', '可持续影响指标', '校舍设计使用', '年限', '≥50年', '行业标', '准', '10', '2', '11', '满意度']);
+  assert.deepEqual(texts('满意\n度指\n标\n服务\n对象'), ['满意', '度指', '标', '服务', '对象']);
+});
+
 test('joinSplitLabels(two beginnings of one label, one end alone further down) joins the end to the nearer one', () => {
   // narrow-wrap-b5.default.txt: the 二级 piece "效益" (of 社会效益指标) above the 一级 "效益" whose "指标" comes last.
   assert.deepEqual(texts('效益 名称甲\n名称乙\n按照完\n效益 名称丙\n计划\n标准\n指标'), ['效益', '名称甲', '名称乙', '按照完', '效益指标', '名称丙', '计划', '标准']);

@@ -32,7 +32,7 @@ const KNOWN_MISCOUNT = new Set<string>([]);
 function scoreMode(variant: string, mode: string, exactTables: (file: string) => boolean): {cells: number; matched: number; found: number} {
   const dir = join(ROOT, variant);
   const files = readdirSync(dir).filter((f) => f.endsWith(`.${mode}.txt`));
-  assert.equal(files.length, 13);
+  assert.ok(files.length >= 13);
   let cells = 0;
   let matched = 0;
   let found = 0;
@@ -66,10 +66,10 @@ for (const [variant, floors] of Object.entries(FLOORS)) {
  * score.ts counts them): what the readers reach today, far below the Chromium renderings (issue 4).
  */
 const OFFICE_FLOORS: Record<string, [number, number]> = {
-  raw: [0.944, 17], mupdf: [0.932, 17], pdfminer: [0.656, 17], layout: [0.598, 16], default: [0.276, 15],
+  raw: [0.934, 21], mupdf: [0.924, 21], pdfminer: [0.674, 21], layout: [0.608, 20], default: [0.331, 19],
 };
 for (const [mode, [floor, tablesFound]] of Object.entries(OFFICE_FLOORS)) {
-  test(`extractText(rendered-variants/lo-pdf/*.${mode}.txt) matches at least ${(floor * 100).toFixed(1)}% of the cells, finds ${tablesFound} of 17 tables, every line accounted for`, () => {
+  test(`extractText(rendered-variants/lo-pdf/*.${mode}.txt) matches at least ${(floor * 100).toFixed(1)}% of the cells, finds ${tablesFound} of 21 tables, every line accounted for`, () => {
     const {cells, matched, found} = scoreMode('lo-pdf', mode, () => false);
     assert.ok(found >= tablesFound, `tables found: ${found}`);
     assert.ok(matched / cells >= floor, `${matched}/${cells} = ${(matched / cells).toFixed(4)}`);

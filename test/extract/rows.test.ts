@@ -28,6 +28,15 @@ test('fillDown: a 二级 read as 一级 and its 一级 as 二级 (printed above 
   assert.deepEqual(levels([r('数量指标', '满意度指标', 'a')]), [['数量指标', '满意度指标', 'a']]);
 });
 
+test('fillDown: 成本指标 read as a new 一级 with no 二级 of its own is the 二级 of the 一级 above (the Ministry of Finance 申报表)', () => {
+  assert.deepEqual(levels([r('产出指标', '时效指标', 'a'), r('成本指标', '', 'b'), r('效益指标', '社会效益指标', 'c')]), [
+    ['产出指标', '时效指标', 'a'], ['产出指标', '成本指标', 'b'], ['效益指标', '社会效益指标', 'c'],
+  ]);
+  // A 二级 of the following rows that 成本指标 heads, or one cut into their 三级, says it is a 一级.
+  assert.deepEqual(levels([r('产出指标', '时效指标', 'a'), r('成本指标', '', 'b'), r('', '经济成本指标', 'c')]).map((x) => x[0]), ['产出指标', '成本指标', '成本指标']);
+  assert.deepEqual(levels([r('产出指标', '时效指标', 'a'), r('成本指标', '', '经济成本指')]).map((x) => x[0]), ['产出指标', '成本指标']);
+});
+
 test('fillDown: leading rows without labels take the first labels below', () => {
   assert.deepEqual(levels([r('', '', 'a'), r('', '', 'b'), r('产出指标', '数量指标', 'c'), r('', '', 'd')]), [
     ['产出指标', '数量指标', 'a'], ['产出指标', '数量指标', 'b'], ['产出指标', '数量指标', 'c'], ['产出指标', '数量指标', 'd'],
