@@ -26,8 +26,9 @@ import {undoColumnMajor} from './interleave.ts';
 import {remapLines, spreadHtmlTables} from './html.ts';
 import {splitFusedTokens} from './fused.ts';
 import {trailingCells} from './trailing.ts';
-import {dashedPriorYears, isReadingOrderDump, isWordEnd, preferReadingOrder} from './reading-order.ts';
+import {dashedPriorYears, isReadingOrderDump, isWordEnd, preferParse, readingOrder} from './reading-order.ts';
 import {joinHeaderColumns, readColumnar} from './columnar.ts';
+import {isBoxDump, readBoxes} from './boxes.ts';
 import {interleavedHeader} from './header-order.ts';
 import {cellScore, TOTAL_ROW, weightsAddUp, type ScoreContext} from './grammar.ts';
 import {maxOf, minOf, pushAll} from '../arrays.ts';
@@ -77,11 +78,10 @@ function extractLines(lines: ReadonlyArray<Line>, file: string): Extraction {
   const diagnostics: Diagnostic[] = [];
   // 2. Each region on its own.
   const limit = (k: number): number => (k + 1 < regions.length ? regions[k + 1].start : lines.length + 1);
-  const found = regions.map((region, k) => withTrailingCells(lines, region, file, limit(k), false));
-  // One text comes from one converter: when some of its grids read as a reading-order dump, the others may too.
-  if (found.some((f) => f.readingOrder)) {
-    regions.forEach((region, k) => { if (!found[k].readingOrder) found[k] = withTrailingCells(lines, region, file, limit(k), true); });
-  }
+  const found = regions.map((region, k) => withTrailingCells(lines, region, file, limit(k), 'plain'));
+  // One text comes from one converter: when some of its grids read as a box or reading-order dump, the others may too.
+  const told = (['boxes', 'reading-order'] as const).find((order) => found.some((f) => f.order === order));
+  if (told) regions.forEach((region, k) => { if (found[k].order !== told) found[k] = withTrailingCells(lines, region, file, limit(k), told); });
   for (const f of found) {
     pushAll(tables, f.tables);
     pushAll(diagnostics, f.diagnostics);
@@ -94,18 +94,18 @@ function extractLines(lines: ReadonlyArray<Line>, file: string): Extraction {
  * extractRegion, with the cells printed after the region's end (trailingCells, before `limit`) read into it when
  * they fill cells its rows lack without adding rows (or, adding rows, make its weights add up).
  */
-function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: string, limit: number, readingOrderText: boolean): RegionExtraction {
-  const plain = extractRegion(lines, region, file, [], readingOrderText);
+function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: string, limit: number, textOrder: TextOrder): RegionExtraction {
+  const plain = extractRegion(lines, region, file, [], textOrder);
   const trailing = trailingCells(lines, region, limit);
   if (trailing.length === 0) return plain;
-  const more = extractRegion(lines, region, file, trailing, readingOrderText);
+  const more = extractRegion(lines, region, file, trailing, textOrder);
   const sameRows = more.tables.length === plain.tables.length && more.tables.every((t, k) => t.indicators.length === plain.tables[k].indicators.length);
   // Rows the cells add are misread unless they make the weights add up (to 90 or 100), which they did not before.
   // (A flat table's projects: every project's weights add up with them, and not every one did without.)
   const weightsMended = more.tables.length === plain.tables.length && more.tables.every(tableWeightsAddUp) && !plain.tables.every(tableWeightsAddUp);
   if (!(sameRows || weightsMended) || filledCells(more.tables) <= filledCells(plain.tables)) return plain;
   const note = messages.trailingCells(file, trailing[0].no, trailing[trailing.length - 1].no, trailing.length);
-  return {tables: more.tables, diagnostics: [...more.diagnostics, note], readingOrder: more.readingOrder};
+  return {tables: more.tables, diagnostics: [...more.diagnostics, note], order: more.order};
 }
 
 /** Do a table's weights sum to 90 or 100? */
@@ -118,21 +118,27 @@ function filledCells(tables: readonly Table[]): number {
   return tables.reduce((n, t) => n + t.indicators.reduce((m, r) => m + Object.values(r).filter((v) => typeof v === 'string' && v !== '').length, 0), 0);
 }
 
-/** The tables of a region, and whether its grid told a reading-order dump (isReadingOrderDump). */
+/**
+ * How a dump orders a grid's cells: as printed (rows in order), in pdftotext's reading order (isReadingOrderDump), or
+ * in pdfminer's boxes (isBoxDump).
+ */
+type TextOrder = 'plain' | 'reading-order' | 'boxes';
+
+/** The tables of a region, and the order its grid told (plain: none). */
 interface RegionExtraction {
   tables: Table[];
   diagnostics: Diagnostic[];
-  readingOrder: boolean;
+  order: TextOrder;
 }
 
 /**
  * Extract one located table: one Table, or one per project when a flat table lists several projects.
  * @param trailing Lines after the region read as the end of its grid (see trailingCells).
- * @param readingOrderText Another grid of the text told a reading-order dump: this one is read so too, and the
- *   reading-order parse is kept when it reads as well as the plain one.
+ * @param textOrder The order another grid of the text told: this one is read so too, and that reading kept when it
+ *   reads as well as the plain one.
  */
 export function extractRegion(
-  lines: ReadonlyArray<Line>, region: Region, file: string, trailing: readonly Line[] = [], readingOrderText = false,
+  lines: ReadonlyArray<Line>, region: Region, file: string, trailing: readonly Line[] = [], textOrder: TextOrder = 'plain',
 ): RegionExtraction {
   const diagnostics: Diagnostic[] = [];
   const labelLinesAbove = labelsAboveTitle(lines, region);
@@ -173,7 +179,7 @@ export function extractRegion(
   let indicators: Table['indicators'] = [];
   let confidence = 0;
   let owners: ProjectCells[] = [];
-  let readingOrder = false;
+  let order: TextOrder = 'plain';
   const context: ScoreContext = {freeTextBasis: region.kind === 'overall', projects: above?.names.length};
   if (!header) {
     diagnostics.push(messages.noGridHeader(file, region.start, region.end));
@@ -181,7 +187,8 @@ export function extractRegion(
     addLines(used, [...tokens.slice(header.first, header.next), ...(above?.tokens ?? []), ...(below?.names ?? [])]);
     // 3. The grid: strip page furniture, pick the layout, segment, assemble.
     const grid = gridTokens(tokens, header).filter((t) => !above?.tokens.includes(t) && !below?.names.includes(t));
-    const furniture = stripRepeatedHeaders(grid, file);
+    const boxes = isBoxDump(grid);
+    const furniture = stripRepeatedHeaders(grid, file, boxes || textOrder === 'boxes');
     pushAll(diagnostics, furniture.diagnostics);
     for (const t of furniture.removed) diagnosed.add(t.line);
     columns = tableColumns(header, region.kind);
@@ -197,8 +204,11 @@ export function extractRegion(
     // (told by words split around other cells, so before the split labels are joined).
     const headerTokens = tokens.slice(header.first, header.next);
     // (Header names printed at their columns' blocks inside the grid tell such a dump too.)
-    readingOrder = layout !== 'tabbed' && layout !== 'columnar' && (valuesBelow !== null || isReadingOrderDump(unfused, lineText, headerTokens));
-    if (layout !== 'tabbed' && layout !== 'columnar' && (readingOrder || readingOrderText)) {
+    const ordered = layout !== 'tabbed' && layout !== 'columnar';
+    order = !ordered ? 'plain' : boxes ? 'boxes' : valuesBelow !== null || isReadingOrderDump(unfused, lineText, headerTokens) ? 'reading-order' : 'plain';
+    // Box dumps (pdfminer) print a box's lines together, so no word is split around other cells there.
+    const readAs = order === 'plain' ? textOrder : order;
+    if (ordered && readAs !== 'plain') {
       // The header repeated on a later page comes in pieces among the cells: each of its names is a page marker.
       const names = repeatedHeaderNames(stream, headerTokens);
       const nameSet = new Set(names);
@@ -206,7 +216,10 @@ export function extractRegion(
         diagnostics.push(messages.repeatedHeader(file, names[0].line, names[names.length - 1].line));
         for (const t of names) diagnosed.add(t.line);
       }
-      parses[0] = preferReadingOrder(parses[0], stream.filter((t) => !nameSet.has(t)), read, context, !readingOrder);
+      const kept = stream.filter((t) => !nameSet.has(t));
+      parses[0] = order === 'boxes' ? readBoxes(kept, read, context)
+        : readAs === 'boxes' ? preferParse(parses[0], readBoxes(kept, read, context), read, context, true)
+          : preferParse(parses[0], readingOrder(kept, read, context), read, context, order === 'plain');
     }
     const assembled = assembleRows(parses, columns, context, file);
     pushAll(diagnostics, assembled.diagnostics);
@@ -219,7 +232,7 @@ export function extractRegion(
       diagnosed.add(line);
     }
     // A reading-order dump drops some hyphens: the prior-year cells that printed "-" (dashedPriorYears).
-    indicators = readingOrder || readingOrderText ? dashedPriorYears(assembled.indicators) : assembled.indicators;
+    indicators = readAs === 'reading-order' ? dashedPriorYears(assembled.indicators) : assembled.indicators;
     const restored = indicators.filter((r, k) => r !== assembled.indicators[k]);
     if (restored.length > 0) diagnostics.push(messages.priorDashRestored(file, restored[0].lines[0], restored[restored.length - 1].lines[1], restored.length));
     owners = above ? ownersByWeight(indicators, assembled.owners, above.names, above.beside) : assembled.owners;
@@ -243,12 +256,12 @@ export function extractRegion(
     meta_lines: meta.lines, line_stats: lineStats(regionLines, used, diagnosed),
   };
   if (incomplete) table.incomplete = true;
-  if (!header || !columns.includes('project')) return {tables: [table], diagnostics, readingOrder};
+  if (!header || !columns.includes('project')) return {tables: [table], diagnostics, order};
   // 3b. A flat table listing several projects: one table per project, the project columns lifted into it.
   const yuan = above?.yuan === true || /(?:资金|金额)[（(]元[)）]/.test(cellText(tokens.slice(header.first, header.next)));
   const groups = groupByProject(owners, yuan);
   // No rows read: the one table stands, so the region still shows (with its no-rows diagnostic).
-  if (groups.length === 0) return {tables: [table], diagnostics, readingOrder};
+  if (groups.length === 0) return {tables: [table], diagnostics, order};
   const starts = groups.map((g, k) => (k === 0 ? region.start : indicators[g.rows[0]].lines[0]));
   const tables = groups.map((g, k): Table => {
     const range: [number, number] = [starts[k], k + 1 < groups.length ? starts[k + 1] - 1 : region.end];
@@ -263,7 +276,7 @@ export function extractRegion(
     };
   });
   if (groups.length > 1) diagnostics.push(messages.projectsSplit(file, region.start, region.end, groups.length));
-  return {tables, diagnostics, readingOrder};
+  return {tables, diagnostics, order};
 }
 
 /** A flat table's projects printed above its grid, with those printed inside it after them (projectsInGrid). */
@@ -348,7 +361,7 @@ function levelNamesBelow(tokens: ReadonlyArray<Token>, header: GridHeader): {hea
 }
 
 /** Columns right of the names, whose header names a page printed column by column may print at their blocks. */
-const VALUE_SIDE: readonly ColumnKey[] = ['target', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'];
+const VALUE_SIDE: readonly ColumnKey[] = ['target', 'target_unit', 'basis', 'prior_year', 'weight', 'scoring_rule', 'evidence'];
 
 /**
  * Reading-order dumps of a page printed column by column (names, then values, bases, weights, each a block) may
@@ -363,9 +376,10 @@ function columnNamesBelow(tokens: ReadonlyArray<Token>, header: GridHeader): {he
   if (absent.length === 0) return null;
   const found: Array<{col: ColumnKey; token: Token}> = [];
   for (const group of groupByLine(tokens.slice(header.next)).values()) {
-    if (group.length !== 1) continue;
-    const col = COLUMN_ALIASES.find(([name]) => name === group[0].text)?.[1];
-    if (col !== undefined && absent.includes(col) && !found.some((f) => f.col === col)) found.push({col, token: group[0]});
+    // A line of names only: one, or several side by side (a box dump joins neighbouring names on one line).
+    const cols = group.map((t) => COLUMN_ALIASES.find(([name]) => name === t.text)?.[1]);
+    if (cols.some((col) => col === undefined || !absent.includes(col))) continue;
+    group.forEach((token, k) => { if (!found.some((f) => f.col === cols[k])) found.push({col: cols[k]!, token}); });
   }
   // (One is enough when it is the 指标值 of a header without one: the Ministry of Finance 申报表's last column.)
   const enough = found.length >= 2 || (found.length === 1 && found[0].col === 'target');
@@ -441,15 +455,18 @@ const isTotalNumber = (t: Token): boolean => /^[\d.,%分]+$/.test(t.text);
 /**
  * Remove column-header rows repeated inside the grid (a table continued on a new page) and 合计/小计 lines
  * (a label and numbers only): they are not indicators.
+ * @param boxes The grid is a box dump (isBoxDump).
  */
-function stripRepeatedHeaders(tokens: ReadonlyArray<Token>, file: string): Stripped {
+function stripRepeatedHeaders(tokens: ReadonlyArray<Token>, file: string, boxes: boolean): Stripped {
   const drop = new Set<Token>();
   const diagnostics: Diagnostic[] = [];
   const lines = [...groupByLine(tokens)];
   lines.forEach(([line, group], k) => {
     if (!TOTAL_ROW.test(group[0].text) || !group.slice(1).every(isTotalNumber)) return;
-    // The label alone, its numbers on the next line ("合计" / "90 88.39"): one total row.
-    const numbers = group.length === 1 && lines[k + 1]?.[1].every(isTotalNumber) ? lines[k + 1][1] : [];
+    // The label alone, its numbers on the next line ("合计" / "90 88.39"): one total row. (In a box dump only in
+    // its box: the next box is another column's block.)
+    const below = lines[k + 1];
+    const numbers = group.length === 1 && below?.[1].every(isTotalNumber) && (!boxes || below[0] === line + 1) ? below[1] : [];
     const row = [...group, ...numbers];
     row.forEach((t) => drop.add(t));
     diagnostics.push(messages.totalRow(file, line, row.map((t) => t.text).join(' ')));

@@ -36,6 +36,7 @@ export interface Extent {
 /** A label in dump order: its text and its (middle) line. */
 export interface PlacedLabel {
   text: string;
+  /** NaN: printed apart from its rows (after them all, in a box dump), so only what its rows measure places it. */
   line: number;
   /** The row printed beside it (index among the rows), if known. */
   beside?: number;
@@ -66,6 +67,7 @@ export function labelSpans(
   const parents: Array<PlacedLabel | null> = level1.length > 0 ? [...level1] : [null];
   const M = parents.length;
   const cost = (label: PlacedLabel, a: number, b: number): number => {
+    if (Number.isNaN(label.line)) return 0;
     const extent = rows[b - 1].last - rows[a].first + 1;
     const offCentre = Math.abs(label.line - (rows[a].first + rows[b - 1].last) / 2) / extent;
     return offCentre + MOVED_START * movedRows(label, a);

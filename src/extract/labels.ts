@@ -1,6 +1,7 @@
 // Wrapped and column-preserving dumps print a merged 一级/二级 label over several lines, interleaved with the
 // rows beside it ("经济成本指 日常养护单位成本 …" / "标 危桥改造平均造价 …"). This joins such fragments into one
 // label token at the first fragment's place, where it heads the rows of its span.
+import type {ColumnKey} from '../types.ts';
 import {LEVEL_NAMES} from '../vocab.ts';
 import type {Token} from './lines.ts';
 
@@ -92,3 +93,32 @@ export function joinSplitLabels(tokens: ReadonlyArray<Token>): Token[] {
   return out.map((t, i) => (i > 0 && t.line !== out[i - 1].line && t.gap === 'space' ? {...t, gap: 'line'} : t));
 }
 
+
+/** The project framework's 一级 names, in the order tables list them. */
+const LEVEL1_ORDER: readonly string[] = ['产出指标', '成本指标', '效益指标', '满意度指标'];
+/** Its 二级 names, in order (each 一级's own, 一级 after 一级). */
+const LEVEL2_ORDER: readonly string[] = [
+  '数量指标', '质量指标', '时效指标', '经济成本指标', '社会成本指标', '生态环境成本指标', '经济效益指标', '社会效益指标', '生态效益指标',
+  '可持续影响指标', '满意度指标', '服务对象满意度指标', '社会公众或服务对象满意度指标',
+];
+
+/**
+ * Merged labels read out of order (box dumps print a label where its cluster of boxes fell: beside its rows, or
+ * in a block after them), put in the order tables list them: each column's labels sorted by the framework's order
+ * when all are its words, and a name both columns use (满意度指标) printed twice given to each column once.
+ * @example inVocabularyOrder([{col: 'level1', text: '成本指标'}, {col: 'level1', text: '产出指标'}], (l) => l.text).map((l) => l.text) // => ['产出指标', '成本指标']
+ */
+export function inVocabularyOrder<T extends {col: ColumnKey}>(labels: readonly T[], textOf: (label: T) => string): T[] {
+  const out = labels.map((l) => ({...l}));
+  for (const [from, to, words] of [['level1', 'level2', LEVEL2_ORDER], ['level2', 'level1', LEVEL1_ORDER]] as const) {
+    for (const text of new Set(out.map(textOf))) {
+      const same = out.filter((l) => textOf(l) === text);
+      if (same.length === 2 && same.every((l) => l.col === from) && words.includes(text)) same[1].col = to;
+    }
+  }
+  const sorted = (col: ColumnKey, order: readonly string[]): T[] => {
+    const mine = out.filter((l) => l.col === col);
+    return mine.every((l) => order.includes(textOf(l))) ? mine.sort((a, b) => order.indexOf(textOf(a)) - order.indexOf(textOf(b))) : mine;
+  };
+  return [...sorted('level1', LEVEL1_ORDER), ...sorted('level2', LEVEL2_ORDER), ...out.filter((l) => l.col !== 'level1' && l.col !== 'level2')];
+}

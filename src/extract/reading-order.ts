@@ -14,6 +14,7 @@ import {cellScore, parseValue, parseWeight, weightsAddUp, type ScoreContext} fro
 import type {GridParse, GridRow} from './grid.ts';
 import type {Token} from './lines.ts';
 import {labelSpans, type Extent, type PlacedLabel} from './label-spans.ts';
+import {inVocabularyOrder} from './labels.ts';
 import {assembleRows} from './rows.ts';
 import {measuredKind, type RowKind} from './row-kind.ts';
 import {maxOf, minOf, pushAll} from '../arrays.ts';
@@ -22,9 +23,9 @@ import {maxOf, minOf, pushAll} from '../arrays.ts';
  * Merged cells printed beside the middle of the rows they head: 一级/二级 labels, and a flat table's 项目资金 and
  * 年度绩效目标 (its project names are printed apart, see flat.ts).
  */
-const LABELS = new Set<ColumnKey>(['level1', 'level2', 'project_budget', 'project_goal']);
+export const LABELS = new Set<ColumnKey>(['level1', 'level2', 'project_budget', 'project_goal']);
 /** Columns a row may lack: merged labels, an empty prior-year value, a unit, a deviation note. */
-const OPTIONAL = new Set<ColumnKey>([...LABELS, 'prior_year', 'target_unit', 'deviation']);
+export const OPTIONAL = new Set<ColumnKey>([...LABELS, 'prior_year', 'target_unit', 'deviation']);
 
 const LEVEL1_WORDS: readonly string[] = Object.keys(LEVEL1_CHILDREN);
 /** The closed vocabulary of a column, where it has one: a beginning of one of its words is an open cell. */
@@ -78,7 +79,7 @@ interface State {
 }
 
 /** One run of a line's tokens placed in a column, as a new cell or the continuation of the column's last one. */
-interface Placement {
+export interface Placement {
   from: number;
   to: number;
   col: ColumnKey;
@@ -91,7 +92,7 @@ const VALUE_COLUMNS = new Set<ColumnKey>(['target', 'prior_year', 'target_long',
 const OPEN_WORD_COLUMNS = Object.keys(VOCABULARY) as ColumnKey[];
 
 /** Is `text` the beginning, not the whole, of a word (or of a list of words) of the column's vocabulary? */
-function isOpenWord(col: ColumnKey, text: string): boolean {
+export function isOpenWord(col: ColumnKey, text: string): boolean {
   const prefixes = PREFIXES[col];
   if (!prefixes) return false;
   if (prefixes.has(text)) return !VOCABULARY[col]!.includes(text); // a whole word ("自定义") is no beginning
@@ -251,13 +252,13 @@ export function readingOrder(tokens: ReadonlyArray<Token>, columns: readonly Col
  * A page's number: a short number alone on the last line before a page break (a weight's look-alike), on a page
  * whose number is not printed in a footer already.
  */
-function withoutPageNumbers(lines: Token[][]): {lines: Token[][]; pageNumbers: Token[]} {
+export function withoutPageNumbers(lines: Token[][]): {lines: Token[][]; pageNumbers: Token[]} {
   const isPageNumber = (line: Token[], k: number): boolean =>
     line.length === 1 && /^\d{1,4}$/.test(line[0].text) && lines[k + 1]?.[0].pageBreak === true && lines[k + 1][0].afterFooter !== true;
   return {lines: lines.filter((line, k) => !isPageNumber(line, k)), pageNumbers: lines.flatMap((line, k) => (isPageNumber(line, k) ? line : []))};
 }
 
-function groupLines(tokens: ReadonlyArray<Token>): Token[][] {
+export function groupLines(tokens: ReadonlyArray<Token>): Token[][] {
   const lines: Token[][] = [];
   for (const t of tokens) {
     const last = lines[lines.length - 1];
@@ -618,7 +619,7 @@ const JOINED_TOKEN = -3;
 const SPACED_NUMBER = -0.5;
 
 /** The charge for joining tokens from..to-1 of a line into one cell: JOINED_TOKEN a space, less around a spaced number. */
-function joinCharge(line: ReadonlyArray<Token>, from: number, to: number): number {
+export function joinCharge(line: ReadonlyArray<Token>, from: number, to: number): number {
   let charge = 0;
   for (let k = from + 1; k < to; k++) {
     // The space before a number or after one: the number stands in Chinese text (or starts the line).
@@ -839,8 +840,12 @@ function fitsAfter(lineWidth: number, text: string, widest: number): boolean {
   return run !== undefined && lineWidth + widthOf(run) <= widest;
 }
 
-/** Rows of cells from the placements: cells by row, labels and left-out tokens where they were printed. */
-function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[]>, columns: readonly ColumnKey[]): GridParse {
+/**
+ * Rows of cells from the placements: cells by row, labels and left-out tokens where they were printed.
+ * @param boxes Read from a box dump (boxes.ts): labels in the vocabulary's order, those printed after every row
+ *   placed by what their rows measure alone.
+ */
+export function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[]>, columns: readonly ColumnKey[], boxes = false): GridParse {
   // Each cell, with its first line and row, in dump order per column.
   interface Built {col: ColumnKey; tokens: Token[]; row: number | undefined; line: number; lastLine: number}
   const built: Built[] = [];
@@ -911,7 +916,11 @@ function toParse(lines: ReadonlyArray<Token[]>, placed: ReadonlyArray<Placement[
     const own = byRow[r].filter((c) => c.line >= before && c.lastLine <= after);
     return !own.some((c) => c.col !== 'level3') ? e : {first: minOf(own.map((c) => c.line)), last: maxOf(own.map((c) => c.lastLine))};
   });
-  const {labelsBefore, unplaced} = placeLabels(built.filter((c) => LABELS.has(c.col)), rows, labelExtents, rowOfLine);
+  const labels = built.filter((c) => LABELS.has(c.col));
+  const lastCellLine = maxOf(cells.map((c) => c.lastLine), -1);
+  const {labelsBefore, unplaced} = boxes
+    ? placeLabels(inVocabularyOrder(labels, (l) => l.tokens.map((t) => t.text).join('')), rows, labelExtents, rowOfLine, (l) => l.line > lastCellLine)
+    : placeLabels(labels, rows, labelExtents, rowOfLine);
   for (const token of unplaced) dropped.push({token, line: -1});
   const items: GridParse['items'] = [];
   rows.forEach((row, r) => {
@@ -946,6 +955,7 @@ interface LabelCell {
  */
 function placeLabels(
   labels: readonly LabelCell[], rows: readonly GridRow[], extents: ReadonlyArray<Extent | undefined>, rowOfLine: ReadonlyArray<number | undefined>,
+  positionless: (label: LabelCell) => boolean = () => false,
 ): {labelsBefore: Map<number, GridRow>; unplaced: Token[]} {
   const filled = rows.flatMap((row, r) => (row.cells.size > 0 && extents[r] ? [r] : []));
   const textOf = (l: LabelCell): string => l.tokens.map((t) => t.text).join('');
@@ -956,6 +966,7 @@ function placeLabels(
   };
   const spanned = labels.filter((l, k) => !isPiece(l, k));
   const placed = (col: ColumnKey): PlacedLabel[] => spanned.filter((l) => l.col === col).map((l) => {
+    if (positionless(l)) return {text: textOf(l), line: NaN};
     const r = besideRow(l);
     const at = filled.findIndex((f) => f >= r);
     const beside = at >= 0 ? at : filled.length - 1;
@@ -1030,13 +1041,10 @@ export function parseQuality(parse: GridParse, columns: readonly ColumnKey[], co
 }
 
 /**
- * The reading-order parse of a stream when it reads better than `plain` (another reading of the same stream).
- * @param evenTies Keep it when it reads as well: the text is known to be a reading-order dump.
+ * Another reading of a stream (reading-order, box dump) when it reads better than `plain`.
+ * @param evenTies Keep it when it reads as well: the text is known to be such a dump.
  */
-export function preferReadingOrder(
-  plain: GridParse, tokens: ReadonlyArray<Token>, columns: readonly ColumnKey[], context: ScoreContext, evenTies = false,
-): GridParse {
-  const other = readingOrder(tokens, columns, context);
+export function preferParse(plain: GridParse, other: GridParse, columns: readonly ColumnKey[], context: ScoreContext, evenTies = false): GridParse {
   const gain = parseQuality(other, columns, context) - parseQuality(plain, columns, context);
   return gain > 0 || (evenTies && gain === 0) ? other : plain;
 }

@@ -38,8 +38,9 @@
 //   node --import tsx test/corpus/build.ts --only-mode webcopy   # write only these dumps (repeatable; no PDF
 //       unless a pdftotext mode is asked for, expected.json untouched, README.md rewritten)
 //   node --import tsx test/corpus/build.ts --variant lh1.2  # the same specs re-rendered with another font size
-//       or line height (VARIANTS below) into test/fixtures/rendered-variants/<variant>/ (no LibreOffice or webcopy
-//       dump: neither text depends on them): other line breaks and row heights for the same expected rows
+//       or line height (VARIANTS below) into test/fixtures/rendered-variants/<variant>/ (the PDF dumps, pdfminer and
+//       MuPDF included when installed; no LibreOffice or webcopy dump: neither text depends on them): other line
+//       breaks and row heights for the same expected rows
 // Outputs are deterministic for given tool versions; commit them together with this script.
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
@@ -1594,7 +1595,7 @@ async function main(): Promise<void> {
   if (!browser && !noWebcopy) console.error('note: playwright-core or /usr/bin/chromium missing: no *.webcopy.txt written');
   const tool = (m: Mode): boolean => {
     const t = OTHER_PDF_TOOLS[m];
-    if (t === undefined || !wanted(m) || (variant !== undefined && RENDER.producer === undefined)) return t === undefined;
+    if (t === undefined || !wanted(m)) return t === undefined;
     if (!have(t.cmd)) console.error(`note: ${t.cmd} not found (apt-get install -y ${t.install}): no *.${m}.txt written`);
     return have(t.cmd);
   };

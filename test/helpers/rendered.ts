@@ -1,7 +1,7 @@
 // Scoring a rendered dump (test/fixtures/rendered*/) against its spec's expected rows, as test/corpus/score.ts
 // does: the share of the nine standard cells that match, the tables found, and each table's line accounting.
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
+import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {extractText} from '../../src/index.ts';
 import type {Table} from '../../src/types.ts';
@@ -62,4 +62,16 @@ export function assertTablesAndMeta(
     });
   }
   return {cells, matched};
+}
+
+/** Scores of every `<dir>/*.<mode>.txt`, summed, each table's line accounting checked (seen = used + blank + diagnosed). */
+export function scoreFolder(dir: string, mode: string): {files: Array<{file: string; score: DumpScore}>; cells: number; matched: number} {
+  const files = readdirSync(dir).filter((f) => f.endsWith(`.${mode}.txt`)).map((file) => ({file, score: scoreDump(dir, file)}));
+  for (const {file, score} of files) {
+    score.tables.forEach((t, k) => {
+      const l = t.line_stats;
+      assert.equal(l.seen, l.used + l.blank + l.diagnosed, `${file} table ${k}: ${JSON.stringify(l)}`);
+    });
+  }
+  return {files, cells: files.reduce((n, f) => n + f.score.cells, 0), matched: files.reduce((n, f) => n + f.score.matched, 0)};
 }
