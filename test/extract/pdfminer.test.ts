@@ -16,15 +16,14 @@ const VARIANTS = join(import.meta.dirname, '..', 'fixtures', 'rendered-variants'
 
 /** Share of cells matched over a folder's dumps of a mode, the tables found (every table's lines accounted for). */
 function scoreMode(dir: string, mode: string): {share: number; found: number; expected: number} {
-  const {files, cells, matched} = scoreFolder(dir, mode);
-  assert.equal(files.length, 13, `${dir} ${mode}`);
-  const found = files.reduce((n, f) => n + Math.min(f.score.tables.length, f.score.expectedTables), 0);
-  return {share: matched / cells, found, expected: files.reduce((n, f) => n + f.score.expectedTables, 0)};
+  const {files, cells, matched, found, expected} = scoreFolder(dir, mode);
+  assert.ok(files.length >= 13, `${dir} ${mode}`);
+  return {share: matched / cells, found, expected};
 }
 
-test('extractText(rendered/*.pdfminer.txt) finds 15 of 17 tables and at least 78% of the cells (42% before box dumps were read)', () => {
+test('extractText(rendered/*.pdfminer.txt) finds 19 of 21 tables and at least 78% of the cells (47% before box dumps were read)', () => {
   const s = scoreMode(RENDERED, 'pdfminer');
-  assert.ok(s.found >= 15, `${s.found}/${s.expected} tables`);
+  assert.ok(s.found >= 19, `${s.found}/${s.expected} tables`);
   assert.ok(s.share >= 0.78, s.share.toFixed(4));
 });
 

@@ -64,8 +64,11 @@ export function assertTablesAndMeta(
   return {cells, matched};
 }
 
-/** Scores of every `<dir>/*.<mode>.txt`, summed, each table's line accounting checked (seen = used + blank + diagnosed). */
-export function scoreFolder(dir: string, mode: string): {files: Array<{file: string; score: DumpScore}>; cells: number; matched: number} {
+/**
+ * Scores of every `<dir>/*.<mode>.txt`, summed: cells matched, tables found (as score.ts counts them: at most the
+ * expected ones per dump) and expected; each table's line accounting checked (seen = used + blank + diagnosed).
+ */
+export function scoreFolder(dir: string, mode: string): {files: Array<{file: string; score: DumpScore}>; cells: number; matched: number; found: number; expected: number} {
   const files = readdirSync(dir).filter((f) => f.endsWith(`.${mode}.txt`)).map((file) => ({file, score: scoreDump(dir, file)}));
   for (const {file, score} of files) {
     score.tables.forEach((t, k) => {
@@ -73,5 +76,9 @@ export function scoreFolder(dir: string, mode: string): {files: Array<{file: str
       assert.equal(l.seen, l.used + l.blank + l.diagnosed, `${file} table ${k}: ${JSON.stringify(l)}`);
     });
   }
-  return {files, cells: files.reduce((n, f) => n + f.score.cells, 0), matched: files.reduce((n, f) => n + f.score.matched, 0)};
+  const sum = (f: (s: DumpScore) => number): number => files.reduce((n, x) => n + f(x.score), 0);
+  return {
+    files, cells: sum((s) => s.cells), matched: sum((s) => s.matched),
+    found: sum((s) => Math.min(s.tables.length, s.expectedTables)), expected: sum((s) => s.expectedTables),
+  };
 }
