@@ -89,11 +89,14 @@ interface Found {
   unitYuan: boolean;
 }
 
-/** Concatenate token texts; return the string and each token's start offset. */
-function joinTokens(tokens: ReadonlyArray<Token>): {text: string; starts: number[]} {
-  const starts: number[] = [];
+/**
+ * Concatenate token texts from token `from` on; return the string and each token's start offset in it (0 for the
+ * tokens before `from`).
+ */
+function joinTokens(tokens: ReadonlyArray<Token>, from = 0): {text: string; starts: number[]} {
+  const starts: number[] = new Array(tokens.length).fill(0);
   let text = '';
-  for (const t of tokens) { starts.push(text.length); text += t.text; }
+  for (let t = from; t < tokens.length; t++) { starts[t] = text.length; text += tokens[t].text; }
   return {text, starts};
 }
 
@@ -294,6 +297,12 @@ const SPLIT_LABELS = [
 const LABEL_PIECE = /^(?:其中?[:：]?(?:财政?拨?)?|其他资?|财政?拨?|政?拨?款|金[:：]?|[（(]盖章[)）]|[（(]?万?元[)）])$/;
 /** Every proper beginning of a split label: only a token that is one can start a label printed apart. */
 const SPLIT_LABEL_HEADS = new Set(SPLIT_LABELS.flatMap((l) => Array.from({length: l.length - 1}, (_, k) => l.slice(0, k + 1))));
+/** The first characters of the split labels (none of them one that `plain` rewrites) and their longest head. */
+const SPLIT_LABEL_FIRSTS = new Set(SPLIT_LABELS.map((l) => l[0]));
+const LONGEST_SPLIT_HEAD = Math.max(...SPLIT_LABELS.map((l) => l.length - 1));
+/** Is a token's text (full-width marks read as plain) a proper beginning of a split label? Cheap tests first. */
+const isSplitLabelHead = (text: string): boolean =>
+  text.length <= LONGEST_SPLIT_HEAD && SPLIT_LABEL_FIRSTS.has(text[0]) && SPLIT_LABEL_HEADS.has(plain(text));
 const YEAR_LINE = /^[（(]\d{4}年度?[)）]$/;
 const COLUMN_NAMES_AMONG_META = new Set(['一级指标', '二级指标']);
 const plain = (s: string): string => s.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
@@ -306,7 +315,7 @@ const plain = (s: string): string => s.replace(/（/g, '(').replace(/）/g, ')')
 function mergeSplitLabels(printed: ReadonlyArray<Token>): {tokens: Token[]; yearLine: {year: number; line: number} | null} {
   let yearLine: {year: number; line: number} | null = null;
   // Most header blocks print their labels whole: nothing to join or drop.
-  const suspect = (t: Token): boolean => SPLIT_LABEL_HEADS.has(plain(t.text)) || COLUMN_NAMES_AMONG_META.has(t.text) || /^[（(]\d{4}/.test(t.text);
+  const suspect = (t: Token): boolean => isSplitLabelHead(t.text) || COLUMN_NAMES_AMONG_META.has(t.text) || /^[（(]\d{4}/.test(t.text);
   if (!printed.some(suspect)) return {tokens: printed.map((t) => ({...t})), yearLine};
   const lineText = new Map<number, string>();
   for (const t of printed) lineText.set(t.line, (lineText.get(t.line) ?? '') + t.text);
@@ -320,8 +329,8 @@ function mergeSplitLabels(printed: ReadonlyArray<Token>): {tokens: Token[]; year
   const taken = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i) || /\d/.test(tokens[i].text)) continue;
+    if (!isSplitLabelHead(tokens[i].text)) continue;
     const head = plain(tokens[i].text);
-    if (!SPLIT_LABEL_HEADS.has(head)) continue;
     for (const label of SPLIT_LABELS) {
       if (!label.startsWith(head) || head.length >= label.length) continue;
       const pieces = labelPieces(tokens, i, head, label, taken);
@@ -473,6 +482,9 @@ for (const alias of ALIASES) {
   const list = ALIASES_BY_FIRST.get(alias[0].charCodeAt(0));
   if (list) list.push(alias); else ALIASES_BY_FIRST.set(alias[0].charCodeAt(0), [alias]);
 }
+/** 1 at the UTF-16 code of each column name's first character. */
+const ALIAS_FIRSTS = new Uint8Array(0x10000);
+for (const code of ALIASES_BY_FIRST.keys()) ALIAS_FIRSTS[code] = 1;
 const HEADER_SUFFIX = /^(?:[（(][^（()）]{0,10}[)）]|[*＊])/;
 
 /** Match consecutive column names at offset `pos`; returns the columns and where the match ends. */
@@ -507,9 +519,16 @@ function cutSuffix(text: string, at: number): [string] | null {
  * @example findGridHeader(tokenizeLines(splitLines('一级\n指标\t二级指标\t三级指标\t指标值')), 0)?.columns // => ['level1', 'level2', 'level3', 'target']
  */
 export function findGridHeader(tokens: ReadonlyArray<Token>, from = 0): GridHeader | null {
-  const {text, starts} = joinTokens(tokens);
-  for (let t = from; t < tokens.length; t++) {
-    if (!ALIASES_BY_FIRST.has(text.charCodeAt(starts[t]))) continue;
+  // Only a token opening with a column name's first character starts a header (an empty token: the next one's).
+  let t = from;
+  for (; t < tokens.length; t++) {
+    const code = tokens[t].text.charCodeAt(0);
+    if (code !== code || ALIAS_FIRSTS[code] === 1) break;
+  }
+  if (t === tokens.length) return null;
+  const {text, starts} = joinTokens(tokens, from);
+  for (; t < tokens.length; t++) {
+    if (ALIAS_FIRSTS[text.charCodeAt(starts[t])] !== 1) continue;
     const m = matchColumnNames(text, starts[t]);
     if (m.columns.length < 3 || !(m.columns.includes('level3') || m.columns.includes('target'))) continue;
     // 项目资金 / 年度绩效目标 open a grid only after 项目名称 (alone they are header-block labels).
