@@ -56,17 +56,20 @@ const LABELS: readonly Label[] = [
   {field: 'marker', pattern: /^(?:预算执行情况|全年执行数|预算执行率)[:：]?/},
 ];
 
+/** Matches where any label's pattern does (they all match at the start): a text it fails opens with no label. */
+const ANY_LABEL = new RegExp(`^(?:${LABELS.map((l) => l.pattern.source.replace(/^\^/, '')).join('|')})`);
+
 /**
  * Does a token open with a header-block label (预算单位, 项目名称, 项目资金 …; not one that needs a number after it)?
  * @example isMetaLabel('单位名称') // => true
  */
 export function isMetaLabel(text: string): boolean {
-  return LABELS.some((l) => !l.needsNumber && l.pattern.test(text));
+  return ANY_LABEL.test(text) && LABELS.some((l) => !l.needsNumber && l.pattern.test(text));
 }
 
 /** Does a token open with a funding label of one table's header block (年度预算总额, 财政拨款, 其他资金, 上级安排 …)? */
 export function isBudgetLabel(text: string): boolean {
-  return LABELS.some((l) => AMOUNT_FIELDS.has(l.field) && !l.needsNumber && l.pattern.test(text));
+  return ANY_LABEL.test(text) && LABELS.some((l) => AMOUNT_FIELDS.has(l.field) && !l.needsNumber && l.pattern.test(text));
 }
 
 /**
@@ -74,9 +77,11 @@ export function isBudgetLabel(text: string): boolean {
  * ("一级指标"), nothing else? Reading-order dumps may print such labels above the table's title.
  */
 export function isLabelOnly(text: string): boolean {
-  if (COLUMN_ALIASES.some(([name]) => name === text)) return true;
-  return LABELS.some((l) => !l.needsNumber && l.pattern.exec(text)?.[0].length === text.length);
+  if (COLUMN_NAMES.has(text)) return true;
+  return ANY_LABEL.test(text) && LABELS.some((l) => !l.needsNumber && l.pattern.exec(text)?.[0].length === text.length);
 }
+
+const COLUMN_NAMES = new Set(COLUMN_ALIASES.map(([name]) => name));
 
 const AMOUNT_FIELDS = new Set<LabelField>(['budget_total', 'budget_fiscal', 'budget_other', 'budget_upper', 'budget_local']);
 const NUMBER_AT_START = /^[:：]?(-?\d[\d,，]*(?:\.\d+)?)/;
@@ -121,6 +126,7 @@ function findLabels(tokens: ReadonlyArray<Token>, text: string, starts: number[]
     // A narrative (项目总体目标) has at least one token and ends only at a label that starts a line.
     if (inNarrative && (!narrativeStarted || tokens[t].gap !== 'line')) { narrativeStarted = true; continue; }
     const rest = text.slice(starts[t], starts[t] + 60);
+    if (!ANY_LABEL.test(rest)) continue;
     let hit: {label: Label; match: string} | null = null;
     for (const label of LABELS) {
       // Inside a narrative, a label already read is a word of the narrative ("…与财政资金 30 万元").
@@ -219,7 +225,7 @@ function raiseWrappedValues(printed: ReadonlyArray<Token>, lineText: (no: number
 
 /** Is a word a whole label of a text value printed beside it (项目负责人; not a narrative's)? */
 const isWholeTextLabel = (text: string): boolean =>
-  LABELS.some((l) => TEXT_FIELDS.has(l.field) && l.narrative !== true && !l.needsNumber && l.pattern.exec(text)?.[0] === text);
+  ANY_LABEL.test(text) && LABELS.some((l) => TEXT_FIELDS.has(l.field) && l.narrative !== true && !l.needsNumber && l.pattern.exec(text)?.[0] === text);
 
 /** Each token's character column in its line. */
 function columnsOf(tokens: ReadonlyArray<Token>, lineText: (no: number) => string): Map<Token, number> {
@@ -305,7 +311,8 @@ const isSplitLabelHead = (text: string): boolean =>
   text.length <= LONGEST_SPLIT_HEAD && SPLIT_LABEL_FIRSTS.has(text[0]) && SPLIT_LABEL_HEADS.has(plain(text));
 const YEAR_LINE = /^[（(]\d{4}年度?[)）]$/;
 const COLUMN_NAMES_AMONG_META = new Set(['一级指标', '二级指标']);
-const plain = (s: string): string => s.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
+const plain = (s: string): string => (FULL_WIDTH_MARK.test(s) ? s.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':') : s);
+const FULL_WIDTH_MARK = /[（）：]/;
 
 /**
  * Join label pieces printed apart ("项目负" … "责人", "其他资" … "金", "其中：财" … "政拨款") into one token
@@ -350,26 +357,30 @@ function mergeSplitLabels(printed: ReadonlyArray<Token>): {tokens: Token[]; year
  */
 function labelPieces(tokens: ReadonlyArray<Token>, i: number, head: string, label: string, taken: ReadonlySet<number>): number[] | null {
   const tail = label.slice(head.length);
-  const whole = [...range(i + 1, Math.min(tokens.length, i + 11)), ...range(Math.max(0, i - 4), i)]
-    .find((x) => !taken.has(x) && plain(tokens[x].text).replace(/:$/, '') === tail);
-  if (whole !== undefined) return [whole];
+  // The tail in one piece, at most ten tokens after the head, else at most four before it (a colon may end it).
+  const isTail = (x: number): boolean => {
+    const {length} = tokens[x].text;
+    return (length === tail.length || length === tail.length + 1) && !taken.has(x) && plain(tokens[x].text).replace(/:$/, '') === tail;
+  };
+  for (let x = i + 1; x < Math.min(tokens.length, i + 11); x++) if (isTail(x)) return [x];
+  for (let x = Math.max(0, i - 4); x < i; x++) if (isTail(x)) return [x];
   const pieces: number[] = [];
   let joined = head;
   while (joined.length < label.length) {
     const from = pieces.length > 0 ? pieces[pieces.length - 1] : i;
-    const next = range(from + 1, Math.min(tokens.length, from + 11)).find((x) => {
+    const continues = (x: number): boolean => {
       const text = plain(tokens[x].text);
       return !taken.has(x) && !/\d/.test(text) && text.length > 0 && tokens[x].line > tokens[from].line
         && (label.startsWith(joined + text) || label === joined + text.replace(/:$/, ''));
-    });
-    if (next === undefined) return null;
+    };
+    let next = -1;
+    for (let x = from + 1; x < Math.min(tokens.length, from + 11); x++) if (continues(x)) { next = x; break; }
+    if (next === -1) return null;
     pieces.push(next);
     joined = label.startsWith(joined + plain(tokens[next].text)) ? joined + plain(tokens[next].text) : label;
   }
   return pieces;
 }
-
-const range = (from: number, to: number): number[] => Array.from({length: Math.max(0, to - from)}, (_, k) => from + k);
 
 /** A label's value as token pieces: text from `offset` up to token `end`, split where the tokens are. */
 function valuePieces(tokens: ReadonlyArray<Token>, starts: ReadonlyArray<number>, offset: number, end: number): Array<{line: number; text: string}> {
