@@ -71,12 +71,15 @@ const LABELS: readonly Label[] = [
   {field: 'marker', pattern: /^(?:预算执行情况|全年执行数|预算执行率)[:：]?/},
 ];
 
+/** Matches where any label's pattern does (they all match at the start): a text it fails opens with no label. */
+const ANY_LABEL = new RegExp(`^(?:${LABELS.map((l) => l.pattern.source.replace(/^\^/, '')).join('|')})`);
+
 /**
  * Does a token open with a header-block label (预算单位, 项目名称, 项目资金 …; not one that needs a number after it)?
  * @example isMetaLabel('单位名称') // => true
  */
 export function isMetaLabel(text: string): boolean {
-  return LABELS.some((l) => !l.needsNumber && l.pattern.test(text));
+  return ANY_LABEL.test(text) && LABELS.some((l) => !l.needsNumber && l.pattern.test(text));
 }
 
 /**
@@ -92,7 +95,7 @@ export function isLabelValuePair(text: string): boolean {
 
 /** Does a token open with a funding label of one table's header block (年度预算总额, 财政拨款, 其他资金, 上级安排 …)? */
 export function isBudgetLabel(text: string): boolean {
-  return LABELS.some((l) => AMOUNT_FIELDS.has(l.field) && !l.needsNumber && l.pattern.test(text));
+  return ANY_LABEL.test(text) && LABELS.some((l) => AMOUNT_FIELDS.has(l.field) && !l.needsNumber && l.pattern.test(text));
 }
 
 /**
@@ -100,9 +103,11 @@ export function isBudgetLabel(text: string): boolean {
  * ("一级指标"), nothing else? Reading-order dumps may print such labels above the table's title.
  */
 export function isLabelOnly(text: string): boolean {
-  if (COLUMN_ALIASES.some(([name]) => name === text)) return true;
-  return LABELS.some((l) => !l.needsNumber && l.pattern.exec(text)?.[0].length === text.length);
+  if (COLUMN_NAMES.has(text)) return true;
+  return ANY_LABEL.test(text) && LABELS.some((l) => !l.needsNumber && l.pattern.exec(text)?.[0].length === text.length);
 }
+
+const COLUMN_NAMES = new Set(COLUMN_ALIASES.map(([name]) => name));
 
 const AMOUNT_FIELDS = new Set<LabelField>(['budget_total', 'budget_fiscal', 'budget_other', 'budget_upper', 'budget_local']);
 const NUMBER_AT_START = /^[:：]?(-?\d[\d,，]*(?:\.\d+)?)/;
@@ -123,11 +128,14 @@ const IN_YUAN = /(?:^|[^万])元/;
 /** Does the table say its amounts are in 元 ("金额单位：元" under the title)? */
 const tableInYuan = (found: ReadonlyArray<Found>): boolean => found.some((f) => f.label.wholeToken === true && f.unitYuan);
 
-/** Concatenate token texts; return the string and each token's start offset. */
-function joinTokens(tokens: ReadonlyArray<Token>): {text: string; starts: number[]} {
-  const starts: number[] = [];
+/**
+ * Concatenate token texts from token `from` on; return the string and each token's start offset in it (0 for the
+ * tokens before `from`).
+ */
+function joinTokens(tokens: ReadonlyArray<Token>, from = 0): {text: string; starts: number[]} {
+  const starts: number[] = new Array(tokens.length).fill(0);
   let text = '';
-  for (const t of tokens) { starts.push(text.length); text += t.text; }
+  for (let t = from; t < tokens.length; t++) { starts[t] = text.length; text += tokens[t].text; }
   return {text, starts};
 }
 
@@ -152,6 +160,7 @@ function findLabels(tokens: ReadonlyArray<Token>, text: string, starts: number[]
     // A narrative (项目总体目标) has at least one token and ends only at a label that starts a line.
     if (inNarrative && (!narrativeStarted || tokens[t].gap !== 'line')) { narrativeStarted = true; continue; }
     const rest = text.slice(starts[t], starts[t] + 60);
+    if (!ANY_LABEL.test(rest)) continue;
     let hit: {label: Label; match: string} | null = null;
     for (const label of LABELS) {
       // Inside a narrative, a label already read is a word of the narrative ("…与财政资金 30 万元").
@@ -274,7 +283,7 @@ function raiseWrappedValues(printed: ReadonlyArray<Token>, lineText: (no: number
 
 /** Is a word a whole label of a text value printed beside it (项目负责人; not a narrative's)? */
 const isWholeTextLabel = (text: string): boolean =>
-  LABELS.some((l) => TEXT_FIELDS.has(l.field) && l.narrative !== true && !l.needsNumber && l.pattern.exec(text)?.[0] === text);
+  ANY_LABEL.test(text) && LABELS.some((l) => TEXT_FIELDS.has(l.field) && l.narrative !== true && !l.needsNumber && l.pattern.exec(text)?.[0] === text);
 
 /** Each token's character column in its line. */
 function columnsOf(tokens: ReadonlyArray<Token>, lineText: (no: number) => string): Map<Token, number> {
@@ -412,9 +421,16 @@ const SPLIT_LABELS = [
 const LABEL_PIECE = /^(?:其中?[:：]?(?:财政?拨?)?|其他资?|财政?拨?|政?拨?款|金[:：]?|[（(]盖章[)）]|[（(]?万?元[)）])$/;
 /** Every proper beginning of a split label: only a token that is one can start a label printed apart. */
 const SPLIT_LABEL_HEADS = new Set(SPLIT_LABELS.flatMap((l) => Array.from({length: l.length - 1}, (_, k) => l.slice(0, k + 1))));
+/** The first characters of the split labels (none of them one that `plain` rewrites) and their longest head. */
+const SPLIT_LABEL_FIRSTS = new Set(SPLIT_LABELS.map((l) => l[0]));
+const LONGEST_SPLIT_HEAD = Math.max(...SPLIT_LABELS.map((l) => l.length - 1));
+/** Is a token's text (full-width marks read as plain) a proper beginning of a split label? Cheap tests first. */
+const isSplitLabelHead = (text: string): boolean =>
+  text.length <= LONGEST_SPLIT_HEAD && SPLIT_LABEL_FIRSTS.has(text[0]) && SPLIT_LABEL_HEADS.has(plain(text));
 const YEAR_LINE = /^[（(]\d{4}年度?[)）]$/;
 const COLUMN_NAMES_AMONG_META = new Set(['一级指标', '二级指标']);
-const plain = (s: string): string => s.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
+const plain = (s: string): string => (FULL_WIDTH_MARK.test(s) ? s.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':') : s);
+const FULL_WIDTH_MARK = /[（）：]/;
 
 /**
  * Join label pieces printed apart ("项目负" … "责人", "其他资" … "金", "其中：财" … "政拨款") into one token
@@ -424,7 +440,7 @@ const plain = (s: string): string => s.replace(/（/g, '(').replace(/）/g, ')')
 function mergeSplitLabels(printed: ReadonlyArray<Token>): {tokens: Token[]; yearLine: {year: number; line: number} | null} {
   let yearLine: {year: number; line: number} | null = null;
   // Most header blocks print their labels whole: nothing to join or drop.
-  const suspect = (t: Token): boolean => SPLIT_LABEL_HEADS.has(plain(t.text)) || COLUMN_NAMES_AMONG_META.has(t.text) || /^[（(]\d{4}/.test(t.text);
+  const suspect = (t: Token): boolean => isSplitLabelHead(t.text) || COLUMN_NAMES_AMONG_META.has(t.text) || /^[（(]\d{4}/.test(t.text);
   if (!printed.some(suspect)) return {tokens: printed.map((t) => ({...t})), yearLine};
   const lineText = new Map<number, string>();
   for (const t of printed) lineText.set(t.line, (lineText.get(t.line) ?? '') + t.text);
@@ -438,8 +454,8 @@ function mergeSplitLabels(printed: ReadonlyArray<Token>): {tokens: Token[]; year
   const taken = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i) || /\d/.test(tokens[i].text)) continue;
+    if (!isSplitLabelHead(tokens[i].text)) continue;
     const head = plain(tokens[i].text);
-    if (!SPLIT_LABEL_HEADS.has(head)) continue;
     for (const label of SPLIT_LABELS) {
       if (!label.startsWith(head) || head.length >= label.length) continue;
       const pieces = labelPieces(tokens, i, head, label, taken);
@@ -459,26 +475,30 @@ function mergeSplitLabels(printed: ReadonlyArray<Token>): {tokens: Token[]; year
  */
 function labelPieces(tokens: ReadonlyArray<Token>, i: number, head: string, label: string, taken: ReadonlySet<number>): number[] | null {
   const tail = label.slice(head.length);
-  const whole = [...range(i + 1, Math.min(tokens.length, i + 11)), ...range(Math.max(0, i - 4), i)]
-    .find((x) => !taken.has(x) && plain(tokens[x].text).replace(/:$/, '') === tail);
-  if (whole !== undefined) return [whole];
+  // The tail in one piece, at most ten tokens after the head, else at most four before it (a colon may end it).
+  const isTail = (x: number): boolean => {
+    const {length} = tokens[x].text;
+    return (length === tail.length || length === tail.length + 1) && !taken.has(x) && plain(tokens[x].text).replace(/:$/, '') === tail;
+  };
+  for (let x = i + 1; x < Math.min(tokens.length, i + 11); x++) if (isTail(x)) return [x];
+  for (let x = Math.max(0, i - 4); x < i; x++) if (isTail(x)) return [x];
   const pieces: number[] = [];
   let joined = head;
   while (joined.length < label.length) {
     const from = pieces.length > 0 ? pieces[pieces.length - 1] : i;
-    const next = range(from + 1, Math.min(tokens.length, from + 11)).find((x) => {
+    const continues = (x: number): boolean => {
       const text = plain(tokens[x].text);
       return !taken.has(x) && !/\d/.test(text) && text.length > 0 && tokens[x].line > tokens[from].line
         && (label.startsWith(joined + text) || label === joined + text.replace(/:$/, ''));
-    });
-    if (next === undefined) return null;
+    };
+    let next = -1;
+    for (let x = from + 1; x < Math.min(tokens.length, from + 11); x++) if (continues(x)) { next = x; break; }
+    if (next === -1) return null;
     pieces.push(next);
     joined = label.startsWith(joined + plain(tokens[next].text)) ? joined + plain(tokens[next].text) : label;
   }
   return pieces;
 }
-
-const range = (from: number, to: number): number[] => Array.from({length: Math.max(0, to - from)}, (_, k) => from + k);
 
 /** A label's value as token pieces: text from `offset` up to token `end`, split where the tokens are. */
 function valuePieces(tokens: ReadonlyArray<Token>, starts: ReadonlyArray<number>, offset: number, end: number): Array<{line: number; text: string}> {
@@ -592,6 +612,9 @@ for (const alias of ALIASES) {
   const list = ALIASES_BY_FIRST.get(alias[0].charCodeAt(0));
   if (list) list.push(alias); else ALIASES_BY_FIRST.set(alias[0].charCodeAt(0), [alias]);
 }
+/** 1 at the UTF-16 code of each column name's first character. */
+const ALIAS_FIRSTS = new Uint8Array(0x10000);
+for (const code of ALIASES_BY_FIRST.keys()) ALIAS_FIRSTS[code] = 1;
 const HEADER_SUFFIX = /^(?:[（(][^（()）]{0,10}[)）]|[*＊])/;
 
 /** Match consecutive column names at offset `pos`; returns the columns and where the match ends. */
@@ -626,9 +649,16 @@ function cutSuffix(text: string, at: number): [string] | null {
  * @example findGridHeader(tokenizeLines(splitLines('一级\n指标\t二级指标\t三级指标\t指标值')), 0)?.columns // => ['level1', 'level2', 'level3', 'target']
  */
 export function findGridHeader(tokens: ReadonlyArray<Token>, from = 0): GridHeader | null {
-  const {text, starts} = joinTokens(tokens);
-  for (let t = from; t < tokens.length; t++) {
-    if (!ALIASES_BY_FIRST.has(text.charCodeAt(starts[t]))) continue;
+  // Only a token opening with a column name's first character starts a header (an empty token: the next one's).
+  let t = from;
+  for (; t < tokens.length; t++) {
+    const code = tokens[t].text.charCodeAt(0);
+    if (code !== code || ALIAS_FIRSTS[code] === 1) break;
+  }
+  if (t === tokens.length) return null;
+  const {text, starts} = joinTokens(tokens, from);
+  for (; t < tokens.length; t++) {
+    if (ALIAS_FIRSTS[text.charCodeAt(starts[t])] !== 1) continue;
     const m = matchColumnNames(text, starts[t]);
     if (m.columns.length < 3 || !(m.columns.includes('level3') || m.columns.includes('target'))) continue;
     // 项目资金 / 年度绩效目标 open a grid only after 项目名称 (alone they are header-block labels).

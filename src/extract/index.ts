@@ -540,23 +540,68 @@ function usedColumns(columns: ColumnKey[], header: GridHeader, rows: Table['indi
 /** Tabbed when most grid lines carry tab-separated cells; else wrapped (one cell or run of cells per line). */
 export function detectLayout(tokens: ReadonlyArray<Token>, regionLines: ReadonlyArray<Line>): LayoutName {
   if (tokens.length === 0) return 'unknown';
-  const gridLines = new Set(tokens.map((t) => t.line));
+  const gridLines = new Set<number>();
+  for (const t of tokens) gridLines.add(t.line);
   const first = regionLines[0].no;
   let tabbed = 0;
   let columnar = 0;
   let indented = 0;
   let multi = 0;
   for (const no of gridLines) {
-    const text = regionLines[no - first].text;
-    if (/\S\t+\S/.test(text)) tabbed++;
-    if (/\S {3,}\S/.test(text)) columnar++;
-    else if (/^ {6,}\S/.test(text)) indented++; // a cell printed alone at its column
-    if (/(?:^|\s)\S+\s+\S+\s+\S+\s+\S/.test(text)) multi++; // four words or more
+    const shape = lineShape(regionLines[no - first].text);
+    if (shape & TAB_APART) tabbed++;
+    if (shape & SPACES_APART) columnar++;
+    else if (shape & INDENTED) indented++; // a cell printed alone at its column
+    if (shape & FOUR_WORDS) multi++;
   }
   if (tabbed >= gridLines.size * 0.5) return 'tabbed';
   // Cells apart on a line, or (with some of those: not a hierarchy shown by indentation) alone at their column.
   if (columnar >= gridLines.size * 0.3 || (columnar >= gridLines.size * 0.1 && columnar + indented >= gridLines.size * 0.3)) return 'columnar';
   return multi >= gridLines.size * 0.6 ? 'space-separated' : 'wrapped';
+}
+
+/** lineShape's marks. */
+const TAB_APART = 1; // /\S\t+\S/: words apart by tabs only
+const SPACES_APART = 2; // /\S {3,}\S/: words apart by three spaces or more
+const INDENTED = 4; // /^ {6,}\S/: six spaces or more before the first word
+const FOUR_WORDS = 8; // /(?:^|\s)\S+\s+\S+\s+\S+\s+\S/: four words or more
+
+/** JavaScript's \s: is a UTF-16 code whitespace? */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** What detectLayout asks of a line, in one scan: the marks above that hold for it. */
+function lineShape(text: string): number {
+  let shape = 0;
+  let words = 0;
+  let k = 0;
+  while (k < text.length && text.charCodeAt(k) === 0x20) k++;
+  if (k >= 6 && k < text.length && !isSpace(text.charCodeAt(k))) shape |= INDENTED;
+  k = 0;
+  while (k < text.length) {
+    // A run of whitespace (its length, whether all tabs, whether all spaces), then a word.
+    const gapStart = k;
+    let tabs = true;
+    let spaces = true;
+    for (; k < text.length; k++) {
+      const code = text.charCodeAt(k);
+      if (!isSpace(code)) break;
+      if (code !== 0x09) tabs = false;
+      if (code !== 0x20) spaces = false;
+    }
+    if (k === text.length) break;
+    if (words > 0 && k > gapStart) {
+      if (tabs) shape |= TAB_APART;
+      if (spaces && k - gapStart >= 3) shape |= SPACES_APART;
+    }
+    words++;
+    while (k < text.length && !isSpace(text.charCodeAt(k))) k++;
+  }
+  return words >= 4 ? shape | FOUR_WORDS : shape;
 }
 
 /** The template a header names. */
@@ -594,7 +639,7 @@ function gridOptions(tokens: ReadonlyArray<Token>, columns: ColumnKey[], context
 function parseStream(tokens: Token[], columns: ColumnKey[], context: ScoreContext): GridParse {
   const plain = segmentGrid(tokens, gridOptions(tokens, columns, context, 'stream'));
   const reordered = undoColumnMajor(tokens, columns, context);
-  if (reordered.every((t, k) => t === tokens[k])) return plain;
+  if (reordered === tokens) return plain; // (a run found always changes the order)
   const other = segmentGrid(reordered, gridOptions(reordered, columns, context, 'stream'));
   return other.score > plain.score ? other : plain;
 }

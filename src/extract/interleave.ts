@@ -37,8 +37,9 @@ function signature(line: Token[], columns: readonly ColumnKey[], context: ScoreC
  * strong signatures (target, basis, weight …); the line before the run that holds the two rows' names (free text
  * on consecutive lines) joins it.
  * @example undoColumnMajor(tokens of "A名称/B名称/≥12次/=100%/计划标准/计划标准/10/10") // => tokens of "A名称/≥12次/计划标准/10/B名称/=100%/计划标准/10"
+ * @returns the tokens themselves (the same array) when no run is found
  */
-export function undoColumnMajor(tokens: ReadonlyArray<Token>, columns: readonly ColumnKey[], context: ScoreContext): Token[] {
+export function undoColumnMajor(tokens: ReadonlyArray<Token>, columns: readonly ColumnKey[], context: ScoreContext): ReadonlyArray<Token> {
   const lines: Token[][] = [];
   for (const t of tokens) {
     const last = lines[lines.length - 1];
@@ -47,6 +48,7 @@ export function undoColumnMajor(tokens: ReadonlyArray<Token>, columns: readonly 
   const known = typesOf(columns, context);
   const sigs = lines.map((l) => signature(l, columns, context, known));
   const out: Token[][] = [];
+  let reordered = false;
   let i = 0;
   while (i < lines.length) {
     let j = i;
@@ -57,13 +59,14 @@ export function undoColumnMajor(tokens: ReadonlyArray<Token>, columns: readonly 
       const first = [names[0], ...range(i, j, 0).map((k) => lines[k])].filter((l): l is Token[] => l !== undefined);
       const second = [names[1], ...range(i, j, 1).map((k) => lines[k])].filter((l): l is Token[] => l !== undefined);
       pushAll(pushAll(out, first), second);
+      reordered = true;
       i = j;
       continue;
     }
     out.push(lines[i]);
     i++;
   }
-  return out.flat();
+  return reordered ? out.flat() : tokens;
 }
 
 /**

@@ -8,6 +8,10 @@ import type {Token} from './lines.ts';
 const LABELS = new Set<string>(LEVEL_NAMES);
 /** Beginnings, not the whole, of 一级/二级 names ("经济成本指"). */
 const PREFIXES = new Set<string>(LEVEL_NAMES.flatMap((n) => Array.from({length: n.length - 1}, (_, k) => n.slice(0, k + 1))));
+const LONGEST_PREFIX = Math.max(...[...PREFIXES].map((p) => p.length));
+const PREFIX_FIRSTS = new Set<string>([...PREFIXES].map((p) => p[0]));
+/** Is a text a beginning of a 一级/二级 name (PREFIXES)? Cheap tests first: most tokens are none. */
+const isLabelBeginning = (text: string): boolean => text.length <= LONGEST_PREFIX && PREFIX_FIRSTS.has(text[0]) && PREFIXES.has(text);
 
 /** Reading-order dumps print a label's last fragment ("指标") alone after the rows beside it, lines further down. */
 const FAR_END_LINES = 10;
@@ -20,7 +24,7 @@ function isLoneEnd(tokens: ReadonlyArray<Token>, i: number): boolean {
 
 /** Is a token among the first two of one of these lines a beginning that `end` completes too? It claims the end. */
 function nearerBeginning(tokens: ReadonlyArray<Token>, starts: readonly number[], end: string): boolean {
-  return starts.some((s) => [s, s + 1].some((i) => tokens[i]?.line === tokens[s].line && PREFIXES.has(tokens[i].text) && LABELS.has(tokens[i].text + end)));
+  return starts.some((s) => [s, s + 1].some((i) => tokens[i]?.line === tokens[s].line && isLabelBeginning(tokens[i].text) && LABELS.has(tokens[i].text + end)));
 }
 
 /**
@@ -55,9 +59,9 @@ export function joinSplitLabels(tokens: ReadonlyArray<Token>): Token[] {
   const removed = new Set<number>();
   const replaced = new Map<number, Token>();
   for (let k = 0; k < lineStarts.length; k++) {
-    for (const i of [lineStarts[k], lineStarts[k] + 1]) {
+    for (let i = lineStarts[k]; i <= lineStarts[k] + 1; i++) {
       const t = tokens[i];
-      if (!t || t.line !== tokens[lineStarts[k]].line || removed.has(i) || !PREFIXES.has(t.text)) continue;
+      if (!t || t.line !== tokens[lineStarts[k]].line || !isLabelBeginning(t.text) || removed.has(i)) continue;
       const join = (pieces: readonly number[], joined: string): void => {
         replaced.set(i, {...t, text: joined, alsoLines: [...(t.alsoLines ?? []), ...pieces.map((p) => tokens[p].line)]});
         for (const p of pieces) removed.add(p);

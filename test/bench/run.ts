@@ -29,7 +29,6 @@ import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {decodeBytes} from '../../src/extract/decode.ts';
 import {splitLines} from '../../src/extract/lines.ts';
-import {extractText} from '../../src/extract/index.ts';
 import {isFailure, loadDocument} from '../../src/io/files.ts';
 import {iterateFiles} from '../../src/io/batch.ts';
 import {toJson} from '../../src/report/json.ts';
@@ -37,10 +36,10 @@ import {indicatorsToCsv} from '../../src/report/csv.ts';
 import type {DocumentResult} from '../../src/types.ts';
 import type {AnalyzedDocument} from '../../src/analyze/types.ts';
 import {CHARTS} from '../../src/report/charts.ts';
+import {benchCorpus, DATA} from './corpus.ts';
 import {loadChartFonts, renderPng, renderSvg} from '../../src/report/render.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const DATA = join(ROOT, 'data');
 const CLI_SOURCE = join(ROOT, 'src', 'cli.ts');
 const LAUNCHER = join(ROOT, 'src', 'bin', 'jixiao.mjs');
 const COLD_FILE = join(DATA, '001_911f9712737d8e1a.txt');
@@ -68,33 +67,15 @@ interface Step {
 
 // ── corpus ────────────────────────────────────────────────────────────────────────────────────────────────
 
-const PREFIXES = ['', '阿克苏', '和田', '哈密', '吐鲁番', '塔城', '阿勒泰', '喀什'];
-
-/** Copy `k` of a bundled document: unit name prefixed, counts (…人, …次) raised by k, CRLF for every fourth copy. */
-function vary(text: string, unit: string | null, k: number): string {
-  if (k === 0) return text;
-  let out = text;
-  if (unit) out = out.split(unit).join(PREFIXES[k % PREFIXES.length] + unit);
-  out = out.replace(/(\d+)(\s?)(人|次|天|个|户|家|项|场|期|台|套|篇|条)/g, (_, n: string, sp: string, u: string) => `${Number(n) + k}${sp}${u}`);
-  if (k % 4 === 3) out = out.replace(/\r?\n/g, '\r\n');
-  return out;
-}
-
 /** The largest corpus once, then a folder per size holding hard links to its first N files. */
 function buildCorpus(max: number): {root: string; dirs: Map<number, string>} {
   const root = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
   const all = join(root, 'all');
   mkdirSync(all);
-  const names = readdirSync(DATA).filter((f) => f.endsWith('.txt')).sort();
-  const texts = names.map((n) => readFileSync(join(DATA, n), 'utf8'));
-  // The unit name as extracted (预算单位), to be varied wherever it appears.
-  const units = texts.map((t) => extractText(t).tables.find((x) => x.unit)?.unit ?? null);
   const made: string[] = [];
-  for (let i = 0; i < max; i++) {
-    const d = i % names.length;
-    const k = Math.floor(i / names.length);
-    const file = join(all, `${String(i).padStart(5, '0')}_${names[d]}`);
-    writeFileSync(file, vary(texts[d], units[d], k));
+  for (const {name, text} of benchCorpus(max)) {
+    const file = join(all, name);
+    writeFileSync(file, text);
     made.push(file);
   }
   const dirs = new Map<number, string>();
