@@ -8,8 +8,8 @@
 // listing several projects, the project columns left of 一级 are read like labels: split off, joined per project
 // and given to the first row of the span they are centred on.
 import type {ColumnKey} from '../types.ts';
-import {admitsChild, BASES, EVIDENCE, isLevel1, isLevel2, LEVEL_NAMES, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
-import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
+import {admitsChild, BASES, EVIDENCE, isBasis, isEvidence, isLevel1, isLevel2, isScoringRule, LEVEL_NAMES, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
+import {cellScore, parseValue, parseWeight, type ScoreContext} from './grammar.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import {asciiDigits, type Token} from './lines.ts';
 import {isHeaderFragment} from './header.ts';
@@ -285,19 +285,44 @@ function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; g
  * another word follows it.
  */
 function findAnchors(lines: ReadonlyArray<Row2D>, columns: readonly ColumnKey[]): number[] {
-  const isWeight = (p: Placed): boolean => /^\d{1,3}(\.\d{1,2})?$/.test(asciiDigits(p.token.text)) && parseWeight(p.token.text) !== null;
-  const weightsOf = (l: Row2D): number[] => l.body.filter((p, k) => (k > 0 || l.body.length > 2) && isWeight(p)).map((p) => p.x);
+  const isWeight = (l: Row2D, k: number): boolean => {
+    const text = l.body[k].token.text;
+    return /^\d{1,3}(\.\d{1,2})?$/.test(asciiDigits(text)) && parseWeight(text) !== null && !inValue(l.body, k);
+  };
+  const weightsOf = (l: Row2D): number[] => l.body.filter((p, k) => (k > 0 || l.body.length > 2) && isWeight(l, k)).map((p) => p.x);
   const lasts = lines.map(weightsOf).filter((xs) => xs.length > 0).map((xs) => xs[xs.length - 1]).sort((a, b) => a - b);
   if (lasts.length === 0) return [];
   const median = lasts[Math.floor(lasts.length / 2)];
   const weightAt = columns.indexOf('weight');
   const later = weightAt < 0 ? -1 : columns.length - 1 - weightAt;
-  const packed = (l: Row2D): boolean => l.body.some((p, k) => k > 0 && isWeight(p) && l.body.length - 1 - k <= later);
-  const opening = (l: Row2D): boolean => l.body.length === 2 && isWeight(l.body[0]) && Math.abs(l.body[0].x - median) <= SAME_X;
+  const packed = (l: Row2D): boolean => l.body.some((_, k) => k > 0 && isWeight(l, k) && l.body.length - 1 - k <= later);
+  const opening = (l: Row2D): boolean => l.body.length === 2 && isWeight(l, 0) && Math.abs(l.body[0].x - median) <= SAME_X;
   const out: number[] = [];
   lines.forEach((l, index) => { if (weightsOf(l).some((x) => Math.abs(x - median) <= 12) || packed(l) || opening(l)) out.push(index); });
   return out;
 }
+
+/**
+ * Is the number at `k` a piece of a value printed across words ("每月 25 日前", "2025 年 10" / "月 31 日前",
+ * "≤7 个工作日")? So when the word one space after it extends it into a quantity or date with no column word
+ * for its unit, or the word one space before it is a date's year or month.
+ */
+function inValue(words: ReadonlyArray<Placed>, k: number): boolean {
+  const p = words[k];
+  const next = words[k + 1];
+  const prev = words[k - 1];
+  if (prev !== undefined && prev.x + prev.token.text.length + 1 === p.x && DATE_LEAD.test(prev.token.text)) return true;
+  if (next === undefined || p.x + p.token.text.length + 1 !== next.x || !/^[^\d\s≥≤<>=＜＞]/.test(asciiDigits(next.token.text))) return false;
+  const value = parseValue(p.token.text + next.token.text);
+  return value.kind === 'date' || (value.kind === 'quantitative' && !isColumnWord(next.token.text));
+}
+
+/** A word a date goes on after: "年" or "月" printed apart from its number, a year, 每年/每月 (not "2024年6月", which
+ * may end a value, nor a unit per month: "元/人/月"). */
+const DATE_LEAD = /^(?:[年月]|\d{4}年|每[年月])$/;
+
+/** Is `s` a word, or a piece of a word, of the closed vocabularies of 依据, 赋分规则 and 佐证资料? */
+const isColumnWord = (s: string): boolean => completed(s) !== s || isBasis(s) || isScoringRule(s) || isEvidence(s) || /[，,、]/.test(s);
 
 /**
  * Each row's first and last line (indexes into `lines`): lines before the first anchor go to the first row, after
@@ -460,12 +485,12 @@ function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, reading: Readi
   // may start with any later column: each reading is tried, the one whose row reads best is kept. The reading with
   // a name is tried too: pdftotext lays out each page on its own, so the 三级 column may lie further right.
   const late = anchor.length > 0 && anchor[0].x > reading.level3Start + SAME_X;
-  if (!late) return orderRow(lines, anchorAt, anchorColumns(anchor, reading.options.columns, reading.options), reading.options.context);
+  if (!late) return orderRow(lines, anchorAt, anchorColumns(anchor, reading.options.columns, reading.options), reading.options);
   const values = reading.options.columns.filter((c) => !NAME_COLUMNS.has(c));
   const starts = [reading.options.columns, ...Array.from({length: Math.min(LATE_STARTS, values.length)}, (_, skip) => values.slice(skip))];
   let best: {words: RowWords; score: number} | null = null;
   for (const columns of starts) {
-    const words = orderRow(lines, anchorAt, anchorColumns(anchor, columns, reading.options), reading.options.context);
+    const words = orderRow(lines, anchorAt, anchorColumns(anchor, columns, reading.options), reading.options);
     const score = segmentGrid(words.stream, reading.options).score;
     if (best === null || score > best.score) best = {words, score};
   }
@@ -482,19 +507,20 @@ interface RowWords {
 }
 
 /** A row's words in column order, given the column of each anchor word (see rowStream). */
-function orderRow(lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, context: ScoreContext): RowWords {
-  const anchor = lines[anchorAt].body;
+function orderRow(
+  lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, options: GridOptions,
+): RowWords {
   // pdftotext packs a full anchor line tighter than the sparse lines around it, so a column's x on the anchor
   // line can be far left of the same column on the others: a second pass also measures each word against where
   // its column's words lie on the row's other lines (as the first pass placed them).
-  const first = hostWords(lines, anchorAt, columnOf, context, (h) => [anchor[h].x]);
-  const seen = first.filter((k) => k.host >= 0 && k.host < anchor.length && k.at !== anchorAt);
-  const keyed = seen.length === 0 ? first : hostWords(lines, anchorAt, columnOf, context, (h, at) => [
-    anchor[h].x, ...seen.filter((k) => k.host === h && k.at !== at).map((k) => k.x),
+  const first = hostWords(lines, anchorAt, columnOf, options, (host) => [host.placed.x]);
+  const seen = new Map<Placed, Hosted[]>();
+  for (const k of first.keyed) if (k.host.anchored && k.at !== anchorAt) seen.set(k.host.placed, [...(seen.get(k.host.placed) ?? []), k]);
+  const {keyed, hosts} = seen.size === 0 ? first : hostWords(lines, anchorAt, columnOf, options, (host, at) => [
+    host.placed.x, ...(seen.get(host.placed) ?? []).filter((k) => k.at !== at).map((k) => k.x),
   ]);
-  const column = hostlessColumns(keyed.filter((k) => k.host === -1 || k.host === anchor.length).map((k) => k.x));
-  const sub = (k: {host: number; x: number}): number => (k.host === -1 || k.host === anchor.length ? column(k.x) : 0);
-  keyed.sort((a, b) => a.host - b.host || sub(a) - sub(b) || a.phase - b.phase || a.line - b.line || a.x - b.x);
+  const order = new Map(hosts.map((h, i) => [h, i]));
+  keyed.sort((a, b) => order.get(a.host)! - order.get(b.host)! || a.phase - b.phase || a.line - b.line || a.x - b.x);
   const stream: Token[] = [];
   keyed.forEach((k, i) => {
     const before = i > 0 ? keyed[i - 1] : null;
@@ -503,7 +529,9 @@ function orderRow(lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: Reado
       stream[stream.length - 1] = {...last, text: last.text + k.token.text, alsoLines: [...(last.alsoLines ?? []), k.token.line]};
     } else stream.push({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false});
   });
-  return {stream, beyond: keyed.filter((k) => k.host === anchor.length).length};
+  let lastAnchored = -1;
+  hosts.forEach((h, i) => { if (h.anchored) lastAnchored = i; });
+  return {stream, beyond: keyed.filter((k) => order.get(k.host)! > lastAnchored).length};
 }
 
 /** Gain counted for a day completing the date above it. */
@@ -517,10 +545,26 @@ function datedToDay(text: string, word: string): boolean {
   return /\d年(1[0-2]|[1-9])月$/.test(text) && /^(3[01]|[12]\d|[1-9])日/.test(word);
 }
 
-/** A word of a row with the anchor word it continues and where it goes around it (see orderRow). */
+/**
+ * A word a row's other words are read around: a word of the anchor line, or a word of another line printed where
+ * no word read so far stands (a cell the anchor line leaves empty: an office suite's PDF centres a one-line cell
+ * between the lines of a two-line cell beside it, so the row's weight line holds none of the wrapped cells).
+ */
+interface Host {
+  placed: Placed;
+  /** Index of its line among the row's lines. */
+  at: number;
+  /** Its column as the anchor line reads (null: left out of that reading, or not on the anchor line). */
+  column: ColumnKey | null;
+  anchored: boolean;
+  /** The cell's text so far, in reading order. */
+  text: string;
+}
+
+/** A word of a row with the word it continues and where it goes around it (see orderRow). */
 interface Hosted {
   token: Token;
-  host: number;
+  host: Host;
   /** 0: before its host (printed above it), 1: the host, 2: after it. */
   phase: number;
   /** Sort line (Infinity: the tail of its cell). */
@@ -530,59 +574,58 @@ interface Hosted {
   at: number;
 }
 
-/** The host of each word of a row: the anchor line first, then each other line, nearest first (see rowStream). */
+/**
+ * The host of each word of a row: the anchor line's words are hosts; then each other line, nearest first, hands
+ * each word to the host whose cell it best continues, or makes it a host of its own where no host stands (see
+ * rowStream). Returns the words and the hosts in x order.
+ */
 function hostWords(
-  lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, context: ScoreContext,
-  hostXs: (host: number, at: number) => number[],
-): Hosted[] {
-  const anchor = lines[anchorAt].body;
-  const texts = anchor.map((p) => p.token.text);
-  const keyed: Hosted[] = [];
-  anchor.forEach((p, k) => keyed.push({token: p.token, host: k, phase: 1, line: p.token.line, x: p.x, at: anchorAt}));
-  const order = lines.map((_, i) => i).filter((i) => i !== anchorAt).sort((a, b) => Math.abs(a - anchorAt) - Math.abs(b - anchorAt) || b - a);
+  lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, options: GridOptions,
+  hostXs: (host: Host, at: number) => number[],
+): {keyed: Hosted[]; hosts: Host[]} {
+  const hosts: Host[] = lines[anchorAt].body.map((p, k) => ({placed: p, at: anchorAt, column: columnOf[k], anchored: true, text: p.token.text}));
+  const keyed: Hosted[] = hosts.map((h) => ({token: h.placed.token, host: h, phase: 1, line: h.placed.token.line, x: h.placed.x, at: anchorAt}));
+  // The 三级 column is the body's first: when the anchor line has its word, no column lies left of it.
+  const nothingLeft = columnOf[0] !== null && NAME_COLUMNS.has(columnOf[0]);
+  const order = lines.map((_, i) => i).filter((i) => i !== anchorAt).sort((a, b) => Math.abs(a - anchorAt) - Math.abs(b - anchorAt) || a - b);
   for (const i of order) {
-    const above = i < anchorAt;
     const words = lines[i].body;
     if (words.length === 0) continue;
-    const xs = anchor.map((_, h) => hostXs(h, i));
-    const hosts = alignToAnchor(anchor, xs, columnOf, texts, words, above, context);
+    const gains = words.map((p) => hosts.map((h) => hostGain(h, p.token.text, i < h.at, options)));
+    const chosen = alignWords(hosts, hosts.map((h) => hostXs(h, i)), words, gains, nothingLeft);
+    let inserted = 0;
     words.forEach((p, w) => {
-      const host = cellEdge(hosts[w], anchor, above);
+      const choice = chosen[w];
+      if (!('host' in choice)) {
+        const host: Host = {placed: p, at: i, column: null, anchored: false, text: p.token.text};
+        hosts.splice(choice.gap + inserted, 0, host);
+        inserted++;
+        keyed.push({token: p.token, host, phase: 1, line: p.token.line, x: p.x, at: i});
+        return;
+      }
+      const above = i < choice.host.at;
+      const host = cellEdge(choice.host, hosts, above);
       // A wrapped cell's lines are full but its last: a word above its host yet shorter ends the cell ("…不断提" "升").
-      const tail = above && host >= 0 && host < anchor.length && p.token.text.length <= 2 && anchor[host].token.text.length >= 2 * p.token.text.length + 2;
-      if (host >= 0 && host < anchor.length) texts[host] = above && !tail ? p.token.text + texts[host] : texts[host] + p.token.text;
+      const tail = above && p.token.text.length <= 2 && host.placed.token.text.length >= 2 * p.token.text.length + 2;
+      host.text = above && !tail ? p.token.text + host.text : host.text + p.token.text;
       keyed.push({token: p.token, host, phase: above && !tail ? 0 : 2, line: tail ? Infinity : p.token.line, x: p.x, at: i});
     });
   }
-  return keyed;
+  return {keyed, hosts};
 }
 
 /**
- * The anchor word a continuation word goes next to, given the one it continues: a word printed as one but read
- * as two (splitAtTitle: "交通运输部《农村公路养护") wraps from its left edge, so a line below it goes on after its
- * last piece ("管理办法》") and a line above comes before its first.
+ * The host a continuation word goes next to, given the one it continues: a word printed as one but read as two
+ * (splitAtTitle: "交通运输部《农村公路养护") wraps from its left edge, so a line below it goes on after its last
+ * piece ("管理办法》") and a line above comes before its first.
  */
-function cellEdge(host: number, anchor: ReadonlyArray<Placed>, above: boolean): number {
-  if (host < 0 || host >= anchor.length) return host;
-  const joined = (a: number): boolean => a >= 0 && a + 1 < anchor.length && anchor[a + 1].x === anchor[a].x + anchor[a].token.text.length;
-  if (above) while (joined(host - 1)) host--;
-  else while (joined(host)) host++;
-  return host;
-}
-
-/**
- * Words with no anchor word to follow (left or right of them all) may fill several columns: these are told
- * apart by x, words starting within SAME_X of each other sharing a column. Returns each x's column index.
- */
-function hostlessColumns(xs: ReadonlyArray<number>): (x: number) => number {
-  const starts = [...new Set(xs)].sort((a, b) => a - b);
-  const columnStarts: number[] = [];
-  for (const x of starts) if (columnStarts.length === 0 || x - columnStarts[columnStarts.length - 1] > SAME_X) columnStarts.push(x);
-  return (x) => {
-    let c = 0;
-    while (c + 1 < columnStarts.length && columnStarts[c + 1] <= x) c++;
-    return c;
-  };
+function cellEdge(host: Host, hosts: ReadonlyArray<Host>, above: boolean): Host {
+  let h = hosts.indexOf(host);
+  const joined = (a: number): boolean => a >= 0 && a + 1 < hosts.length && hosts[a + 1].at === hosts[a].at
+    && hosts[a + 1].placed.x === hosts[a].placed.x + hosts[a].placed.token.text.length;
+  if (above) while (joined(h - 1)) h--;
+  else while (joined(h)) h++;
+  return hosts[h];
 }
 
 /** The name columns, left of the values. */
@@ -636,29 +679,33 @@ const LEFT_COST = 0.6;
 /** Grammar gain counted for a join its column's grammar rejects. */
 const REJECTED = -6;
 
-/**
- * The anchor word each word of a continuation line continues (-1: before them all), hosts never going back
- * along the line: the best sum of x nearness and the gain in the host column's score from each join.
- */
-function alignToAnchor(
-  anchor: ReadonlyArray<Placed>, hostXs: ReadonlyArray<ReadonlyArray<number>>, columnOf: ReadonlyArray<ColumnKey | null>, texts: ReadonlyArray<string>,
-  words: ReadonlyArray<Placed>, above: boolean, context: ScoreContext,
-): number[] {
-  const gains = words.map((p) => anchor.map((_, h) => joinGain(columnOf[h], texts[h], p.token.text, above, context)));
-  // The 三级 column is the body's first: when the anchor line has its word, no column lies left of it.
-  const nothingLeft = columnOf[0] !== null && NAME_COLUMNS.has(columnOf[0]);
-  return alignWords(anchor, hostXs, words, gains, nothingLeft);
-}
-
-/** Gain counted for joining a word the anchor line's reading left out (its column unknown). */
-const UNKNOWN_COLUMN = -1;
+/** Value of a word printed where no host stands, made a host of its own (a cell the anchor line leaves empty). */
+const NEW_HOST = -1;
 
 /** Columns holding values (a number and unit, a date, a phrase): no piece of a 依据/赋分/佐证 word continues them. */
 const VALUE_COLUMNS = new Set<ColumnKey>(['target', 'prior_year', 'actual', 'target_long', 'target_unit']);
 
+/**
+ * What joining `word` to a host's cell gains: in the host's column when the anchor line's reading gives it one,
+ * else in the column the joined text reads best in.
+ */
+function hostGain(host: Host, word: string, above: boolean, options: GridOptions): number {
+  if (host.column !== null) return joinGain(host.column, host.text, word, above, options.context);
+  if (!above && datedToDay(host.text, word)) return DAY_JOIN;
+  const best = (text: string): number | null => {
+    let top: number | null = null;
+    for (const column of options.columns) {
+      const score = fragmentScore(column, text, options.context);
+      if (score !== null && (top === null || score > top)) top = score;
+    }
+    return top;
+  };
+  const after = best(above ? word + host.text : host.text + word);
+  return after === null ? REJECTED : after - (best(host.text) ?? 0);
+}
+
 /** What joining `word` to a cell holding `text` gains in the column's score (REJECTED when it no longer fits). */
-function joinGain(column: ColumnKey | null, text: string, word: string, above: boolean, context: ScoreContext): number {
-  if (column === null) return UNKNOWN_COLUMN;
+function joinGain(column: ColumnKey, text: string, word: string, above: boolean, context: ScoreContext): number {
   if (VALUE_COLUMNS.has(column) && completed(word) !== word) return REJECTED; // no value goes on with a rule's piece
   if (!above && datedToDay(text, word)) return DAY_JOIN;
   const before = fragmentScore(column, text, context);
@@ -666,26 +713,37 @@ function joinGain(column: ColumnKey | null, text: string, word: string, above: b
   return after === null ? REJECTED : after - (before ?? 0);
 }
 
+/** Where a continuation word goes: on a host, or in the gap before host `gap` (hosts.length: after them all). */
+type HostChoice = {host: Host} | {gap: number};
+
 /**
- * The best monotone hosts of a line's words. pdftotext packs a full line tighter than a sparse one, so a
- * continuation word sits at or right of its host's x, further right the further along the line: a word right
- * of its host costs little, left of it much.
+ * The best monotone choices for a line's words: join a host, or stand in a gap between hosts as a host of its
+ * own. pdftotext packs a full line tighter than a sparse one, so a continuation word sits at or right of its
+ * host's x, further right the further along the line: a word right of its host costs little, left of it much. A
+ * word stands in a gap only clear of the hosts beside it (a space each side); right of all hosts it costs BEYOND.
  * @param nothingLeft The anchor line's first word is a name: no column lies left of it, so a word printed left of
  * it (pdftotext shifts a line's words right by the wide labels before them) continues one of its words.
  */
 function alignWords(
-  anchor: ReadonlyArray<Placed>, hostXs: ReadonlyArray<ReadonlyArray<number>>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>,
+  hosts: ReadonlyArray<Host>, hostXs: ReadonlyArray<ReadonlyArray<number>>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>,
   nothingLeft: boolean,
-): number[] {
-  const m = anchor.length + 2; // host h is stored at h + 1; host anchor.length: after all anchor words
-  const value = (w: number, h: number): number => {
+): HostChoice[] {
+  const H = hosts.length;
+  const end = (h: number): number => hosts[h].placed.x + hosts[h].placed.token.text.length;
+  // State s: even s the gap before host s / 2, odd s host (s - 1) / 2.
+  const value = (w: number, s: number): number => {
     const x = words[w].x;
-    if (anchor.length === 0) return h === -1 ? 0 : -Infinity;
-    // Before or after all anchor words: a column the anchor line leaves empty, left or right of its words.
-    if (h === -1) return nothingLeft ? -Infinity : x <= anchor[0].x - SAME_X ? 0 : REJECTED - LEFT_COST * (x - anchor[0].x + SAME_X);
-    if (h === anchor.length) return x > anchor[h - 1].x + anchor[h - 1].token.text.length ? BEYOND : -Infinity;
-    return gains[w][h] - Math.min(...hostXs[h].map((at) => (x >= at ? RIGHT_COST * (x - at) : LEFT_COST * (at - x))));
+    if (s % 2 === 1) {
+      const h = (s - 1) / 2;
+      return gains[w][h] - minOf(hostXs[h].map((at) => (x >= at ? RIGHT_COST * (x - at) : LEFT_COST * (at - x))));
+    }
+    const g = s / 2;
+    if (H === 0) return 0;
+    if (g === 0) return nothingLeft ? -Infinity : x <= hosts[0].placed.x - SAME_X ? 0 : REJECTED - LEFT_COST * (x - hosts[0].placed.x + SAME_X);
+    if (g === H) return x > end(H - 1) ? BEYOND : -Infinity;
+    return x > end(g - 1) && x + words[w].token.text.length < hosts[g].placed.x ? NEW_HOST : -Infinity;
   };
+  const m = 2 * H + 1;
   const best: number[][] = [];
   const from: number[][] = [];
   for (let w = 0; w < words.length; w++) {
@@ -693,18 +751,21 @@ function alignWords(
     from.push(new Array(m).fill(-1));
     let runBest = -Infinity;
     let runArg = -1;
-    for (let h = 0; h < m; h++) {
-      if (w > 0 && best[w - 1][h] > runBest) { runBest = best[w - 1][h]; runArg = h; }
-      best[w][h] = (w === 0 ? 0 : runBest) + value(w, h - 1);
-      from[w][h] = runArg;
+    for (let s = 0; s < m; s++) {
+      if (w > 0 && best[w - 1][s] > runBest) { runBest = best[w - 1][s]; runArg = s; }
+      best[w][s] = (w === 0 ? 0 : runBest) + value(w, s);
+      from[w][s] = runArg;
     }
   }
-  const hosts = new Array<number>(words.length);
-  if (words.length === 0) return hosts;
+  const out = new Array<HostChoice>(words.length);
+  if (words.length === 0) return out;
   const last = best[words.length - 1];
-  let h = last.indexOf(maxOf(last));
-  for (let w = words.length - 1; w >= 0; w--) { hosts[w] = h - 1; h = from[w][h]; }
-  return hosts;
+  let s = last.indexOf(maxOf(last));
+  for (let w = words.length - 1; w >= 0; w--) {
+    out[w] = s % 2 === 1 ? {host: hosts[(s - 1) / 2]} : {gap: s / 2};
+    s = from[w][s];
+  }
+  return out;
 }
 
 /**
