@@ -615,17 +615,34 @@ function hostWords(
 }
 
 /**
- * The host a continuation word goes next to, given the one it continues: a word printed as one but read as two
- * (splitAtTitle: "交通运输部《农村公路养护") wraps from its left edge, so a line below it goes on after its last
- * piece ("管理办法》") and a line above comes before its first.
+ * The host a continuation word goes next to, given the one it continues: a cell printed as several words of one
+ * line wraps from its left edge, so a line below it goes on after its last word and a line above comes before
+ * its first. Such are a word printed as one but read as two (splitAtTitle: "交通运输部《农村公路养护" …
+ * "管理办法》") and a value printed in words ("2025 年 12 月 31" … "日前").
  */
 function cellEdge(host: Host, hosts: ReadonlyArray<Host>, above: boolean): Host {
   let h = hosts.indexOf(host);
-  const joined = (a: number): boolean => a >= 0 && a + 1 < hosts.length && hosts[a + 1].at === hosts[a].at
-    && hosts[a + 1].placed.x === hosts[a].placed.x + hosts[a].placed.token.text.length;
-  if (above) while (joined(h - 1)) h--;
-  else while (joined(h)) h++;
+  const end = (a: number): number => hosts[a].placed.x + hosts[a].placed.token.text.length;
+  const joined = (a: number): boolean => a >= 0 && a + 1 < hosts.length && hosts[a + 1].at === hosts[a].at && hosts[a + 1].placed.x === end(a);
+  // One space apart: words of one value while the words so far read as one ("≥1.2 万人", "2025 年 12 月 31").
+  const spaced = (from: number, a: number): boolean => a + 1 < hosts.length && hosts[a + 1].at === hosts[a].at && hosts[a + 1].placed.x === end(a) + 1
+    && isValueWords(hosts.slice(from, a + 2).map((x) => x.placed.token.text));
+  let first = h;
+  while (first > 0 && (joined(first - 1) || spaced(first - 1, first - 1))) first--;
+  if (above) return hosts[first];
+  while (joined(h) || spaced(first, h)) h++;
   return hosts[h];
+}
+
+/** Do words printed one space apart read as one value: a quantity, a date or the beginning of one? */
+function isValueWords(words: readonly string[]): boolean {
+  if (words.slice(1).some((w) => isColumnWord(w) || /^[≥≤<>=＜＞]/.test(w))) return false;
+  const text = asciiDigits(words.join(''));
+  // A date printed in words ("2025 年 12 月 31"): a bare day goes on a month only so printed ("2024年6月 10" is a
+  // date and a weight).
+  if (/^\d{4}年(\d{1,2}月?)?$/.test(text) || (words.length > 2 && /^\d{4}年\d{1,2}月\d{1,2}$/.test(text))) return true;
+  const kind = parseValue(text).kind;
+  return kind === 'date' || (kind === 'quantitative' && !/^\d/.test(asciiDigits(words[words.length - 1])));
 }
 
 /** The name columns, left of the values. */

@@ -570,7 +570,7 @@ const SIGNATURES: ReadonlyArray<readonly [ColumnKey, RegExp]> = [
   ['project', /项目名称/], ['project_budget', /项目资金|项目金额|预算金额|预算资金/], ['project_goal', /绩效目标|总体目标/],
   ['level1', /一级/], ['level2', /二级/], ['level3', /三级|指标内容|指标名称/], ['target_long', /长期/],
   ['target_nature', /指标性质/], ['target', /指标值(?!设)|目标值|年度目标/], ['target_unit', /度量单位|计量单位/],
-  ['basis', /依据|设置依|设定依|绩效标准/], ['prior_year', /上年/], ['weight', /权重|分值/], ['actual', /实际/],
+  ['basis', /依据|设置依|设定依|绩效标/], ['prior_year', /上年/], ['weight', /权重|分值/], ['actual', /实际/],
   ['score', /得分/], ['deviation', /偏差/], ['scoring_rule', /赋分/], ['evidence', /佐证/],
 ];
 /** The standard name of each column. */
