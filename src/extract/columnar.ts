@@ -704,21 +704,15 @@ const VALUE_COLUMNS = new Set<ColumnKey>(['target', 'prior_year', 'actual', 'tar
 
 /**
  * What joining `word` to a host's cell gains: in the host's column when the anchor line's reading gives it one,
- * else in the column the joined text reads best in.
+ * else how well the joined text reads in its best column, above how well the host's text read if that was any
+ * good (a fragment reading nowhere, "元/", gains nothing from whatever joins it).
  */
 function hostGain(host: Host, word: string, above: boolean, options: GridOptions): number {
   if (host.column !== null) return joinGain(host.column, host.text, word, above, options.context);
   if (!above && datedToDay(host.text, word)) return DAY_JOIN;
-  const best = (text: string): number | null => {
-    let top: number | null = null;
-    for (const column of options.columns) {
-      const score = fragmentScore(column, text, options.context);
-      if (score !== null && (top === null || score > top)) top = score;
-    }
-    return top;
-  };
+  const best = (text: string): number => maxOf(options.columns.map((c) => fragmentScore(c, text, options.context) ?? -Infinity));
   const after = best(above ? word + host.text : host.text + word);
-  return after === null ? REJECTED : after - (best(host.text) ?? 0);
+  return after === -Infinity ? REJECTED : after - Math.max(0, best(host.text));
 }
 
 /** What joining `word` to a cell holding `text` gains in the column's score (REJECTED when it no longer fits). */
@@ -729,6 +723,9 @@ function joinGain(column: ColumnKey, text: string, word: string, above: boolean,
   const after = fragmentScore(column, above ? word + text : text + word, context);
   return after === null ? REJECTED : after - (before ?? 0);
 }
+
+/** Cost of joining a host past the next host (see alignWords). */
+const PASSED_HOST = 2;
 
 /** Where a continuation word goes: on a host, or in the gap before host `gap` (hosts.length: after them all). */
 type HostChoice = {host: Host} | {gap: number};
@@ -752,7 +749,9 @@ function alignWords(
     const x = words[w].x;
     if (s % 2 === 1) {
       const h = (s - 1) / 2;
-      return gains[w][h] - minOf(hostXs[h].map((at) => (x >= at ? RIGHT_COST * (x - at) : LEFT_COST * (at - x))));
+      // A word standing wholly right of the next host, a word of another line, continues that one or one after.
+      const passes = h + 1 < H && !hosts[h + 1].anchored && x > end(h + 1) ? PASSED_HOST : 0;
+      return gains[w][h] - passes - minOf(hostXs[h].map((at) => (x >= at ? RIGHT_COST * (x - at) : LEFT_COST * (at - x))));
     }
     const g = s / 2;
     if (H === 0) return 0;
