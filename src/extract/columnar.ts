@@ -285,21 +285,23 @@ function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number): {k: number; g
  * another word follows it.
  */
 function findAnchors(lines: ReadonlyArray<Row2D>, columns: readonly ColumnKey[]): number[] {
-  const isWeight = (l: Row2D, k: number): boolean => {
-    const text = l.body[k].token.text;
-    return /^\d{1,3}(\.\d{1,2})?$/.test(asciiDigits(text)) && parseWeight(text) !== null && !inValue(l.body, k);
-  };
-  const weightsOf = (l: Row2D): number[] => l.body.filter((p, k) => (k > 0 || l.body.length > 2) && isWeight(l, k)).map((p) => p.x);
+  const weightsOf = (l: Row2D): number[] => l.body.filter((p, k) => (k > 0 || l.body.length > 2) && isWeightWord(l, k)).map((p) => p.x);
   const lasts = lines.map(weightsOf).filter((xs) => xs.length > 0).map((xs) => xs[xs.length - 1]).sort((a, b) => a - b);
   if (lasts.length === 0) return [];
   const median = lasts[Math.floor(lasts.length / 2)];
   const weightAt = columns.indexOf('weight');
   const later = weightAt < 0 ? -1 : columns.length - 1 - weightAt;
-  const packed = (l: Row2D): boolean => l.body.some((_, k) => k > 0 && isWeight(l, k) && l.body.length - 1 - k <= later);
-  const opening = (l: Row2D): boolean => l.body.length === 2 && isWeight(l, 0) && Math.abs(l.body[0].x - median) <= SAME_X;
+  const packed = (l: Row2D): boolean => l.body.some((_, k) => k > 0 && isWeightWord(l, k) && l.body.length - 1 - k <= later);
+  const opening = (l: Row2D): boolean => l.body.length === 2 && isWeightWord(l, 0) && Math.abs(l.body[0].x - median) <= SAME_X;
   const out: number[] = [];
   lines.forEach((l, index) => { if (weightsOf(l).some((x) => Math.abs(x - median) <= 12) || packed(l) || opening(l)) out.push(index); });
   return out;
+}
+
+/** Is the word at `k` of a line a weight (a small number, not a piece of a value printed in words)? */
+function isWeightWord(l: Row2D, k: number): boolean {
+  const text = l.body[k].token.text;
+  return /^\d{1,3}(\.\d{1,2})?$/.test(asciiDigits(text)) && parseWeight(text) !== null && !inValue(l.body, k);
 }
 
 /**
@@ -485,12 +487,12 @@ function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, reading: Readi
   // may start with any later column: each reading is tried, the one whose row reads best is kept. The reading with
   // a name is tried too: pdftotext lays out each page on its own, so the 三级 column may lie further right.
   const late = anchor.length > 0 && anchor[0].x > reading.level3Start + SAME_X;
-  if (!late) return orderRow(lines, anchorAt, anchorColumns(anchor, reading.options.columns, reading.options), reading.options);
+  if (!late) return orderRow(lines, anchorAt, anchorColumns(anchor, reading.options.columns, reading.options), reading);
   const values = reading.options.columns.filter((c) => !NAME_COLUMNS.has(c));
   const starts = [reading.options.columns, ...Array.from({length: Math.min(LATE_STARTS, values.length)}, (_, skip) => values.slice(skip))];
   let best: {words: RowWords; score: number} | null = null;
   for (const columns of starts) {
-    const words = orderRow(lines, anchorAt, anchorColumns(anchor, columns, reading.options), reading.options);
+    const words = orderRow(lines, anchorAt, anchorColumns(anchor, columns, reading.options), reading);
     const score = segmentGrid(words.stream, reading.options).score;
     if (best === null || score > best.score) best = {words, score};
   }
@@ -508,15 +510,15 @@ interface RowWords {
 
 /** A row's words in column order, given the column of each anchor word (see rowStream). */
 function orderRow(
-  lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, options: GridOptions,
+  lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, reading: Reading,
 ): RowWords {
   // pdftotext packs a full anchor line tighter than the sparse lines around it, so a column's x on the anchor
   // line can be far left of the same column on the others: a second pass also measures each word against where
   // its column's words lie on the row's other lines (as the first pass placed them).
-  const first = hostWords(lines, anchorAt, columnOf, options, (host) => [host.placed.x]);
+  const first = hostWords(lines, anchorAt, columnOf, reading, (host) => [host.placed.x]);
   const seen = new Map<Placed, Hosted[]>();
   for (const k of first.keyed) if (k.host.anchored && k.at !== anchorAt) seen.set(k.host.placed, [...(seen.get(k.host.placed) ?? []), k]);
-  const {keyed, hosts} = seen.size === 0 ? first : hostWords(lines, anchorAt, columnOf, options, (host, at) => [
+  const {keyed, hosts} = seen.size === 0 ? first : hostWords(lines, anchorAt, columnOf, reading, (host, at) => [
     host.placed.x, ...(seen.get(host.placed) ?? []).filter((k) => k.at !== at).map((k) => k.x),
   ]);
   const order = new Map(hosts.map((h, i) => [h, i]));
@@ -580,9 +582,10 @@ interface Hosted {
  * rowStream). Returns the words and the hosts in x order.
  */
 function hostWords(
-  lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, options: GridOptions,
+  lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, reading: Reading,
   hostXs: (host: Host, at: number) => number[],
 ): {keyed: Hosted[]; hosts: Host[]} {
+  const {options} = reading;
   const hosts: Host[] = lines[anchorAt].body.map((p, k) => ({placed: p, at: anchorAt, column: columnOf[k], anchored: true, text: p.token.text}));
   const keyed: Hosted[] = hosts.map((h) => ({token: h.placed.token, host: h, phase: 1, line: h.placed.token.line, x: h.placed.x, at: anchorAt}));
   // The 三级 column is the body's first: when the anchor line has its word, no column lies left of it.
@@ -887,8 +890,10 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number, level3Star
       taken.add(column);
       const text = p.token.text;
       const cur = open[column];
-      const gap = cur === undefined || cur.page !== l.page ? Infinity : i - lastIndex(cur, lines);
-      const near = gap <= (cur !== undefined && !isName(cur.text) && isNamePrefix(cur.text) ? UNFINISHED_LABEL_GAP : LABEL_GAP);
+      // A name left unfinished at the foot of a page goes on at the top of the next (a row broken by the page).
+      const unfinished = cur !== undefined && !isName(cur.text) && isNamePrefix(cur.text);
+      const gap = cur === undefined || (cur.page !== l.page && !unfinished) ? Infinity : i - lastIndex(cur, lines);
+      const near = gap <= (unfinished ? UNFINISHED_LABEL_GAP : LABEL_GAP);
       if (cur && near) {
         if (isNamePrefix(cur.text + text)) { extend(cur, p, cur.text + text, i); continue; }
         if (isNamePrefix(text + cur.text)) { extend(cur, p, text + cur.text, i, true); continue; }

@@ -3,7 +3,7 @@
 // whitespace removed, so labels and values split over lines or by spaces ("其中：财政拨" / "款") still read;
 // reading-order dumps' label pieces printed apart are joined, and their scrambled amounts read by 总额 = 财政 + 其他.
 import type {ColumnKey, MetaField, TableKind} from '../types.ts';
-import {COLUMN_ALIASES, COLUMN_ORDER} from '../vocab.ts';
+import {COLUMN_ALIASES} from '../vocab.ts';
 import {asciiDigits, type Token} from './lines.ts';
 
 /** Metadata read from a table header. Amounts are in 万元. */
@@ -527,8 +527,7 @@ export function findGridHeader(tokens: ReadonlyArray<Token>, from = 0): GridHead
     if (next > last + 1 || (remainder !== null && isHeaderFragment(remainder))) {
       const first = headerLinesBefore(tokens, t, from);
       const block = text.slice(starts[first], next < tokens.length ? starts[next] : text.length);
-      const named = columnsNamedIn(block);
-      const columns = tokens[t].line === tokens[last].line ? inPrintedOrder(named, m.columns) : named;
+      const columns = columnsNamedIn(block);
       if (columns.length >= m.columns.length) {
         const names = columns.map((c) => (m.columns.includes(c) ? m.names[m.columns.indexOf(c)] : CANONICAL_NAME[c]));
         return {first, next, remainder: null, columns, names};
@@ -566,12 +565,15 @@ export function isHeaderFragment(s: string): boolean {
   return /^[一二三级指标值设置定依据上年完成实际分值权重赋规则佐证资料材料内容名称性质度量计单位必填（）()\d％%长期年度目得偏差原因析及改进措施绩效准万元]+$/.test(s);
 }
 
-/** Signatures of each column in a header block, whatever the line breaks did to the names. */
+/**
+ * Signatures of each column in a header block, whatever the line breaks did to the names ("绩效标" / "准", "年度指标" /
+ * "值"), in the standard order (a 自评表 prints 全年实际值 before 分值).
+ */
 const SIGNATURES: ReadonlyArray<readonly [ColumnKey, RegExp]> = [
   ['project', /项目名称/], ['project_budget', /项目资金|项目金额|预算金额|预算资金/], ['project_goal', /绩效目标|总体目标/],
   ['level1', /一级/], ['level2', /二级/], ['level3', /三级|指标内容|指标名称/], ['target_long', /长期/],
   ['target_nature', /指标性质/], ['target', /指标值(?!设)|目标值|年度目标|年度指标/], ['target_unit', /度量单位|计量单位/],
-  ['basis', /依据|设置依|设定依|绩效标/], ['prior_year', /上年/], ['weight', /权重|分值/], ['actual', /实际/],
+  ['basis', /依据|设置依|设定依|绩效标/], ['prior_year', /上年/], ['actual', /实际/], ['weight', /权重|分值/],
   ['score', /得分/], ['deviation', /偏差/], ['scoring_rule', /赋分/], ['evidence', /佐证/],
 ];
 /** The standard name of each column. */
@@ -581,23 +583,6 @@ export const CANONICAL_NAME: Record<ColumnKey, string> = {
   target: '指标值', target_unit: '度量单位', basis: '指标值设置依据', prior_year: '上年完成值', weight: '指标分值权重',
   actual: '全年实际值', score: '得分', deviation: '偏差原因分析及改进措施', scoring_rule: '指标赋分规则', evidence: '佐证资料',
 };
-
-/**
- * Columns named in a header block, in the order of the whole names printed in a row on one line (`printed`; a
- * 自评表 prints 全年实际值 before 分值), each other column before the first printed column that follows it in the
- * standard order.
- * @example inPrintedOrder(['level1', 'target', 'weight', 'actual'], ['level1', 'actual', 'weight']) // => ['level1', 'target', 'actual', 'weight']
- */
-function inPrintedOrder(named: readonly ColumnKey[], printed: readonly ColumnKey[]): ColumnKey[] {
-  if (!printed.every((c) => named.includes(c))) return [...named];
-  const out = [...printed];
-  for (const c of named) {
-    if (out.includes(c)) continue;
-    const at = out.findIndex((p) => COLUMN_ORDER.indexOf(p) > COLUMN_ORDER.indexOf(c));
-    out.splice(at === -1 ? out.length : at, 0, c);
-  }
-  return out;
-}
 
 /** The columns a header block names, in the standard order. */
 function columnsNamedIn(block: string): ColumnKey[] {
