@@ -360,7 +360,8 @@ function chooseSpans(
     const slice = lines.slice(t, b + 1);
     const {stream, beyond} = rowStream(slice, anchors[k] - t, reading);
     const parse = segmentGrid(stream, reading.options);
-    const score = parse.score - RAGGED_COST * raggedLines(parse) + BEYOND * beyond - OFF_CENTRE_COST * offCentre(parse, pageOf);
+    const score = parse.score - RAGGED_COST * raggedLines(parse) - UNPAIRED_COST * cutTitles(parse) + BEYOND * beyond
+      - OFF_CENTRE_COST * offCentre(parse, pageOf);
     let distance = 0;
     let split = false;
     for (let i = t; i <= b; i++) {
@@ -449,6 +450,38 @@ function offCentre(parse: GridParse, pageOf: ReadonlyMap<number, number>): numbe
 /** Cost of a cell line that is not its cell's last yet shorter than its longest line (see raggedLines). */
 const RAGGED_COST = 1;
 
+/** Does a text open a document title it does not close ("《梅岭县 2025 年交通运输工作要")? */
+const openTitle = (text: string): boolean => text.lastIndexOf('《') > text.lastIndexOf('》');
+
+/** Does a word close a document title it did not open ("点》")? */
+const closesTitle = (word: string): boolean => word.indexOf('》') >= 0 && (word.indexOf('《') === -1 || word.indexOf('《') > word.indexOf('》'));
+/** Gain counted for a title's tail finishing it. */
+const TITLE_JOIN = 4;
+
+/** Cost of a cell holding a cut document title (see cutTitles). */
+const UNPAIRED_COST = 2;
+
+/**
+ * Cells of the parse holding a document title cut short or its tail alone ("《…工作要", "点》"): a title wrapped in
+ * its cell is printed whole in its row, so a row that takes only some of its lines has cut it.
+ */
+function cutTitles(parse: GridParse): number {
+  let n = 0;
+  for (const item of parse.items) {
+    if (!('row' in item)) continue;
+    for (const tokens of item.row.cells.values()) {
+      let depth = 0;
+      let cut = false;
+      for (const t of tokens) for (const ch of t.text) {
+        if (ch === '《') depth++;
+        else if (ch === '》' && --depth < 0) cut = true;
+      }
+      if (cut || depth > 0) n++;
+    }
+  }
+  return n;
+}
+
 /** Printed width of a text: CJK characters count one, ASCII letters and digits half. */
 const printedWidth = (s: string): number => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x80 ? 0.5 : 1), 0);
 
@@ -524,12 +557,22 @@ function orderRow(
   const order = new Map(hosts.map((h, i) => [h, i]));
   keyed.sort((a, b) => order.get(a.host)! - order.get(b.host)! || a.phase - b.phase || a.line - b.line || a.x - b.x);
   const stream: Token[] = [];
+  // The words of a value printed one space apart on a line ("2025 年 11 月 30") are one word of the stream.
+  let run: string[] = [];
   keyed.forEach((k, i) => {
     const before = i > 0 ? keyed[i - 1] : null;
     const last = stream[stream.length - 1];
+    const spaced = before !== null && before.line === k.line && before.x + before.token.text.length + 1 === k.x;
     if (before && before.host === k.host && k.phase === 2 && datedToDay(last.text, k.token.text)) {
       stream[stream.length - 1] = {...last, text: last.text + k.token.text, alsoLines: [...(last.alsoLines ?? []), k.token.line]};
-    } else stream.push({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false});
+      run = [];
+    } else if (spaced && isValueWords([...run, k.token.text])) {
+      stream[stream.length - 1] = {...last, text: last.text + k.token.text};
+      run.push(k.token.text);
+    } else {
+      stream.push({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false});
+      run = [k.token.text];
+    }
   });
   let lastAnchored = -1;
   hosts.forEach((h, i) => { if (h.anchored) lastAnchored = i; });
@@ -621,15 +664,20 @@ function hostWords(
  * The host a continuation word goes next to, given the one it continues: a cell printed as several words of one
  * line wraps from its left edge, so a line below it goes on after its last word and a line above comes before
  * its first. Such are a word printed as one but read as two (splitAtTitle: "交通运输部《农村公路养护" …
- * "管理办法》") and a value printed in words ("2025 年 12 月 31" … "日前").
+ * "管理办法》"), a value printed in words ("2025 年 12 月 31" … "日前") and a title ("《梅岭县 2025 年…").
  */
 function cellEdge(host: Host, hosts: ReadonlyArray<Host>, above: boolean): Host {
   let h = hosts.indexOf(host);
   const end = (a: number): number => hosts[a].placed.x + hosts[a].placed.token.text.length;
   const joined = (a: number): boolean => a >= 0 && a + 1 < hosts.length && hosts[a + 1].at === hosts[a].at && hosts[a + 1].placed.x === end(a);
-  // One space apart: words of one value while the words so far read as one ("≥1.2 万人", "2025 年 12 月 31").
-  const spaced = (from: number, a: number): boolean => a + 1 < hosts.length && hosts[a + 1].at === hosts[a].at && hosts[a + 1].placed.x === end(a) + 1
-    && isValueWords(hosts.slice(from, a + 2).map((x) => x.placed.token.text));
+  // One space apart: words of one value while the words so far read as one ("≥1.2 万人", "2025 年 12 月 31"), or
+  // words of a document title still open ("《梅岭县 2025 年交通运输工作要").
+  const spaced = (from: number, a: number): boolean => {
+    if (a + 1 >= hosts.length || hosts[a + 1].at !== hosts[a].at || hosts[a + 1].placed.x !== end(a) + 1) return false;
+    const words = hosts.slice(from, a + 2).map((x) => x.placed.token.text);
+    const next = words[words.length - 1];
+    return isValueWords(words) || (openTitle(words.slice(0, -1).join('')) && !isColumnWord(next) && parseWeight(next) === null);
+  };
   let first = h;
   while (first > 0 && (joined(first - 1) || spaced(first - 1, first - 1))) first--;
   if (above) return hosts[first];
@@ -711,6 +759,8 @@ const VALUE_COLUMNS = new Set<ColumnKey>(['target', 'prior_year', 'actual', 'tar
  * good (a fragment reading nowhere, "元/", gains nothing from whatever joins it).
  */
 function hostGain(host: Host, word: string, above: boolean, options: GridOptions): number {
+  // The tail of a document title ("点》") finishes the title its host opened, wherever pdftotext put it (the next page).
+  if (!above && openTitle(host.text) && closesTitle(word)) return TITLE_JOIN;
   if (host.column !== null) return joinGain(host.column, host.text, word, above, options.context);
   if (!above && datedToDay(host.text, word)) return DAY_JOIN;
   const best = (text: string): number => maxOf(options.columns.map((c) => fragmentScore(c, text, options.context) ?? -Infinity));
