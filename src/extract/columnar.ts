@@ -839,14 +839,14 @@ function alignWords(
 
 /**
  * Move the words of a flat table's project columns (项目名称, 项目资金, 年度绩效目标) out of the lines' bodies: a
- * line's leading words left of its page's 一级 column (the leftmost whole 一级 name on the page). pdftotext
+ * line's leading words left of its page's 一级 column (the leftmost 一级 name or first line of one on the page). pdftotext
  * starts each page's lines at its leftmost word, so a page whose project columns are empty is printed further
  * left: its words are moved right to put its 一级 column where the other pages have it.
  */
 function splitProjectWords(lines: ReadonlyArray<Row2D>): void {
   const level1X = new Map<number, number>();
   for (const l of lines) {
-    for (const p of l.body) if (isLevel1(p.token.text)) level1X.set(l.page, Math.min(level1X.get(l.page) ?? Infinity, p.x));
+    for (const p of l.body) if (opensLevel1(p.token.text)) level1X.set(l.page, Math.min(level1X.get(l.page) ?? Infinity, p.x));
   }
   const widest = maxOf(level1X.values());
   for (const l of lines) {
@@ -856,6 +856,10 @@ function splitProjectWords(lines: ReadonlyArray<Row2D>): void {
     for (const p of [...l.project, ...l.body]) p.x += widest - edge;
   }
 }
+
+/** Is `s` a 一级 name or its first line ("产出指" of a name wrapped in a narrow column)? */
+const opensLevel1 = (s: string): boolean => isLevel1(s) || (s.length >= 2 && LEVEL1_NAMES.some((n) => n.length > s.length && n.startsWith(s)));
+const LEVEL1_NAMES: readonly string[] = LEVEL_NAMES.filter(isLevel1);
 
 /** One project's cells of a flat table, joined over the lines they are printed on, with their vertical centre. */
 interface ProjectLabel {

@@ -533,6 +533,14 @@ export function findGridHeader(tokens: ReadonlyArray<Token>, from = 0): GridHead
         return {first, next, remainder: null, columns, names};
       }
     }
+    // Group names over their columns' names ("长期目标 年度目标" over "长期指标值 年度指标值", the group row printed
+    // above the others): a column named twice over several lines is read as a block too.
+    if (new Set(m.columns).size < m.columns.length && tokens[t].line !== tokens[last].line) {
+      const columns = columnsNamedIn(text.slice(starts[t], lastEnd));
+      if (new Set(columns).size === new Set(m.columns).size) {
+        return {first: t, next: last + 1, remainder, columns, names: columns.map((c) => m.names[m.columns.indexOf(c)] ?? CANONICAL_NAME[c])};
+      }
+    }
     return {first: t, next: last + 1, remainder, columns: m.columns, names: m.names};
   }
   return null;
