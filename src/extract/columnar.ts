@@ -941,6 +941,10 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number, level3Star
     for (const p of [...l.labels]) {
       let column: Label['column'] = p.x < level2Start && !taken.has('level1') ? 'level1' : 'level2';
       if (p.unsure) column = taken.has('level2') ? 'level1' : 'level2';
+      // A name of one column only goes there wherever printed (a page whose 一级 cells are empty starts its lines
+      // at the 二级 column).
+      const named = nameColumn(p.token.text);
+      if (named !== null && !taken.has(named)) column = named;
       taken.add(column);
       const text = p.token.text;
       const cur = open[column];
@@ -967,6 +971,14 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number, level3Star
     }
   });
   return out;
+}
+
+/** The label column whose names alone `s` is (or begins, two characters or more), else null. */
+function nameColumn(s: string): Label['column'] | null {
+  if (s.length < 2) return null;
+  const level1 = LEVEL_NAMES.some((n) => isLevel1(n) && n.startsWith(s));
+  const level2 = LEVEL_NAMES.some((n) => isLevel2(n) && n.startsWith(s));
+  return level1 === level2 ? null : level1 ? 'level1' : 'level2';
 }
 
 /** Most lines from one piece of a label to the next. */
