@@ -556,23 +556,25 @@ function orderRow(
   ]);
   const order = new Map(hosts.map((h, i) => [h, i]));
   keyed.sort((a, b) => order.get(a.host)! - order.get(b.host)! || a.phase - b.phase || a.line - b.line || a.x - b.x);
-  const stream: Token[] = [];
-  // The words of a value printed one space apart on a line ("2025 年 11 月 30") are one word of the stream.
-  let run: string[] = [];
+  // The words of a value printed one space apart on a line ("2025 年 11 月", "30 日前") are one word of the stream.
+  const words: Array<{token: Token; host: Host; phase: number; run: string[]}> = [];
   keyed.forEach((k, i) => {
     const before = i > 0 ? keyed[i - 1] : null;
-    const last = stream[stream.length - 1];
+    const last = words[words.length - 1];
     const spaced = before !== null && before.line === k.line && before.x + before.token.text.length + 1 === k.x;
-    if (before && before.host === k.host && k.phase === 2 && datedToDay(last.text, k.token.text)) {
-      stream[stream.length - 1] = {...last, text: last.text + k.token.text, alsoLines: [...(last.alsoLines ?? []), k.token.line]};
-      run = [];
-    } else if (spaced && isValueWords([...run, k.token.text])) {
-      stream[stream.length - 1] = {...last, text: last.text + k.token.text};
-      run.push(k.token.text);
-    } else {
-      stream.push({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false});
-      run = [k.token.text];
-    }
+    if (spaced && isValueWords([...last.run, k.token.text])) {
+      last.token = {...last.token, text: last.token.text + k.token.text};
+      last.run.push(k.token.text);
+      last.host = k.host;
+    } else words.push({token: {...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false}, host: k.host, phase: k.phase, run: [k.token.text]});
+  });
+  // A date wrapped before its day ends with it.
+  const stream: Token[] = [];
+  words.forEach((w, i) => {
+    const last = stream[stream.length - 1];
+    if (i > 0 && words[i - 1].host === w.host && w.phase === 2 && datedToDay(last.text, w.token.text)) {
+      stream[stream.length - 1] = {...last, text: last.text + w.token.text, alsoLines: [...(last.alsoLines ?? []), w.token.line]};
+    } else stream.push(w.token);
   });
   let lastAnchored = -1;
   hosts.forEach((h, i) => { if (h.anchored) lastAnchored = i; });
