@@ -555,7 +555,8 @@ function orderRow(
     host.placed.x, ...(seen.get(host.placed) ?? []).filter((k) => k.at !== at).map((k) => k.x),
   ]);
   const order = new Map(hosts.map((h, i) => [h, i]));
-  keyed.sort((a, b) => order.get(a.host)! - order.get(b.host)! || a.phase - b.phase || a.line - b.line || a.x - b.x);
+  const rank = new Map(keyed.map((k) => [k, order.get(k.host)!]));
+  keyed.sort((a, b) => rank.get(a)! - rank.get(b)! || a.phase - b.phase || a.line - b.line || a.x - b.x);
   // The words of a value printed one space apart on a line ("2025 年 11 月", "30 日前") are one word of the stream.
   const words: Array<{token: Token; host: Host; phase: number; run: string[]}> = [];
   keyed.forEach((k, i) => {
@@ -606,6 +607,8 @@ interface Host {
   anchored: boolean;
   /** The cell's text so far, in reading order. */
   text: string;
+  /** How well `text` reads in its best column, once worked out (see hostGain). */
+  best?: {text: string; score: number};
 }
 
 /** A word of a row with the word it continues and where it goes around it (see orderRow). */
@@ -722,9 +725,20 @@ const COMPLETABLE: readonly string[] = [...SCORING_RULES, ...BASES, ...EVIDENCE]
 
 /** A word as the whole vocabulary word it begins, or else is part of (`shortest` characters at least), else itself. */
 function completed(s: string, shortest = 2): string {
-  if (s.length < shortest) return s;
-  return COMPLETABLE.find((w) => w.length > s.length && w.startsWith(s)) ?? COMPLETABLE.find((w) => w.length > s.length && w.includes(s)) ?? s;
+  if (s.length < shortest || s.length >= COMPLETABLE_LONGEST) return s;
+  let whole = COMPLETIONS.get(s);
+  if (whole === undefined) {
+    whole = COMPLETABLE.find((w) => w.length > s.length && w.startsWith(s)) ?? COMPLETABLE.find((w) => w.length > s.length && w.includes(s)) ?? s;
+    if (COMPLETIONS.size >= COMPLETIONS_KEPT) COMPLETIONS.clear();
+    COMPLETIONS.set(s, whole);
+  }
+  return whole;
 }
+
+/** The longest vocabulary word (a text as long is completed by none), and completions found so far (bounded). */
+const COMPLETABLE_LONGEST = maxOf(COMPLETABLE.map((w) => w.length));
+const COMPLETIONS = new Map<string, string>();
+const COMPLETIONS_KEPT = 1 << 12;
 
 /** How much less half a vocabulary word scores than the word: what completing it gains. */
 const PREFIX_DISCOUNT = 2;
@@ -765,9 +779,14 @@ function hostGain(host: Host, word: string, above: boolean, options: GridOptions
   if (!above && openTitle(host.text) && closesTitle(word)) return TITLE_JOIN;
   if (host.column !== null) return joinGain(host.column, host.text, word, above, options.context);
   if (!above && datedToDay(host.text, word)) return DAY_JOIN;
-  const best = (text: string): number => maxOf(options.columns.map((c) => fragmentScore(c, text, options.context) ?? -Infinity));
+  const best = (text: string): number => {
+    let top = -Infinity;
+    for (const c of options.columns) top = Math.max(top, fragmentScore(c, text, options.context) ?? -Infinity);
+    return top;
+  };
   const after = best(above ? word + host.text : host.text + word);
-  return after === -Infinity ? REJECTED : after - Math.max(0, best(host.text));
+  if (host.best?.text !== host.text) host.best = {text: host.text, score: best(host.text)};
+  return after === -Infinity ? REJECTED : after - Math.max(0, host.best.score);
 }
 
 /** What joining `word` to a cell holding `text` gains in the column's score (REJECTED when it no longer fits). */
@@ -806,7 +825,9 @@ function alignWords(
       const h = (s - 1) / 2;
       // A word standing wholly right of the next host, a word of another line, continues that one or one after.
       const passes = h + 1 < H && !hosts[h + 1].anchored && x > end(h + 1) ? PASSED_HOST : 0;
-      return gains[w][h] - passes - minOf(hostXs[h].map((at) => (x >= at ? RIGHT_COST * (x - at) : LEFT_COST * (at - x))));
+      let distance = Infinity;
+      for (const at of hostXs[h]) distance = Math.min(distance, x >= at ? RIGHT_COST * (x - at) : LEFT_COST * (at - x));
+      return gains[w][h] - passes - distance;
     }
     const g = s / 2;
     if (H === 0) return 0;
