@@ -10,8 +10,8 @@
 // and given to the first row of the span they are centred on; a leading 序号 column's numbers go to the row whose
 // lines they are printed on.
 import type {ColumnKey} from '../types.ts';
-import {admitsChild, BASES, EVIDENCE, isLevel1, isLevel2, LEVEL_NAMES, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
-import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
+import {admitsChild, BASES, EVIDENCE, isBasis, isEvidence, isLevel1, isLevel2, isScoringRule, LEVEL_NAMES, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
+import {cellScore, parseValue, parseWeight, type ParsedValue, type ScoreContext} from './grammar.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import {asciiDigits, type Token} from './lines.ts';
 import {isHeaderFragment} from './header.ts';
@@ -307,19 +307,47 @@ function anchorWordTest(options: GridOptions): (p: Placed) => boolean {
  * opening its line (the row's other cells printed on the next line, centred lower) counts when it stands at that x
  * and another word follows it.
  */
-function findAnchors(lines: ReadonlyArray<Row2D>, columns: readonly ColumnKey[], isWeight: (p: Placed) => boolean): number[] {
-  const weightsOf = (l: Row2D): number[] => l.body.filter((p, k) => (k > 0 || l.body.length > 2) && isWeight(p)).map((p) => p.x);
+function findAnchors(lines: ReadonlyArray<Row2D>, columns: readonly ColumnKey[], isAnchor: (p: Placed) => boolean): number[] {
+  const byWeight = anchorColumn(columns) === 'weight';
+  const isAnchorAt = (l: Row2D, k: number): boolean => isAnchor(l.body[k]) && !(byWeight && inValue(l.body, k));
+  const weightsOf = (l: Row2D): number[] => l.body.filter((p, k) => (k > 0 || l.body.length > 2) && isAnchorAt(l, k)).map((p) => p.x);
   const lasts = lines.map(weightsOf).filter((xs) => xs.length > 0).map((xs) => xs[xs.length - 1]).sort((a, b) => a - b);
   if (lasts.length === 0) return [];
   const median = lasts[Math.floor(lasts.length / 2)];
   const weightAt = columns.indexOf(anchorColumn(columns));
   const later = weightAt < 0 ? -1 : columns.length - 1 - weightAt;
-  const packed = (l: Row2D): boolean => l.body.some((p, k) => k > 0 && isWeight(p) && l.body.length - 1 - k <= later);
-  const opening = (l: Row2D): boolean => l.body.length === 2 && isWeight(l.body[0]) && Math.abs(l.body[0].x - median) <= SAME_X;
+  const packed = (l: Row2D): boolean => l.body.some((_, k) => k > 0 && isAnchorAt(l, k) && l.body.length - 1 - k <= later);
+  const opening = (l: Row2D): boolean => l.body.length === 2 && isAnchorAt(l, 0) && Math.abs(l.body[0].x - median) <= SAME_X;
   const out: number[] = [];
   lines.forEach((l, index) => { if (weightsOf(l).some((x) => Math.abs(x - median) <= 12) || packed(l) || opening(l)) out.push(index); });
   return out;
 }
+
+/**
+ * Is the number at `k` a piece of a value printed across words ("每月 25 日前", "2025 年 10" / "月 31 日前",
+ * "≤7 个工作日")? So when the word one space after it extends it into a quantity or date with no column word
+ * for its unit, or the word one space before it is a date's year or month.
+ */
+function inValue(words: ReadonlyArray<Placed>, k: number): boolean {
+  const p = words[k];
+  const next = words[k + 1];
+  const prev = words[k - 1];
+  if (prev !== undefined && prev.x + prev.token.text.length + 1 === p.x && DATE_LEAD.test(prev.token.text)) return true;
+  if (next === undefined || p.x + p.token.text.length + 1 !== next.x || !/^[^\d\s≥≤<>=＜＞]/.test(asciiDigits(next.token.text))) return false;
+  const value = parseValue(p.token.text + next.token.text);
+  return value.kind === 'date' || (isShortQuantity(value) && !isColumnWord(next.token.text));
+}
+
+/** A quantity whose unit is a unit's length ("个工作日", "元/平方米"), not a sentence of the next cell ("10" "指年度内…"). */
+const isShortQuantity = (value: ParsedValue): boolean => value.kind === 'quantitative' && (value.unit?.length ?? 0) <= MAX_UNIT_LENGTH;
+const MAX_UNIT_LENGTH = 5;
+
+/** A word a date goes on after: "年" or "月" printed apart from its number, a year, 每年/每月 (not "2024年6月", which
+ * may end a value, nor a unit per month: "元/人/月"). */
+const DATE_LEAD = /^(?:[年月]|\d{4}年|每[年月])$/;
+
+/** Is `s` a word, or a piece of a word, of the closed vocabularies of 依据, 赋分规则 and 佐证资料? */
+const isColumnWord = (s: string): boolean => completed(s) !== s || isBasis(s) || isScoringRule(s) || isEvidence(s) || /[，,、]/.test(s);
 
 /**
  * Each row's first and last line (indexes into `lines`): lines before the first anchor go to the first row, after
@@ -355,7 +383,8 @@ function chooseSpans(
     const slice = lines.slice(t, b + 1);
     const {stream, beyond} = rowStream(slice, anchors[k] - t, reading);
     const parse = segmentGrid(stream, reading.options);
-    const score = parse.score - RAGGED_COST * raggedLines(parse) + BEYOND * beyond - OFF_CENTRE_COST * offCentre(parse, pageOf);
+    const score = parse.score - RAGGED_COST * raggedLines(parse) - UNPAIRED_COST * cutTitles(parse) + BEYOND * beyond
+      - OFF_CENTRE_COST * offCentre(parse, pageOf);
     let distance = 0;
     let split = false;
     for (let i = t; i <= b; i++) {
@@ -444,6 +473,38 @@ function offCentre(parse: GridParse, pageOf: ReadonlyMap<number, number>): numbe
 /** Cost of a cell line that is not its cell's last yet shorter than its longest line (see raggedLines). */
 const RAGGED_COST = 1;
 
+/** Does a text open a document title it does not close ("《梅岭县 2025 年交通运输工作要")? */
+const openTitle = (text: string): boolean => text.lastIndexOf('《') > text.lastIndexOf('》');
+
+/** Does a word close a document title it did not open ("点》")? */
+const closesTitle = (word: string): boolean => word.indexOf('》') >= 0 && (word.indexOf('《') === -1 || word.indexOf('《') > word.indexOf('》'));
+/** Gain counted for a title's tail finishing it. */
+const TITLE_JOIN = 4;
+
+/** Cost of a cell holding a cut document title (see cutTitles). */
+const UNPAIRED_COST = 2;
+
+/**
+ * Cells of the parse holding a document title cut short or its tail alone ("《…工作要", "点》"): a title wrapped in
+ * its cell is printed whole in its row, so a row that takes only some of its lines has cut it.
+ */
+function cutTitles(parse: GridParse): number {
+  let n = 0;
+  for (const item of parse.items) {
+    if (!('row' in item)) continue;
+    for (const tokens of item.row.cells.values()) {
+      let depth = 0;
+      let cut = false;
+      for (const t of tokens) for (const ch of t.text) {
+        if (ch === '《') depth++;
+        else if (ch === '》' && --depth < 0) cut = true;
+      }
+      if (cut || depth > 0) n++;
+    }
+  }
+  return n;
+}
+
 /** Printed width of a text: CJK characters count one, ASCII letters and digits half. */
 const printedWidth = (s: string): number => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x80 ? 0.5 : 1), 0);
 
@@ -482,12 +543,12 @@ function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, reading: Readi
   // may start with any later column: each reading is tried, the one whose row reads best is kept. The reading with
   // a name is tried too: pdftotext lays out each page on its own, so the 三级 column may lie further right.
   const late = anchor.length > 0 && anchor[0].x > reading.level3Start + SAME_X;
-  if (!late) return orderRow(lines, anchorAt, anchorColumns(anchor, reading.options.columns, reading.options), reading.options.context);
+  if (!late) return orderRow(lines, anchorAt, anchorColumns(anchor, reading.options.columns, reading.options), reading);
   const values = reading.options.columns.filter((c) => !NAME_COLUMNS.has(c));
   const starts = [reading.options.columns, ...Array.from({length: Math.min(LATE_STARTS, values.length)}, (_, skip) => values.slice(skip))];
   let best: {words: RowWords; score: number} | null = null;
   for (const columns of starts) {
-    const words = orderRow(lines, anchorAt, anchorColumns(anchor, columns, reading.options), reading.options.context);
+    const words = orderRow(lines, anchorAt, anchorColumns(anchor, columns, reading.options), reading);
     const score = segmentGrid(words.stream, reading.options).score;
     if (best === null || score > best.score) best = {words, score};
   }
@@ -504,28 +565,44 @@ interface RowWords {
 }
 
 /** A row's words in column order, given the column of each anchor word (see rowStream). */
-function orderRow(lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, context: ScoreContext): RowWords {
-  const anchor = lines[anchorAt].body;
+function orderRow(
+  lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, reading: Reading,
+): RowWords {
   // pdftotext packs a full anchor line tighter than the sparse lines around it, so a column's x on the anchor
   // line can be far left of the same column on the others: a second pass also measures each word against where
   // its column's words lie on the row's other lines (as the first pass placed them).
-  const first = hostWords(lines, anchorAt, columnOf, context, (h) => [anchor[h].x]);
-  const seen = first.filter((k) => k.host >= 0 && k.host < anchor.length && k.at !== anchorAt);
-  const keyed = seen.length === 0 ? first : hostWords(lines, anchorAt, columnOf, context, (h, at) => [
-    anchor[h].x, ...seen.filter((k) => k.host === h && k.at !== at).map((k) => k.x),
+  const first = hostWords(lines, anchorAt, columnOf, reading, (host) => [host.placed.x]);
+  const seen = new Map<Placed, Hosted[]>();
+  for (const k of first.keyed) if (k.host.anchored && k.at !== anchorAt) seen.set(k.host.placed, [...(seen.get(k.host.placed) ?? []), k]);
+  const {keyed, hosts} = seen.size === 0 ? first : hostWords(lines, anchorAt, columnOf, reading, (host, at) => [
+    host.placed.x, ...(seen.get(host.placed) ?? []).filter((k) => k.at !== at).map((k) => k.x),
   ]);
-  const column = hostlessColumns(keyed.filter((k) => k.host === -1 || k.host === anchor.length).map((k) => k.x));
-  const sub = (k: {host: number; x: number}): number => (k.host === -1 || k.host === anchor.length ? column(k.x) : 0);
-  keyed.sort((a, b) => a.host - b.host || sub(a) - sub(b) || a.phase - b.phase || a.line - b.line || a.x - b.x);
-  const stream: Token[] = [];
+  const order = new Map(hosts.map((h, i) => [h, i]));
+  const rank = new Map(keyed.map((k) => [k, order.get(k.host)!]));
+  keyed.sort((a, b) => rank.get(a)! - rank.get(b)! || a.phase - b.phase || a.line - b.line || a.x - b.x);
+  // The words of a value printed one space apart on a line ("2025 年 11 月", "30 日前") are one word of the stream.
+  const words: Array<{token: Token; host: Host; phase: number; run: string[]}> = [];
   keyed.forEach((k, i) => {
     const before = i > 0 ? keyed[i - 1] : null;
-    const last = stream[stream.length - 1];
-    if (before && before.host === k.host && k.phase === 2 && datedToDay(last.text, k.token.text)) {
-      stream[stream.length - 1] = {...last, text: last.text + k.token.text, alsoLines: [...(last.alsoLines ?? []), k.token.line]};
-    } else stream.push({...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false});
+    const last = words[words.length - 1];
+    const spaced = before !== null && before.line === k.line && before.x + before.token.text.length + 1 === k.x;
+    if (spaced && isValueWords([...last.run, k.token.text])) {
+      last.token = {...last.token, text: last.token.text + k.token.text};
+      last.run.push(k.token.text);
+      last.host = k.host;
+    } else words.push({token: {...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false}, host: k.host, phase: k.phase, run: [k.token.text]});
   });
-  return {stream, beyond: keyed.filter((k) => k.host === anchor.length).length};
+  // A date wrapped before its day ends with it.
+  const stream: Token[] = [];
+  words.forEach((w, i) => {
+    const last = stream[stream.length - 1];
+    if (i > 0 && words[i - 1].host === w.host && w.phase === 2 && datedToDay(last.text, w.token.text)) {
+      stream[stream.length - 1] = {...last, text: last.text + w.token.text, alsoLines: [...(last.alsoLines ?? []), w.token.line]};
+    } else stream.push(w.token);
+  });
+  let lastAnchored = -1;
+  hosts.forEach((h, i) => { if (h.anchored) lastAnchored = i; });
+  return {stream, beyond: keyed.filter((k) => order.get(k.host)! > lastAnchored).length};
 }
 
 /** Gain counted for a day completing the date above it. */
@@ -539,10 +616,28 @@ function datedToDay(text: string, word: string): boolean {
   return /\d年(1[0-2]|[1-9])月$/.test(text) && /^(3[01]|[12]\d|[1-9])日/.test(word);
 }
 
-/** A word of a row with the anchor word it continues and where it goes around it (see orderRow). */
+/**
+ * A word a row's other words are read around: a word of the anchor line, or a word of another line printed where
+ * no word read so far stands (a cell the anchor line leaves empty: an office suite's PDF centres a one-line cell
+ * between the lines of a two-line cell beside it, so the row's weight line holds none of the wrapped cells).
+ */
+interface Host {
+  placed: Placed;
+  /** Index of its line among the row's lines. */
+  at: number;
+  /** Its column as the anchor line reads (null: left out of that reading, or not on the anchor line). */
+  column: ColumnKey | null;
+  anchored: boolean;
+  /** The cell's text so far, in reading order. */
+  text: string;
+  /** How well `text` reads in its best column, once worked out (see hostGain). */
+  best?: {text: string; score: number};
+}
+
+/** A word of a row with the word it continues and where it goes around it (see orderRow). */
 interface Hosted {
   token: Token;
-  host: number;
+  host: Host;
   /** 0: before its host (printed above it), 1: the host, 2: after it. */
   phase: number;
   /** Sort line (Infinity: the tail of its cell). */
@@ -552,59 +647,81 @@ interface Hosted {
   at: number;
 }
 
-/** The host of each word of a row: the anchor line first, then each other line, nearest first (see rowStream). */
+/**
+ * The host of each word of a row: the anchor line's words are hosts; then each other line, nearest first, hands
+ * each word to the host whose cell it best continues, or makes it a host of its own where no host stands (see
+ * rowStream). Returns the words and the hosts in x order.
+ */
 function hostWords(
-  lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, context: ScoreContext,
-  hostXs: (host: number, at: number) => number[],
-): Hosted[] {
-  const anchor = lines[anchorAt].body;
-  const texts = anchor.map((p) => p.token.text);
-  const keyed: Hosted[] = [];
-  anchor.forEach((p, k) => keyed.push({token: p.token, host: k, phase: 1, line: p.token.line, x: p.x, at: anchorAt}));
-  const order = lines.map((_, i) => i).filter((i) => i !== anchorAt).sort((a, b) => Math.abs(a - anchorAt) - Math.abs(b - anchorAt) || b - a);
+  lines: ReadonlyArray<Row2D>, anchorAt: number, columnOf: ReadonlyArray<ColumnKey | null>, reading: Reading,
+  hostXs: (host: Host, at: number) => number[],
+): {keyed: Hosted[]; hosts: Host[]} {
+  const {options} = reading;
+  const hosts: Host[] = lines[anchorAt].body.map((p, k) => ({placed: p, at: anchorAt, column: columnOf[k], anchored: true, text: p.token.text}));
+  const keyed: Hosted[] = hosts.map((h) => ({token: h.placed.token, host: h, phase: 1, line: h.placed.token.line, x: h.placed.x, at: anchorAt}));
+  // The 三级 column is the body's first: when the anchor line has its word, no column lies left of it.
+  const nothingLeft = columnOf[0] !== null && NAME_COLUMNS.has(columnOf[0]);
+  const order = lines.map((_, i) => i).filter((i) => i !== anchorAt).sort((a, b) => Math.abs(a - anchorAt) - Math.abs(b - anchorAt) || a - b);
   for (const i of order) {
-    const above = i < anchorAt;
     const words = lines[i].body;
     if (words.length === 0) continue;
-    const xs = anchor.map((_, h) => hostXs(h, i));
-    const hosts = alignToAnchor(anchor, xs, columnOf, texts, words, above, context);
+    const gains = words.map((p) => hosts.map((h) => hostGain(h, p.token.text, i < h.at, options)));
+    const chosen = alignWords(hosts, hosts.map((h) => hostXs(h, i)), words, gains, nothingLeft);
+    let inserted = 0;
     words.forEach((p, w) => {
-      const host = cellEdge(hosts[w], anchor, above);
+      const choice = chosen[w];
+      if (!('host' in choice)) {
+        const host: Host = {placed: p, at: i, column: null, anchored: false, text: p.token.text};
+        hosts.splice(choice.gap + inserted, 0, host);
+        inserted++;
+        keyed.push({token: p.token, host, phase: 1, line: p.token.line, x: p.x, at: i});
+        return;
+      }
+      const above = i < choice.host.at;
+      const host = cellEdge(choice.host, hosts, above);
       // A wrapped cell's lines are full but its last: a word above its host yet shorter ends the cell ("…不断提" "升").
-      const tail = above && host >= 0 && host < anchor.length && p.token.text.length <= 2 && anchor[host].token.text.length >= 2 * p.token.text.length + 2;
-      if (host >= 0 && host < anchor.length) texts[host] = above && !tail ? p.token.text + texts[host] : texts[host] + p.token.text;
+      const tail = above && p.token.text.length <= 2 && host.placed.token.text.length >= 2 * p.token.text.length + 2;
+      host.text = above && !tail ? p.token.text + host.text : host.text + p.token.text;
       keyed.push({token: p.token, host, phase: above && !tail ? 0 : 2, line: tail ? Infinity : p.token.line, x: p.x, at: i});
     });
   }
-  return keyed;
+  return {keyed, hosts};
 }
 
 /**
- * The anchor word a continuation word goes next to, given the one it continues: a word printed as one but read
- * as two (splitAtTitle: "交通运输部《农村公路养护") wraps from its left edge, so a line below it goes on after its
- * last piece ("管理办法》") and a line above comes before its first.
+ * The host a continuation word goes next to, given the one it continues: a cell printed as several words of one
+ * line wraps from its left edge, so a line below it goes on after its last word and a line above comes before
+ * its first. Such are a word printed as one but read as two (splitAtTitle: "交通运输部《农村公路养护" …
+ * "管理办法》"), a value printed in words ("2025 年 12 月 31" … "日前") and a title ("《梅岭县 2025 年…").
  */
-function cellEdge(host: number, anchor: ReadonlyArray<Placed>, above: boolean): number {
-  if (host < 0 || host >= anchor.length) return host;
-  const joined = (a: number): boolean => a >= 0 && a + 1 < anchor.length && anchor[a + 1].x === anchor[a].x + anchor[a].token.text.length;
-  if (above) while (joined(host - 1)) host--;
-  else while (joined(host)) host++;
-  return host;
-}
-
-/**
- * Words with no anchor word to follow (left or right of them all) may fill several columns: these are told
- * apart by x, words starting within SAME_X of each other sharing a column. Returns each x's column index.
- */
-function hostlessColumns(xs: ReadonlyArray<number>): (x: number) => number {
-  const starts = [...new Set(xs)].sort((a, b) => a - b);
-  const columnStarts: number[] = [];
-  for (const x of starts) if (columnStarts.length === 0 || x - columnStarts[columnStarts.length - 1] > SAME_X) columnStarts.push(x);
-  return (x) => {
-    let c = 0;
-    while (c + 1 < columnStarts.length && columnStarts[c + 1] <= x) c++;
-    return c;
+function cellEdge(host: Host, hosts: ReadonlyArray<Host>, above: boolean): Host {
+  let h = hosts.indexOf(host);
+  const end = (a: number): number => hosts[a].placed.x + hosts[a].placed.token.text.length;
+  const joined = (a: number): boolean => a >= 0 && a + 1 < hosts.length && hosts[a + 1].at === hosts[a].at && hosts[a + 1].placed.x === end(a);
+  // One space apart: words of one value while the words so far read as one ("≥1.2 万人", "2025 年 12 月 31"), or
+  // words of a document title still open ("《梅岭县 2025 年交通运输工作要").
+  const spaced = (from: number, a: number): boolean => {
+    if (a + 1 >= hosts.length || hosts[a + 1].at !== hosts[a].at || hosts[a + 1].placed.x !== end(a) + 1) return false;
+    const words = hosts.slice(from, a + 2).map((x) => x.placed.token.text);
+    const next = words[words.length - 1];
+    return isValueWords(words) || (openTitle(words.slice(0, -1).join('')) && !isColumnWord(next) && parseWeight(next) === null);
   };
+  let first = h;
+  while (first > 0 && (joined(first - 1) || spaced(first - 1, first - 1))) first--;
+  if (above) return hosts[first];
+  while (joined(h) || spaced(first, h)) h++;
+  return hosts[h];
+}
+
+/** Do words printed one space apart read as one value: a quantity, a date or the beginning of one? */
+function isValueWords(words: readonly string[]): boolean {
+  if (words.slice(1).some((w) => isColumnWord(w) || /^[≥≤<>=＜＞]/.test(w))) return false;
+  const text = asciiDigits(words.join(''));
+  // A date printed in words ("2025 年 12 月 31"): a bare day goes on a month only so printed ("2024年6月 10" is a
+  // date and a weight).
+  if (/^\d{4}年(\d{1,2}月?)?$/.test(text) || (words.length > 2 && /^\d{4}年\d{1,2}月\d{1,2}$/.test(text))) return true;
+  const value = parseValue(text);
+  return value.kind === 'date' || (isShortQuantity(value) && !/^\d/.test(asciiDigits(words[words.length - 1])));
 }
 
 /** The name columns, left of the values. */
@@ -631,9 +748,20 @@ const COMPLETABLE: readonly string[] = [...SCORING_RULES, ...BASES, ...EVIDENCE]
 
 /** A word as the whole vocabulary word it begins, or else is part of (`shortest` characters at least), else itself. */
 function completed(s: string, shortest = 2): string {
-  if (s.length < shortest) return s;
-  return COMPLETABLE.find((w) => w.length > s.length && w.startsWith(s)) ?? COMPLETABLE.find((w) => w.length > s.length && w.includes(s)) ?? s;
+  if (s.length < shortest || s.length >= COMPLETABLE_LONGEST) return s;
+  let whole = COMPLETIONS.get(s);
+  if (whole === undefined) {
+    whole = COMPLETABLE.find((w) => w.length > s.length && w.startsWith(s)) ?? COMPLETABLE.find((w) => w.length > s.length && w.includes(s)) ?? s;
+    if (COMPLETIONS.size >= COMPLETIONS_KEPT) COMPLETIONS.clear();
+    COMPLETIONS.set(s, whole);
+  }
+  return whole;
 }
+
+/** The longest vocabulary word (a text as long is completed by none), and completions found so far (bounded). */
+const COMPLETABLE_LONGEST = maxOf(COMPLETABLE.map((w) => w.length));
+const COMPLETIONS = new Map<string, string>();
+const COMPLETIONS_KEPT = 1 << 12;
 
 /** How much less half a vocabulary word scores than the word: what completing it gains. */
 const PREFIX_DISCOUNT = 2;
@@ -658,29 +786,34 @@ const LEFT_COST = 0.6;
 /** Grammar gain counted for a join its column's grammar rejects. */
 const REJECTED = -6;
 
-/**
- * The anchor word each word of a continuation line continues (-1: before them all), hosts never going back
- * along the line: the best sum of x nearness and the gain in the host column's score from each join.
- */
-function alignToAnchor(
-  anchor: ReadonlyArray<Placed>, hostXs: ReadonlyArray<ReadonlyArray<number>>, columnOf: ReadonlyArray<ColumnKey | null>, texts: ReadonlyArray<string>,
-  words: ReadonlyArray<Placed>, above: boolean, context: ScoreContext,
-): number[] {
-  const gains = words.map((p) => anchor.map((_, h) => joinGain(columnOf[h], texts[h], p.token.text, above, context)));
-  // The 三级 column is the body's first: when the anchor line has its word, no column lies left of it.
-  const nothingLeft = columnOf[0] !== null && NAME_COLUMNS.has(columnOf[0]);
-  return alignWords(anchor, hostXs, words, gains, nothingLeft);
-}
-
-/** Gain counted for joining a word the anchor line's reading left out (its column unknown). */
-const UNKNOWN_COLUMN = -1;
+/** Value of a word printed where no host stands, made a host of its own (a cell the anchor line leaves empty). */
+const NEW_HOST = -1;
 
 /** Columns holding values (a number and unit, a date, a phrase): no piece of a 依据/赋分/佐证 word continues them. */
 const VALUE_COLUMNS = new Set<ColumnKey>(['target', 'prior_year', 'actual', 'target_long', 'target_unit']);
 
+/**
+ * What joining `word` to a host's cell gains: in the host's column when the anchor line's reading gives it one,
+ * else how well the joined text reads in its best column, above how well the host's text read if that was any
+ * good (a fragment reading nowhere, "元/", gains nothing from whatever joins it).
+ */
+function hostGain(host: Host, word: string, above: boolean, options: GridOptions): number {
+  // The tail of a document title ("点》") finishes the title its host opened, wherever pdftotext put it (the next page).
+  if (!above && openTitle(host.text) && closesTitle(word)) return TITLE_JOIN;
+  if (host.column !== null) return joinGain(host.column, host.text, word, above, options.context);
+  if (!above && datedToDay(host.text, word)) return DAY_JOIN;
+  const best = (text: string): number => {
+    let top = -Infinity;
+    for (const c of options.columns) top = Math.max(top, fragmentScore(c, text, options.context) ?? -Infinity);
+    return top;
+  };
+  const after = best(above ? word + host.text : host.text + word);
+  if (host.best?.text !== host.text) host.best = {text: host.text, score: best(host.text)};
+  return after === -Infinity ? REJECTED : after - Math.max(0, host.best.score);
+}
+
 /** What joining `word` to a cell holding `text` gains in the column's score (REJECTED when it no longer fits). */
-function joinGain(column: ColumnKey | null, text: string, word: string, above: boolean, context: ScoreContext): number {
-  if (column === null) return UNKNOWN_COLUMN;
+function joinGain(column: ColumnKey, text: string, word: string, above: boolean, context: ScoreContext): number {
   if (VALUE_COLUMNS.has(column) && completed(word) !== word) return REJECTED; // no value goes on with a rule's piece
   if (!above && datedToDay(text, word)) return DAY_JOIN;
   const before = fragmentScore(column, text, context);
@@ -688,26 +821,44 @@ function joinGain(column: ColumnKey | null, text: string, word: string, above: b
   return after === null ? REJECTED : after - (before ?? 0);
 }
 
+/** Cost of joining a host past the next host (see alignWords). */
+const PASSED_HOST = 2;
+
+/** Where a continuation word goes: on a host, or in the gap before host `gap` (hosts.length: after them all). */
+type HostChoice = {host: Host} | {gap: number};
+
 /**
- * The best monotone hosts of a line's words. pdftotext packs a full line tighter than a sparse one, so a
- * continuation word sits at or right of its host's x, further right the further along the line: a word right
- * of its host costs little, left of it much.
+ * The best monotone choices for a line's words: join a host, or stand in a gap between hosts as a host of its
+ * own. pdftotext packs a full line tighter than a sparse one, so a continuation word sits at or right of its
+ * host's x, further right the further along the line: a word right of its host costs little, left of it much. A
+ * word stands in a gap only clear of the hosts beside it (a space each side); right of all hosts it costs BEYOND.
  * @param nothingLeft The anchor line's first word is a name: no column lies left of it, so a word printed left of
  * it (pdftotext shifts a line's words right by the wide labels before them) continues one of its words.
  */
 function alignWords(
-  anchor: ReadonlyArray<Placed>, hostXs: ReadonlyArray<ReadonlyArray<number>>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>,
+  hosts: ReadonlyArray<Host>, hostXs: ReadonlyArray<ReadonlyArray<number>>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>,
   nothingLeft: boolean,
-): number[] {
-  const m = anchor.length + 2; // host h is stored at h + 1; host anchor.length: after all anchor words
-  const value = (w: number, h: number): number => {
+): HostChoice[] {
+  const H = hosts.length;
+  const end = (h: number): number => hosts[h].placed.x + hosts[h].placed.token.text.length;
+  // State s: even s the gap before host s / 2, odd s host (s - 1) / 2.
+  const value = (w: number, s: number): number => {
     const x = words[w].x;
-    if (anchor.length === 0) return h === -1 ? 0 : -Infinity;
-    // Before or after all anchor words: a column the anchor line leaves empty, left or right of its words.
-    if (h === -1) return nothingLeft ? -Infinity : x <= anchor[0].x - SAME_X ? 0 : REJECTED - LEFT_COST * (x - anchor[0].x + SAME_X);
-    if (h === anchor.length) return x > anchor[h - 1].x + anchor[h - 1].token.text.length ? BEYOND : -Infinity;
-    return gains[w][h] - Math.min(...hostXs[h].map((at) => (x >= at ? RIGHT_COST * (x - at) : LEFT_COST * (at - x))));
+    if (s % 2 === 1) {
+      const h = (s - 1) / 2;
+      // A word standing wholly right of the next host, a word of another line, continues that one or one after.
+      const passes = h + 1 < H && !hosts[h + 1].anchored && x > end(h + 1) ? PASSED_HOST : 0;
+      let distance = Infinity;
+      for (const at of hostXs[h]) distance = Math.min(distance, x >= at ? RIGHT_COST * (x - at) : LEFT_COST * (at - x));
+      return gains[w][h] - passes - distance;
+    }
+    const g = s / 2;
+    if (H === 0) return 0;
+    if (g === 0) return nothingLeft ? -Infinity : x <= hosts[0].placed.x - SAME_X ? 0 : REJECTED - LEFT_COST * (x - hosts[0].placed.x + SAME_X);
+    if (g === H) return x > end(H - 1) ? BEYOND : -Infinity;
+    return x > end(g - 1) && x + words[w].token.text.length < hosts[g].placed.x ? NEW_HOST : -Infinity;
   };
+  const m = 2 * H + 1;
   const best: number[][] = [];
   const from: number[][] = [];
   for (let w = 0; w < words.length; w++) {
@@ -715,18 +866,21 @@ function alignWords(
     from.push(new Array(m).fill(-1));
     let runBest = -Infinity;
     let runArg = -1;
-    for (let h = 0; h < m; h++) {
-      if (w > 0 && best[w - 1][h] > runBest) { runBest = best[w - 1][h]; runArg = h; }
-      best[w][h] = (w === 0 ? 0 : runBest) + value(w, h - 1);
-      from[w][h] = runArg;
+    for (let s = 0; s < m; s++) {
+      if (w > 0 && best[w - 1][s] > runBest) { runBest = best[w - 1][s]; runArg = s; }
+      best[w][s] = (w === 0 ? 0 : runBest) + value(w, s);
+      from[w][s] = runArg;
     }
   }
-  const hosts = new Array<number>(words.length);
-  if (words.length === 0) return hosts;
+  const out = new Array<HostChoice>(words.length);
+  if (words.length === 0) return out;
   const last = best[words.length - 1];
-  let h = last.indexOf(maxOf(last));
-  for (let w = words.length - 1; w >= 0; w--) { hosts[w] = h - 1; h = from[w][h]; }
-  return hosts;
+  let s = last.indexOf(maxOf(last));
+  for (let w = words.length - 1; w >= 0; w--) {
+    out[w] = s % 2 === 1 ? {host: hosts[(s - 1) / 2]} : {gap: s / 2};
+    s = from[w][s];
+  }
+  return out;
 }
 
 /**
@@ -746,14 +900,14 @@ function splitRowNumbers(lines: ReadonlyArray<Row2D>): void {
 
 /**
  * Move the words of a flat table's project columns (项目名称, 项目资金, 年度绩效目标) out of the lines' bodies: a
- * line's leading words left of its page's 一级 column (the leftmost whole 一级 name on the page). pdftotext
+ * line's leading words left of its page's 一级 column (the leftmost 一级 name or first line of one on the page). pdftotext
  * starts each page's lines at its leftmost word, so a page whose project columns are empty is printed further
  * left: its words are moved right to put its 一级 column where the other pages have it.
  */
 function splitProjectWords(lines: ReadonlyArray<Row2D>): void {
   const level1X = new Map<number, number>();
   for (const l of lines) {
-    for (const p of l.body) if (isLevel1(p.token.text)) level1X.set(l.page, Math.min(level1X.get(l.page) ?? Infinity, p.x));
+    for (const p of l.body) if (opensLevel1(p.token.text)) level1X.set(l.page, Math.min(level1X.get(l.page) ?? Infinity, p.x));
   }
   const widest = maxOf(level1X.values());
   for (const l of lines) {
@@ -763,6 +917,10 @@ function splitProjectWords(lines: ReadonlyArray<Row2D>): void {
     for (const p of [...l.project, ...l.body]) p.x += widest - edge;
   }
 }
+
+/** Is `s` a 一级 name or its first line ("产出指" of a name wrapped in a narrow column)? */
+const opensLevel1 = (s: string): boolean => isLevel1(s) || (s.length >= 2 && LEVEL1_NAMES.some((n) => n.length > s.length && n.startsWith(s)));
+const LEVEL1_NAMES: readonly string[] = LEVEL_NAMES.filter(isLevel1);
 
 /** One project's cells of a flat table, joined over the lines they are printed on, with their vertical centre. */
 interface ProjectLabel {
@@ -844,17 +1002,23 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number, level3Star
     for (const p of [...l.labels]) {
       let column: Label['column'] = p.x < level2Start && !taken.has('level1') ? 'level1' : 'level2';
       if (p.unsure) column = taken.has('level2') ? 'level1' : 'level2';
+      // A name of one column only goes there wherever printed (a page whose 一级 cells are empty starts its lines
+      // at the 二级 column).
+      const named = nameColumn(p.token.text);
+      if (named !== null && !taken.has(named)) column = named;
       taken.add(column);
       const text = p.token.text;
       const cur = open[column];
-      const gap = cur === undefined || cur.page !== l.page ? Infinity : i - lastIndex(cur, lines);
-      const near = gap <= (cur !== undefined && !isName(cur.text) && isNamePrefix(cur.text) ? UNFINISHED_LABEL_GAP : LABEL_GAP);
       // A row broken by a page prints the end of its label at the top of the next page, before any other word
       // there: it completes the name, and the label stays centred where its first part was printed.
       if (cur && cur.page + 1 === l.page && !isName(cur.text) && isName(cur.text + text) && opensPage(lines, i)) {
         extend(cur, p, cur.text + text, i, false, false);
         continue;
       }
+      // A name left unfinished at the foot of a page goes on at the top of the next (a row broken by the page).
+      const unfinished = cur !== undefined && !isName(cur.text) && isNamePrefix(cur.text);
+      const gap = cur === undefined || (cur.page !== l.page && !unfinished) ? Infinity : i - lastIndex(cur, lines);
+      const near = gap <= (unfinished ? UNFINISHED_LABEL_GAP : LABEL_GAP);
       if (cur && near) {
         if (isNamePrefix(cur.text + text)) { extend(cur, p, cur.text + text, i); continue; }
         if (isNamePrefix(text + cur.text)) { extend(cur, p, text + cur.text, i, true); continue; }
@@ -880,6 +1044,14 @@ function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number, level3Star
 function opensPage(lines: ReadonlyArray<Row2D>, i: number): boolean {
   for (let j = i - 1; j >= 0 && lines[j].page === lines[i].page; j--) if (lines[j].body.length > 0 || lines[j].labels.length > 0) return false;
   return true;
+}
+
+/** The label column whose names alone `s` is (or begins, two characters or more), else null. */
+function nameColumn(s: string): Label['column'] | null {
+  if (s.length < 2) return null;
+  const level1 = LEVEL_NAMES.some((n) => isLevel1(n) && n.startsWith(s));
+  const level2 = LEVEL_NAMES.some((n) => isLevel2(n) && n.startsWith(s));
+  return level1 === level2 ? null : level1 ? 'level1' : 'level2';
 }
 
 /** Most lines from one piece of a label to the next. */

@@ -186,7 +186,7 @@ function findLabels(tokens: ReadonlyArray<Token>, text: string, starts: number[]
  */
 export function parseMeta(printed: ReadonlyArray<Token>, kind: TableKind, title: string, lineText?: (no: number) => string): TableMeta {
   const {kept, pageNumbers} = splitPageNumbers(printed);
-  const {tokens, yearLine} = mergeSplitLabels(lineText ? raiseWrappedValues(kept, lineText) : kept);
+  const {tokens, yearLine} = mergeSplitLabels(lineText ? centreStacks(raiseWrappedValues(kept, lineText), lineText) : kept);
   const {text, starts} = joinTokens(tokens);
   const found = findLabels(tokens, text, starts);
   const meta: TableMeta = {
@@ -280,6 +280,68 @@ function raiseWrappedValues(printed: ReadonlyArray<Token>, lineText: (no: number
   }
   return tokens;
 }
+
+/**
+ * An office suite's PDF centres each cell of a header row on the row: a cell of two or three lines beside cells of
+ * one prints its lines above and below theirs ("项目负责" / "项目名称 X项目 王栋" / "人", "0797-" / "联系电话" /
+ * "6623145", "其中：" / "财政拨" / "款"). Such a stack of words at one x, each a cell apart from the other words
+ * of its line, with another cell's word on a line between its first and last, is read as one word on that line
+ * (the one nearest its middle), placed by x among that line's words. Amounts stand alone (one line each), but for
+ * the rest of a number wrapped after a dash; a label below another word opens a cell of its own.
+ */
+function centreStacks(printed: ReadonlyArray<Token>, lineText: (no: number) => string): Token[] {
+  const xOf = columnsOf(printed, lineText);
+  const byLine = new Map<number, Token[]>();
+  for (const t of printed) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+  const apart = (t: Token): boolean => {
+    const text = lineText(t.line);
+    const x = xOf.get(t)!;
+    const before = text.slice(0, x);
+    return (before.trim() === '' || before.endsWith(CELL_GAP)) && (text.slice(x + t.text.length).trim() === '' || text.slice(x + t.text.length).startsWith(CELL_GAP));
+  };
+  const taken = new Set<Token>();
+  const placed = new Map<number, Token[]>(); // merged stacks by the line they are read on
+  for (const t of printed) {
+    if (taken.has(t) || !apart(t) || isAmountWord(t.text)) continue;
+    const stack = [t];
+    for (;;) {
+      const last = stack[stack.length - 1];
+      const below = (no: number): Token[] => byLine.get(no) ?? [];
+      const overlaps = (u: Token): boolean => xOf.get(u)! < xOf.get(t)! + t.text.length && xOf.get(u)! + u.text.length > xOf.get(t)!;
+      // The next piece is on the next line, or on the one after when nothing stands under the stack between.
+      const lines = below(last.line + 1).some(overlaps) ? [last.line + 1] : [last.line + 1, last.line + 2];
+      const next = lines.flatMap(below).find((u) => !taken.has(u) && Math.abs(xOf.get(u)! - xOf.get(t)!) <= 1 && apart(u) && !isMetaLabel(u.text)
+        && (!isAmountWord(u.text) || last.text.endsWith('-')));
+      if (next === undefined) break;
+      stack.push(next);
+    }
+    // A label's pieces make the whole label ("单位名称（盖" "章）"), not a label and the next ("本级安排" "其他", "（盖章）"
+    // "部门联系" "人").
+    const texts = stack.map((u) => u.text);
+    const labelInside = texts.some((_, k) => (k === 0 ? isMetaLabel(t.text) : isMetaLabel(texts.slice(k).join(''))));
+    if (stack.length < 2 || (labelInside && !isLabelOnly(texts.join('')))) continue;
+    const [top, bottom] = [stack[0].line, stack[stack.length - 1].line];
+    const left = xOf.get(t)!;
+    const right = left + Math.max(...stack.map((u) => u.text.length));
+    const rowLines = [...byLine.keys()].filter((no) => no > top && no < bottom && byLine.get(no)!.some((u) => !stack.includes(u)))
+      .sort((a, b) => Math.abs(a - (top + bottom) / 2) - Math.abs(b - (top + bottom) / 2));
+    const row = rowLines.find((no) => byLine.get(no)!.every((u) => stack.includes(u) || xOf.get(u)! + u.text.length <= left || xOf.get(u)! >= right));
+    if (row === undefined) continue;
+    for (const u of stack) taken.add(u);
+    const merged: Token = {...t, text: stack.map((u) => u.text).join(''), line: row, alsoLines: stack.map((u) => u.line).filter((no) => no !== row)};
+    xOf.set(merged, left);
+    placed.set(row, [...(placed.get(row) ?? []), merged]);
+  }
+  if (taken.size === 0) return [...printed];
+  const out: Token[] = [];
+  for (const no of [...new Set([...byLine.keys(), ...placed.keys()])].sort((a, b) => a - b)) {
+    const line = [...(byLine.get(no) ?? []).filter((u) => !taken.has(u)), ...(placed.get(no) ?? [])].sort((a, b) => xOf.get(a)! - xOf.get(b)!);
+    line.forEach((u, k) => out.push({...u, gap: k === 0 ? (out.length === 0 ? u.gap : 'line') : 'space'}));
+  }
+  return out;
+}
+
+const isAmountWord = (s: string): boolean => AMOUNT_TOKEN.test(asciiDigits(s));
 
 /** Is a word a whole label of a text value printed beside it (项目负责人; not a narrative's)? */
 const isWholeTextLabel = (text: string): boolean =>
@@ -681,6 +743,17 @@ export function findGridHeader(tokens: ReadonlyArray<Token>, from = 0): GridHead
         return withGridLabel(tokens, {first, next, remainder: null, columns, names}, from);
       }
     }
+    // Group names over their columns' names ("长期目标 年度目标" over "长期指标值 年度指标值", the group row printed
+    // above the others): a column named twice over several lines is read as a block too, in the standard order.
+    // (Names printed one to a line are a reading-order dump's: its reader takes them in the order printed.)
+    const lines = new Set(tokens.slice(t, last + 1).map((x) => x.line)).size;
+    if (new Set(m.columns).size < m.columns.length && lines > 1 && lines < last + 1 - t) {
+      const columns = columnsNamedIn(text.slice(starts[t], lastEnd));
+      if (new Set(columns).size === new Set(m.columns).size) {
+        const names = columns.map((c) => m.names[m.columns.indexOf(c)] ?? CANONICAL_NAME[c]);
+        return withGridLabel(tokens, {first: t, next: last + 1, remainder, columns, names}, from);
+      }
+    }
     return withGridLabel(tokens, {first: t, next: last + 1, remainder, columns: m.columns, names: m.names}, from);
   }
   return null;
@@ -733,12 +806,15 @@ export function isHeaderFragment(s: string): boolean {
   return /^[一二三级指标值设置定依据上年完成实际分值权重赋规则佐证资料材料内容名称性质度量计单位必填（）()\d％%长期年度目得偏差原因析及改进措施绩效准万元序号解释备注]+$/.test(s);
 }
 
-/** Signatures of each column in a header block, whatever the line breaks did to the names. */
+/**
+ * Signatures of each column in a header block, whatever the line breaks did to the names ("绩效标" / "准", "年度指标" /
+ * "值"), in the standard order (a 自评表 prints 全年实际值 before 分值).
+ */
 const SIGNATURES: ReadonlyArray<readonly [ColumnKey, RegExp]> = [
   ['seq', /序/], ['project', /项目名称/], ['project_budget', /项目资金|项目金额|预算金额|预算资金/], ['project_goal', /绩效目标|总体目标/],
   ['level1', /一级/], ['level2', /二级/], ['level3', /三级|指标内容|指标名称/], ['target_long', /长期/],
-  ['target_nature', /指标性质/], ['target', /指标值(?!设)|目标值|年度目标/], ['target_unit', /度量单位|计量单位/],
-  ['basis', /依据|设置依|设定依|绩效标准/], ['prior_year', /上年/], ['weight', /权重|分值/], ['actual', /实际/],
+  ['target_nature', /指标性质/], ['target', /指标值(?!设)|目标值|年度目标|年度指标/], ['target_unit', /度量单位|计量单位/],
+  ['basis', /依据|设置依|设定依|绩效标/], ['prior_year', /上年/], ['actual', /实际/], ['weight', /权重|分值/],
   ['score', /得分/], ['deviation', /偏差/], ['scoring_rule', /赋分/], ['evidence', /佐证/],
   ['explanation', /指标解释|指标说明/], ['remark', /备注/],
 ];
