@@ -30,6 +30,7 @@ import {dashedPriorYears, isReadingOrderDump, isWordEnd, preferParse, readingOrd
 import {joinHeaderColumns, readColumnar} from './columnar.ts';
 import {isBoxDump, readBoxes} from './boxes.ts';
 import {interleavedHeader} from './header-order.ts';
+import {isBlockedRegion, officeHeader} from './office.ts';
 import {cellScore, TOTAL_ROW, weightsAddUp, type ScoreContext} from './grammar.ts';
 import {maxOf, minOf, pushAll} from '../arrays.ts';
 
@@ -95,10 +96,10 @@ function extractLines(lines: ReadonlyArray<Line>, file: string): Extraction {
  * they fill cells its rows lack without adding rows (or, adding rows, make its weights add up).
  */
 function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: string, limit: number, textOrder: TextOrder): RegionExtraction {
-  const plain = extractRegion(lines, region, file, [], textOrder);
+  const plain = extractEither(lines, region, file, [], textOrder);
   const trailing = trailingCells(lines, region, limit);
   if (trailing.length === 0) return plain;
-  const more = extractRegion(lines, region, file, trailing, textOrder);
+  const more = extractEither(lines, region, file, trailing, textOrder);
   const sameRows = more.tables.length === plain.tables.length && more.tables.every((t, k) => t.indicators.length === plain.tables[k].indicators.length);
   // Rows the cells add are misread unless they make the weights add up (to 90 or 100), which they did not before.
   // (A flat table's projects: every project's weights add up with them, and not every one did without.)
@@ -106,6 +107,22 @@ function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: str
   if (!(sameRows || weightsMended) || filledCells(more.tables) <= filledCells(plain.tables)) return plain;
   const note = messages.trailingCells(file, trailing[0].no, trailing[trailing.length - 1].no, trailing.length);
   return {tables: more.tables, diagnostics: [...more.diagnostics, note], order: more.order};
+}
+
+/**
+ * extractRegion, and for a region printed in blocks (office PDFs, isBlockedRegion) also its reading with the
+ * header dealt out of the blocks (officeHeader): the one with more rows whose cells fit their columns.
+ */
+function extractEither(lines: ReadonlyArray<Line>, region: Region, file: string, trailing: readonly Line[], textOrder: TextOrder): RegionExtraction {
+  const plain = extractRegion(lines, region, file, trailing, textOrder);
+  if (!isBlockedRegion(tokenizeLines(lines.slice(region.start, region.end)))) return plain;
+  const blocks = extractRegion(lines, region, file, trailing, textOrder, true);
+  return fittingRows(blocks.tables) > fittingRows(plain.tables) ? blocks : plain;
+}
+
+/** Rows read whose cells fit their columns (confidence × rows), over all tables; weights adding up count two rows. */
+function fittingRows(tables: readonly Table[]): number {
+  return tables.reduce((n, t) => n + t.confidence * t.indicators.length + (t.indicators.length > 0 && tableWeightsAddUp(t) ? 2 : 0), 0);
 }
 
 /** Do a table's weights sum to 90 or 100? */
@@ -138,7 +155,7 @@ interface RegionExtraction {
  *   reads as well as the plain one.
  */
 export function extractRegion(
-  lines: ReadonlyArray<Line>, region: Region, file: string, trailing: readonly Line[] = [], textOrder: TextOrder = 'plain',
+  lines: ReadonlyArray<Line>, region: Region, file: string, trailing: readonly Line[] = [], textOrder: TextOrder = 'plain', blocks = false,
 ): RegionExtraction {
   const diagnostics: Diagnostic[] = [];
   const labelLinesAbove = labelsAboveTitle(lines, region);
@@ -150,7 +167,7 @@ export function extractRegion(
   const lineText = (no: number): string => lines[no - 1].text;
   pushAll(diagnostics, footers.diagnostics);
   // 2. The grid header splits metadata from the grid; a header wrapped column by column is read down its columns.
-  const {tokens, header: headerAbove} = gridHeaderOf(footers.kept, lineText);
+  const {tokens, header: headerAbove} = gridHeaderOf(footers.kept, lineText, blocks);
   const levelsBelow = headerAbove ? levelNamesBelow(tokens, headerAbove) : null;
   const valuesBelow = headerAbove ? columnNamesBelow(tokens, levelsBelow?.header ?? headerAbove) : null;
   const below = valuesBelow || levelsBelow
@@ -322,7 +339,9 @@ function setAside(tokens: Token[], region: Region): {kept: Token[]; aside: Token
  * The grid header of a region's tokens, looked for as printed, then with header names read down their columns,
  * then with names dealt out over lines in reading order (interleavedHeader).
  */
-function gridHeaderOf(tokens: Token[], lineText: (no: number) => string): {tokens: Token[]; header: GridHeader | null} {
+function gridHeaderOf(tokens: Token[], lineText: (no: number) => string, blocks = false): {tokens: Token[]; header: GridHeader | null} {
+  const office = blocks ? officeHeader(tokens) : null;
+  if (office !== null) return office;
   const header = findGridHeader(tokens);
   if (header) return labelsAboveMoved(tokens, withLevelNamesAbove(tokens, header));
   const joined = joinHeaderColumns(tokens, lineText);
