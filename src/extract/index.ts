@@ -30,7 +30,7 @@ import {dashedPriorYears, isReadingOrderDump, isWordEnd, preferParse, readingOrd
 import {joinHeaderColumns, readColumnar} from './columnar.ts';
 import {isBoxDump, readBoxes} from './boxes.ts';
 import {interleavedHeader} from './header-order.ts';
-import {isBlockedRegion, officeHeader} from './office.ts';
+import {isBlockedRegion, joinSpacedUnits, officeHeader} from './office.ts';
 import {cellScore, TOTAL_ROW, weightsAddUp, type ScoreContext} from './grammar.ts';
 import {maxOf, minOf, pushAll} from '../arrays.ts';
 
@@ -109,6 +109,9 @@ function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: str
   return {tables: more.tables, diagnostics: [...more.diagnostics, note], order: more.order};
 }
 
+/** Fitting rows the reading with the dealt header must add (a box dump's plain reading often reads as well). */
+const CLEARLY_MORE = 2;
+
 /**
  * extractRegion, and for a region printed in blocks (office PDFs, isBlockedRegion) also its reading with the
  * header dealt out of the blocks (officeHeader): the one with more rows whose cells fit their columns.
@@ -117,7 +120,20 @@ function extractEither(lines: ReadonlyArray<Line>, region: Region, file: string,
   const plain = extractRegion(lines, region, file, trailing, textOrder);
   if (!isBlockedRegion(tokenizeLines(lines.slice(region.start, region.end)))) return plain;
   const blocks = extractRegion(lines, region, file, trailing, textOrder, true);
-  return fittingRows(blocks.tables) > fittingRows(plain.tables) ? blocks : plain;
+  const better = fittingRows(blocks.tables) > fittingRows(plain.tables) + CLEARLY_MORE && metaFilled(blocks.tables) >= metaFilled(plain.tables)
+    && columnsNamed(blocks.tables) >= columnsNamed(plain.tables);
+  return better ? blocks : plain;
+}
+
+/** Grid columns named, over all tables (a header dealt short of the one found in a run misses columns). */
+function columnsNamed(tables: readonly Table[]): number {
+  return tables.reduce((n, t) => n + t.columns.length, 0);
+}
+
+/** Metadata fields read (not null), over all tables. */
+function metaFilled(tables: readonly Table[]): number {
+  const fields = ['year', 'unit', 'project', 'leader', 'budget_total', 'budget_fiscal', 'budget_other'] as const;
+  return tables.reduce((n, t) => n + fields.filter((f) => t[f] !== null).length, 0);
 }
 
 /** Rows read whose cells fit their columns (confidence × rows), over all tables; weights adding up count two rows. */
@@ -203,7 +219,9 @@ export function extractRegion(
   } else {
     addLines(used, [...tokens.slice(header.first, header.next), ...(above?.tokens ?? []), ...(below?.names ?? [])]);
     // 3. The grid: strip page furniture, pick the layout, segment, assemble.
-    const grid = gridTokens(tokens, header).filter((t) => !above?.tokens.includes(t) && !below?.names.includes(t));
+    const printed = gridTokens(tokens, header).filter((t) => !above?.tokens.includes(t) && !below?.names.includes(t));
+    // (Office PDFs space digits off ideographs: "≥45 所" is one value.)
+    const grid = blocks ? joinSpacedUnits(printed) : printed;
     const boxes = isBoxDump(grid);
     const furniture = stripRepeatedHeaders(grid, file, boxes || textOrder === 'boxes');
     pushAll(diagnostics, furniture.diagnostics);
@@ -234,7 +252,7 @@ export function extractRegion(
         for (const t of names) diagnosed.add(t.line);
       }
       const kept = stream.filter((t) => !nameSet.has(t));
-      parses[0] = order === 'boxes' ? readBoxes(kept, read, context)
+      parses[0] = blocks ? preferParse(readBoxes(kept, read, context), readingOrder(kept, read, context), read, context) : order === 'boxes' ? readBoxes(kept, read, context)
         : readAs === 'boxes' ? preferParse(parses[0], readBoxes(kept, read, context), read, context, true)
           : preferParse(parses[0], readingOrder(kept, read, context), read, context, order === 'plain');
     }

@@ -221,3 +221,25 @@ function goalBlockLines(tokens: ReadonlyArray<Token>): Set<number> {
   }
   return out;
 }
+
+/** A number, with a comparator before it or a percent sign after it ("≥45", "15.6", "96.5%"). */
+const NUMBER = /^(?:[≥≤<>=＞＜≧≦]\s*=?)?\d[\d.,]*%?$/;
+/** A unit as printed after a number: a few ideographs, per-unit parts joined by "/" ("所", "人次", "元/", "人/年"). */
+const UNIT = /^[\u4e00-\u9fa5]{1,3}(?:\/[\u4e00-\u9fa5]{0,2})*\/?$/;
+
+/**
+ * Office suites space Latin text and digits off ideographs (autospace), and pdftotext prints the space: a value
+ * comes as "≥45 所", "15.6 万人次", "≤600 元/". A number and the unit after it on one line are joined into one
+ * token, as a cell holds them.
+ * @example joinSpacedUnits(tokens of "≥600 人次 计划标准").map((t) => t.text) // => ['≥600人次', '计划标准']
+ */
+export function joinSpacedUnits(tokens: ReadonlyArray<Token>): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const before = out[out.length - 1];
+    if (before !== undefined && before.line === t.line && t.gap === 'space' && NUMBER.test(before.text) && UNIT.test(t.text)) {
+      out[out.length - 1] = {...before, text: before.text + t.text};
+    } else out.push(t);
+  }
+  return out;
+}
