@@ -30,6 +30,7 @@ import {dashedPriorYears, isReadingOrderDump, isWordEnd, preferParse, readingOrd
 import {joinHeaderColumns, readColumnar} from './columnar.ts';
 import {isBoxDump, readBoxes} from './boxes.ts';
 import {interleavedHeader} from './header-order.ts';
+import {isBlockedRegion, joinSpacedUnits, officeHeader} from './office.ts';
 import {cellScore, TOTAL_ROW, weightsAddUp, type ScoreContext} from './grammar.ts';
 import {maxOf, minOf, pushAll} from '../arrays.ts';
 
@@ -95,10 +96,10 @@ function extractLines(lines: ReadonlyArray<Line>, file: string): Extraction {
  * they fill cells its rows lack without adding rows (or, adding rows, make its weights add up).
  */
 function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: string, limit: number, textOrder: TextOrder): RegionExtraction {
-  const plain = extractRegion(lines, region, file, [], textOrder);
+  const plain = extractEither(lines, region, file, [], textOrder);
   const trailing = trailingCells(lines, region, limit);
   if (trailing.length === 0) return plain;
-  const more = extractRegion(lines, region, file, trailing, textOrder);
+  const more = extractEither(lines, region, file, trailing, textOrder);
   const sameRows = more.tables.length === plain.tables.length && more.tables.every((t, k) => t.indicators.length === plain.tables[k].indicators.length);
   // Rows the cells add are misread unless they make the weights add up (to 90 or 100), which they did not before.
   // (A flat table's projects: every project's weights add up with them, and not every one did without.)
@@ -106,6 +107,54 @@ function withTrailingCells(lines: ReadonlyArray<Line>, region: Region, file: str
   if (!(sameRows || weightsMended) || filledCells(more.tables) <= filledCells(plain.tables)) return plain;
   const note = messages.trailingCells(file, trailing[0].no, trailing[trailing.length - 1].no, trailing.length);
   return {tables: more.tables, diagnostics: [...more.diagnostics, note], order: more.order};
+}
+
+/** Fitting rows the reading with the dealt header must add (a box dump's plain reading often reads as well). */
+const CLEARLY_MORE = 2;
+
+/**
+ * extractRegion, and for a region printed in blocks (office PDFs, isBlockedRegion) also its reading with the
+ * header dealt out of the blocks (officeHeader): the one with more rows whose cells fit their columns.
+ */
+function extractEither(lines: ReadonlyArray<Line>, region: Region, file: string, trailing: readonly Line[], textOrder: TextOrder): RegionExtraction {
+  const plain = extractRegion(lines, region, file, trailing, textOrder);
+  if (!isBlockedRegion(tokenizeLines(lines.slice(region.start, region.end)))) return plain;
+  const blocks = extractRegion(lines, region, file, trailing, textOrder, true);
+  const better = fittingRows(blocks.tables) > fittingRows(plain.tables) + CLEARLY_MORE && metaFilled(blocks.tables) >= metaFilled(plain.tables)
+    && columnsNamed(blocks.tables) >= columnsNamed(plain.tables);
+  return better ? blocks : plain;
+}
+
+/** Grid columns named, over all tables (a header dealt short of the one found in a run misses columns). */
+function columnsNamed(tables: readonly Table[]): number {
+  return tables.reduce((n, t) => n + t.columns.length, 0);
+}
+
+/** Metadata fields read (not null), over all tables. */
+function metaFilled(tables: readonly Table[]): number {
+  const fields = ['year', 'unit', 'project', 'leader', 'budget_total', 'budget_fiscal', 'budget_other'] as const;
+  return tables.reduce((n, t) => n + fields.filter((f) => t[f] !== null).length, 0);
+}
+
+/**
+ * Rows read whose cells fit their columns (confidence × rows), over all tables; weights adding up count two rows;
+ * a table whose row numbers were read as weights counts none.
+ */
+function fittingRows(tables: readonly Table[]): number {
+  return tables.reduce((n, t) => (seqReadAsWeights(t) ? n : n + t.confidence * t.indicators.length + (t.indicators.length > 0 && tableWeightsAddUp(t) ? 2 : 0)), 0);
+}
+
+/** Row numbers in a row's order that give away a 序号 column read into the weights ("1", "10", "2", "10", "3" …). */
+const SEQ_RUN = 4;
+
+/**
+ * Are a table's weights its rows' numbers (a 序号 column read into them, its own rows or rows of its cells'
+ * pieces): 1, 2, 3 … in order, up to half its rows or more (a long table's small weights hold a shorter run)?
+ */
+function seqReadAsWeights(table: Table): boolean {
+  let next = 1;
+  for (const r of table.indicators) if (r.weight === next) next++;
+  return next > SEQ_RUN && next - 1 >= table.indicators.length / 2;
 }
 
 /** Do a table's weights sum to 90 or 100? */
@@ -138,7 +187,7 @@ interface RegionExtraction {
  *   reads as well as the plain one.
  */
 export function extractRegion(
-  lines: ReadonlyArray<Line>, region: Region, file: string, trailing: readonly Line[] = [], textOrder: TextOrder = 'plain',
+  lines: ReadonlyArray<Line>, region: Region, file: string, trailing: readonly Line[] = [], textOrder: TextOrder = 'plain', blocks = false,
 ): RegionExtraction {
   const diagnostics: Diagnostic[] = [];
   const labelLinesAbove = labelsAboveTitle(lines, region);
@@ -150,7 +199,7 @@ export function extractRegion(
   const lineText = (no: number): string => lines[no - 1].text;
   pushAll(diagnostics, footers.diagnostics);
   // 2. The grid header splits metadata from the grid; a header wrapped column by column is read down its columns.
-  const {tokens, header: headerAbove} = gridHeaderOf(footers.kept, lineText);
+  const {tokens, header: headerAbove} = gridHeaderOf(footers.kept, lineText, blocks);
   const levelsBelow = headerAbove ? levelNamesBelow(tokens, headerAbove) : null;
   const valuesBelow = headerAbove ? columnNamesBelow(tokens, levelsBelow?.header ?? headerAbove) : null;
   const below = valuesBelow || levelsBelow
@@ -186,7 +235,9 @@ export function extractRegion(
   } else {
     addLines(used, [...tokens.slice(header.first, header.next), ...(above?.tokens ?? []), ...(below?.names ?? [])]);
     // 3. The grid: strip page furniture, pick the layout, segment, assemble.
-    const grid = gridTokens(tokens, header).filter((t) => !above?.tokens.includes(t) && !below?.names.includes(t));
+    const printed = gridTokens(tokens, header).filter((t) => !above?.tokens.includes(t) && !below?.names.includes(t));
+    // (Office PDFs space digits off ideographs: "≥45 所" is one value.)
+    const grid = blocks ? joinSpacedUnits(printed) : printed;
     const boxes = isBoxDump(grid);
     const furniture = stripRepeatedHeaders(grid, file, boxes || textOrder === 'boxes');
     pushAll(diagnostics, furniture.diagnostics);
@@ -217,7 +268,7 @@ export function extractRegion(
         for (const t of names) diagnosed.add(t.line);
       }
       const kept = stream.filter((t) => !nameSet.has(t));
-      parses[0] = order === 'boxes' ? readBoxes(kept, read, context)
+      parses[0] = blocks ? preferParse(readBoxes(kept, read, context), readingOrder(kept, read, context), read, context) : order === 'boxes' ? readBoxes(kept, read, context)
         : readAs === 'boxes' ? preferParse(parses[0], readBoxes(kept, read, context), read, context, true)
           : preferParse(parses[0], readingOrder(kept, read, context), read, context, order === 'plain');
     }
@@ -322,7 +373,9 @@ function setAside(tokens: Token[], region: Region): {kept: Token[]; aside: Token
  * The grid header of a region's tokens, looked for as printed, then with header names read down their columns,
  * then with names dealt out over lines in reading order (interleavedHeader).
  */
-function gridHeaderOf(tokens: Token[], lineText: (no: number) => string): {tokens: Token[]; header: GridHeader | null} {
+function gridHeaderOf(tokens: Token[], lineText: (no: number) => string, blocks = false): {tokens: Token[]; header: GridHeader | null} {
+  const office = blocks ? officeHeader(tokens) : null;
+  if (office !== null) return office;
   const header = findGridHeader(tokens);
   if (header) return labelsAboveMoved(tokens, withLevelNamesAbove(tokens, header));
   const joined = joinHeaderColumns(tokens, lineText);
