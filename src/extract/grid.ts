@@ -33,6 +33,11 @@ export interface GridOptions {
   mode: 'row' | 'stream';
   /** Tokens alone on their line that look like a page number. */
   pageNumberCandidate: (t: Token) => boolean;
+  /**
+   * Tokens where a run may continue a cell of the row read so far, as after a page break: the pieces of cells
+   * printed after their row's first line (pieces.ts). Pieces continue cells in column order.
+   */
+  pieceStart?: (t: Token) => boolean;
 }
 
 /** Cost of leaving a column empty inside a row (one-line reasons: see DOMAIN.md's layouts). */
@@ -125,7 +130,8 @@ function callKey(tokens: ReadonlyArray<Token>, options: GridOptions): string | n
   let key = `${options.mode} ${options.context.freeTextBasis ? 1 : 0} ${options.columns.join(',')}\n`;
   for (const t of tokens) {
     if (t.text.length > 0xffff) return null;
-    const marks = 0x41 + GAP_CODES[t.gap] * 4 + (t.pageBreak === true ? 2 : 0) + (options.pageNumberCandidate(t) ? 1 : 0);
+    const piece = options.pieceStart?.(t) === true ? 16 : 0;
+    const marks = 0x41 + piece + GAP_CODES[t.gap] * 4 + (t.pageBreak === true ? 2 : 0) + (options.pageNumberCandidate(t) ? 1 : 0);
     key += String.fromCharCode(marks, t.text.length) + t.text;
   }
   return key;
@@ -355,6 +361,7 @@ function relaxAll(g: Grid, i: number, j: number): void {
     for (; x < open.count && open.cells[x] < s * K + s; x++) {
       const c = open.cells[x] - s * K;
       if ((g.forbids[c] & g.continuing) !== 0) continue; // the run holds a token the cell never holds (tokenClass)
+      if (c <= pieceBefore(g, i, s)) continue; // pieces continue their row's cells in column order
       const joined = continuation(g, s * K + c, c, i, j);
       if (joined === NEG) continue;
       // Ties go to the rightmost cell: the one most likely still open when the page ended.
@@ -485,6 +492,12 @@ function nearBestFor(g: Grid, i: number, c: number): void {
  */
 const NEAR = 1e-9;
 
+/** The column a continuation just before token i (state s) continued, or -1 when the step there was none. */
+function pieceBefore(g: Grid, i: number, s: number): number {
+  const col = g.viaCol[i * g.S + s];
+  return col >= 2 * g.K ? col - 2 * g.K : -1;
+}
+
 /** Score of the open cell k (at a page break) continued by tokens i … j - 1; NEG when either does not fit. */
 function continuation(g: Grid, k: number, c: number, i: number, j: number): number {
   const {open} = g;
@@ -503,7 +516,10 @@ interface TokenFeatures {
   tabGap: Uint8Array;
   /** 1 when options.pageNumberCandidate says the token looks like a page number. */
   pageLike: Uint8Array;
-  /** 1 when a new page starts at the token: a marked page start, or right after a lone page-number token. */
+  /**
+   * 1 when a run from the token may continue an open cell: a new page starts there (a marked page start, or right
+   * after a lone page-number token), or a piece may (options.pieceStart).
+   */
   pageBreak: Uint8Array;
   /** The token's class (grammar.ts tokenClass): a whole cell some columns never hold after their first token. */
   tokenClass: Uint8Array;
@@ -530,7 +546,7 @@ function tokenFeatures(tokens: ReadonlyArray<Token>, options: GridOptions, g: Gr
   let breaks = 0;
   for (let i = 1; i < n; i++) {
     if (f.pageLike[i] === 1) continue;
-    f.pageBreak[i] = tokens[i].pageBreak === true || (tokens[i].gap === 'line' && f.pageLike[i - 1] === 1) ? 1 : 0;
+    f.pageBreak[i] = tokens[i].pageBreak === true || (tokens[i].gap === 'line' && f.pageLike[i - 1] === 1) || options.pieceStart?.(tokens[i]) === true ? 1 : 0;
     breaks += f.pageBreak[i];
   }
   // Runs: at most L per token, plus at each page break the open cells (S · K), each extended L times.
