@@ -4,7 +4,8 @@
 import type {ColumnKey} from '../types.ts';
 import {asciiDigits} from './lines.ts';
 import {
-  isBasis, isEvidence, isLevel1, isLevel2, isNoValue, isScoringRule, LEVEL1_FIRST, QUALITATIVE_WORDS, SHORT_LEVEL2,
+  EVIDENCE, isBasis, isEvidence, isLevel1, isLevel2, isNoValue, isScoringRule, LEVEL1_CHILDREN, LEVEL1_FIRST,
+  QUALITATIVE_WORDS, SCORING_RULES, SHORT_LEVEL2,
 } from '../vocab.ts';
 
 /** Normalised comparators. */
@@ -117,15 +118,28 @@ function isFragment(s: string): boolean {
   const last = s[s.length - 1];
   // Ending in a comparator or a decimal point (which also covers a text of comparators only).
   if (FRAGMENT_END.includes(last)) return true;
-  if (!s.includes('(') && !s.includes('（')) return false; // no bracket opened
+  if (!s.includes('(') && !s.includes('（') && !s.includes('《')) return false; // no bracket opened
+  return bracketDepth(s).end > 0;
+}
+
+/**
+ * How deep a text leaves its brackets (（ ( 《 against ） ) 》) open at its end, and the lowest depth on the way
+ * (below 0: it closes a bracket opened before it, the end of a text wrapped from above).
+ */
+function bracketDepth(s: string): {end: number; lowest: number} {
   let open = 0;
+  let lowest = 0;
   for (let k = 0; k < s.length; k++) {
     const code = s.charCodeAt(k);
-    if (code === 0xff08 || code === 0x28) open++; // （ (
-    else if (code === 0x29 || code === 0xff09) open--; // ) ）
+    if (code === 0xff08 || code === 0x28 || code === 0x300a) open++; // （ ( 《
+    else if (code === 0x29 || code === 0xff09 || code === 0x300b) open--; // ) ） 》
+    if (open < lowest) lowest = open;
   }
-  return open > 0;
+  return {end: open, lowest};
 }
+
+/** A text closing a bracket it did not open ("点》…"): it begins with the end of a wrapped cell. */
+const closesEarlier = (s: string): boolean => /[)）》]/.test(s) && bracketDepth(s).lowest < 0;
 
 /** Characters a whole cell does not end with: comparators and decimal points. */
 const FRAGMENT_END = '<>=≥≤≧≦＜＞＝.．';
@@ -159,6 +173,11 @@ function isVocabulary(s: string): boolean {
 /** Scoring context: overall tables take free text as 指标设定依据. */
 export interface ScoreContext {
   freeTextBasis: boolean;
+  /**
+   * Whether a cell cut at a line end may be read (score CUT) because a piece printed later may finish it
+   * (pieces.ts: office PDFs' rows printed line by line across their cells). Otherwise such text scores as it reads.
+   */
+  cutCells?: boolean;
   /** The number of projects a flat table lists, when known: its weights add up to 90 or 100 for each. */
   projects?: number;
 }
@@ -171,7 +190,8 @@ export function cellScore(col: ColumnKey, text: string, ctx: ScoreContext): numb
   if (text.length > MEMO_LONGEST) {
     // A long text is scored afresh, but in several columns in a row: what the columns share is worked out once.
     if (LAST_LONG === null || text !== LAST_LONG.s) LAST_LONG = new CellText(text);
-    return scoreIn(col, LAST_LONG, ctx);
+    const long = scoreIn(col, LAST_LONG, ctx, true);
+    return long === CUT && ctx.cutCells !== true ? scoreIn(col, LAST_LONG, ctx, false) : long;
   }
   // Short texts (words, values) recur in every table: their scores are kept, per context and column. The same
   // text is often scored in several columns in a row: its entry is kept at hand.
@@ -192,9 +212,11 @@ export function cellScore(col: ColumnKey, text: string, ctx: ScoreContext): numb
   const slot = MEMO_SLOT[col];
   let v = scores[slot];
   if (v !== v) { // NaN: not scored yet
-    v = scoreIn(col, new CellText(text), ctx) ?? NULL_SCORE;
+    v = scoreIn(col, new CellText(text), ctx, true) ?? NULL_SCORE;
     scores[slot] = v;
   }
+  // (The memo keeps the score with cuts; a cut read without them is rare and scored afresh.)
+  if (v === CUT && ctx.cutCells !== true) return scoreIn(col, new CellText(text), ctx, false);
   return v === NULL_SCORE ? null : v;
 }
 
@@ -223,18 +245,22 @@ const LAST: {text: string | null; freeTextBasis: boolean; scores: Float64Array} 
  */
 export function cellScorer(text: string, ctx: ScoreContext): (col: ColumnKey) => number | null {
   const t = new CellText(text);
-  return (col) => scoreIn(col, t, ctx);
+  return (col) => {
+    const v = scoreIn(col, t, ctx, true);
+    return v === CUT && ctx.cutCells !== true ? scoreIn(col, t, ctx, false) : v;
+  };
 }
 
-function scoreIn(col: ColumnKey, t: CellText, ctx: ScoreContext): number | null {
+/** Score of a cell in a column; `cuts`: a cell cut at a line end scores CUT (else as it reads). */
+function scoreIn(col: ColumnKey, t: CellText, ctx: ScoreContext, cuts: boolean): number | null {
   const text = t.s;
   if (text.length === 0) return null;
   switch (col) {
     case 'project': return projectNameScore(t);
     case 'project_budget': return /^\d[\d,，]*(?:\.\d+)?$/.test(text) ? 4 : null;
     case 'project_goal': return t.numeric || t.vocabulary || text.length < 4 ? null : 1;
-    case 'level1': return levelScore(text, 1);
-    case 'level2': return levelScore(text, 2);
+    case 'level1': return levelScore(text, 1, cuts);
+    case 'level2': return levelScore(text, 2, cuts);
     case 'level3': return level3Score(t);
     case 'target': return valueScore(t, false);
     case 'prior_year': return valueScore(t, true);
@@ -248,8 +274,8 @@ function scoreIn(col: ColumnKey, t: CellText, ctx: ScoreContext): number | null 
     case 'deviation': case 'explanation': case 'remark': return t.numeric || t.vocabulary ? null : 1;
     case 'seq': return ROW_NUMBER.test(text) ? 3 : null;
     case 'score': return weightScore(text);
-    case 'scoring_rule': return isScoringRule(text) ? 5 : text.length <= 12 && text.endsWith('赋分') ? 2 : null;
-    case 'evidence': return evidenceScore(t);
+    case 'scoring_rule': return isScoringRule(text) ? 5 : text.length <= 12 && text.endsWith('赋分') ? 2 : cuts && RULE_STARTS.has(text) ? CUT : null;
+    case 'evidence': return evidenceScore(t, cuts);
   }
 }
 
@@ -300,13 +326,37 @@ function natureScore(s: string): number | null {
   return /^(定性|定量|正向|反向|正向指标|反向指标|区间|不等式)$/.test(s) ? 4 : null;
 }
 
-function levelScore(s: string, level: 1 | 2): number | null {
+function levelScore(s: string, level: 1 | 2, cuts: boolean): number | null {
   if (level === 1 && isLevel1(s)) return 5;
   if (level === 2 && isLevel2(s)) return LEVEL1_FIRST.has(s) ? 2 : 5;
   if (level === 2 && SHORT_LEVEL2.has(s)) return 3; // less than the full name, so "经济成本" + "指标" rejoin
   if (/^[\u4e00-\u9fa5]{1,8}指标$/.test(s) && !/指标.+指标/.test(s) && !isBasis(s)) return 0.5;
-  return null;
+  return cuts && (level === 1 ? LEVEL1_STARTS : LEVEL2_STARTS).has(s) ? CUT : null;
 }
+
+/**
+ * Score of a cell cut at a line end, its rest printed further on (a vocabulary word's start, "按评判等级" for
+ * 按评判等级赋分; an evidence list ending in a separator or a word's start): possible, so that the rest can still
+ * join it (pieces.ts), but below any whole cell; only where ScoreContext.cutCells says pieces may come. A value
+ * no other rule gives, so a memo holding scores with cuts tells them (grid.ts).
+ */
+export const CUT = -1.03125;
+
+/** The starts (two characters or more, not the whole) of the words of a list. */
+function startsOf(words: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) for (let n = 2; n < w.length; n++) out.add(w.slice(0, n));
+  return out;
+}
+
+const RULE_STARTS = startsOf(SCORING_RULES);
+/** The first characters of each scoring rule: text opening so is no evidence. */
+const RULE_OPENING_LENGTH = 3;
+const RULE_OPENING = new Set(SCORING_RULES.map((r) => r.slice(0, RULE_OPENING_LENGTH)));
+const LEVEL1_STARTS = startsOf(Object.keys(LEVEL1_CHILDREN));
+const LEVEL2_STARTS = startsOf(Object.values(LEVEL1_CHILDREN).flat());
+/** Starts of evidence words, one character or more: the last item of a list cut inside a word ("工作资料，原始凭"). */
+const EVIDENCE_STARTS = new Set(EVIDENCE.flatMap((w) => [w.slice(0, 1), ...startsOf([w])]));
 
 /** The label of a 合计/小计 row: not an indicator. */
 export const TOTAL_ROW = /^(合计|小计|总计|总分|合计得分|总得分)$/;
@@ -383,10 +433,11 @@ function level3Score(t: CellText): number | null {
   if (t.vocabulary || isNoValue(s)) return -6;
   if (t.numeric) return -4;
   if (COMPARATOR_START.test(s)) return -6;
+  if (DATE_START.test(s) && t.parsed.kind === 'date') return -4; // "11月": a target's date wrapped
   if (/^(产出|成本|效益|满意度|数量|质量|时效)指标/.test(s)) return -4;
   if (s.length === 1) return -2;
   if (/^[（(][^（()）]{0,4}[)）]/.test(s)) return -1; // "（%）", "(万元)": the end of the name above
-  return t.fragment || hasTrailingNumber(s) ? -1 : 1;
+  return t.fragment || hasTrailingNumber(s) || closesEarlier(s) ? -1 : 1;
 }
 
 function valueScore(t: CellText, prior: boolean): number | null {
@@ -414,8 +465,14 @@ function basisScore(t: CellText, ctx: ScoreContext): number | null {
   if (/^(计划|历史|行业|预算支出|其他)标准./.test(s)) return null;
   if (t.numeric || t.comparator !== null) return null;
   if (s.length <= 8 && s.endsWith('标准')) return 2;
-  if (ctx.freeTextBasis) return t.fragment || hasTrailingNumber(s) ? 0 : 1.5;
+  if (ctx.freeTextBasis) return t.fragment || hasTrailingNumber(s) || closesEarlier(s) ? 0 : 1.5;
   return -3;
+}
+
+/** A list of evidence words cut at a line end: ending in a separator, or in the start of a word after one. */
+function isCutList(s: string): boolean {
+  const last = Math.max(s.lastIndexOf('，'), s.lastIndexOf('、'), s.lastIndexOf(','));
+  return last >= 0 && (last === s.length - 1 || EVIDENCE_STARTS.has(s.slice(last + 1))) && isEvidence(s.slice(0, last));
 }
 
 function weightScore(s: string): number | null {
@@ -425,10 +482,12 @@ function weightScore(s: string): number | null {
   return s.endsWith('分') ? 3 : 4;
 }
 
-function evidenceScore(t: CellText): number | null {
+function evidenceScore(t: CellText, cuts: boolean): number | null {
   const s = t.s;
+  if (cuts && isCutList(s)) return CUT;
   if (isEvidence(s)) return 5;
   if (t.vocabulary) return null; // (not an evidence list:) a word of another column
+  if (RULE_OPENING.has(s.slice(0, RULE_OPENING_LENGTH))) return -3; // a scoring rule's start and what follows it
   if (s.length <= 24 && /(资料|凭证|材料|文件|报告|台账|记录)/.test(s)) return 2;
   return -3;
 }

@@ -3,7 +3,7 @@
 // cells and cut rows fall out of the order instead of needing a rule each. Tokens it cannot place are dropped
 // and returned, never lost.
 import type {ColumnKey} from '../types.ts';
-import {cellForbids, cellScore, cellScorer, tokenClass, type ScoreContext} from './grammar.ts';
+import {cellForbids, cellScore, cellScorer, CUT, tokenClass, type ScoreContext} from './grammar.ts';
 import type {Gap, Token} from './lines.ts';
 import {pushAll} from '../arrays.ts';
 
@@ -33,6 +33,11 @@ export interface GridOptions {
   mode: 'row' | 'stream';
   /** Tokens alone on their line that look like a page number. */
   pageNumberCandidate: (t: Token) => boolean;
+  /**
+   * Tokens where a run may continue a cell of the row read so far, as after a page break: the pieces of cells
+   * printed after their row's first line (pieces.ts). Pieces continue cells in column order.
+   */
+  pieceStart?: (t: Token) => boolean;
 }
 
 /** Cost of leaving a column empty inside a row (one-line reasons: see DOMAIN.md's layouts). */
@@ -98,7 +103,8 @@ export function segmentGrid(tokens: ReadonlyArray<Token>, options: GridOptions):
   const key = tokens.length <= CALL_MEMO_TOKENS ? callKey(tokens, options) : null;
   const known = key === null ? undefined : CALL_MEMO.get(key);
   if (known !== undefined) return assemble(tokens, options, known);
-  const path = bestPath(tokens, options);
+  // Where pieces may come (office PDFs), a cell cut at a line end may be read: a piece may finish it.
+  const path = bestPath(tokens, options.pieceStart === undefined ? options : {...options, context: withCuts(options.context)});
   if (key !== null) {
     if (CALL_MEMO.size >= CALL_MEMO_SIZE) CALL_MEMO.clear();
     CALL_MEMO.set(key, path);
@@ -122,10 +128,11 @@ const GAP_CODES: Record<Gap, number> = {start: 0, space: 1, tab: 2, line: 3};
  * not memoised, for a token too long for its length to fit one character.
  */
 function callKey(tokens: ReadonlyArray<Token>, options: GridOptions): string | null {
-  let key = `${options.mode} ${options.context.freeTextBasis ? 1 : 0} ${options.columns.join(',')}\n`;
+  let key = `${options.mode} ${options.context.freeTextBasis ? 1 : 0}${options.pieceStart === undefined ? '' : '+'} ${options.columns.join(',')}\n`;
   for (const t of tokens) {
     if (t.text.length > 0xffff) return null;
-    const marks = 0x41 + GAP_CODES[t.gap] * 4 + (t.pageBreak === true ? 2 : 0) + (options.pageNumberCandidate(t) ? 1 : 0);
+    const piece = options.pieceStart?.(t) === true ? 16 : 0;
+    const marks = 0x41 + piece + GAP_CODES[t.gap] * 4 + (t.pageBreak === true ? 2 : 0) + (options.pageNumberCandidate(t) ? 1 : 0);
     key += String.fromCharCode(marks, t.text.length) + t.text;
   }
   return key;
@@ -183,10 +190,14 @@ function bestPath(tokens: ReadonlyArray<Token>, options: GridOptions): Path {
         if (v !== v) { // NaN: not scored yet
           if (score === null) {
             for (; built < j; built++) text += tokens[built].text;
-            score = cellScorer(text, context);
+            score = cellScorer(text, withCuts(context));
           }
           v = score(columns[c]) ?? NEG;
           MEMO.remember(node, slots[c], v);
+        }
+        if (v === CUT && context.cutCells !== true) { // (the memo keeps scores with cuts: see scoreAt)
+          for (; built < j; built++) text += tokens[built].text;
+          v = cellScore(columns[c], text, context) ?? NEG;
         }
         scores[c] = v;
         if (v > NEG) fit[fits++] = c;
@@ -355,6 +366,7 @@ function relaxAll(g: Grid, i: number, j: number): void {
     for (; x < open.count && open.cells[x] < s * K + s; x++) {
       const c = open.cells[x] - s * K;
       if ((g.forbids[c] & g.continuing) !== 0) continue; // the run holds a token the cell never holds (tokenClass)
+      if (c <= pieceBefore(g, i, s)) continue; // pieces continue their row's cells in column order
       const joined = continuation(g, s * K + c, c, i, j);
       if (joined === NEG) continue;
       // Ties go to the rightmost cell: the one most likely still open when the page ended.
@@ -485,13 +497,19 @@ function nearBestFor(g: Grid, i: number, c: number): void {
  */
 const NEAR = 1e-9;
 
+/** The column a continuation just before token i (state s) continued, or -1 when the step there was none. */
+function pieceBefore(g: Grid, i: number, s: number): number {
+  const col = g.viaCol[i * g.S + s];
+  return col >= 2 * g.K ? col - 2 * g.K : -1;
+}
+
 /** Score of the open cell k (at a page break) continued by tokens i … j - 1; NEG when either does not fit. */
 function continuation(g: Grid, k: number, c: number, i: number, j: number): number {
   const {open} = g;
   if (open.node[k] === -1 || open.before[k] === NEG) return NEG;
   const slot = g.slots[c];
   const v = MEMO.score(open.node[k], slot);
-  return v === v ? v : scoreAt(open.node[k], slot, g.options.columns[c], open.text[k] + joinTokens(g.tokens, i, j), g.options.context);
+  return v === v && v !== CUT ? v : scoreAt(open.node[k], slot, g.options.columns[c], open.text[k] + joinTokens(g.tokens, i, j), g.options.context);
 }
 
 /** What the programme needs of each token, computed once per stream. */
@@ -503,7 +521,10 @@ interface TokenFeatures {
   tabGap: Uint8Array;
   /** 1 when options.pageNumberCandidate says the token looks like a page number. */
   pageLike: Uint8Array;
-  /** 1 when a new page starts at the token: a marked page start, or right after a lone page-number token. */
+  /**
+   * 1 when a run from the token may continue an open cell: a new page starts there (a marked page start, or right
+   * after a lone page-number token), or a piece may (options.pieceStart).
+   */
   pageBreak: Uint8Array;
   /** The token's class (grammar.ts tokenClass): a whole cell some columns never hold after their first token. */
   tokenClass: Uint8Array;
@@ -530,7 +551,7 @@ function tokenFeatures(tokens: ReadonlyArray<Token>, options: GridOptions, g: Gr
   let breaks = 0;
   for (let i = 1; i < n; i++) {
     if (f.pageLike[i] === 1) continue;
-    f.pageBreak[i] = tokens[i].pageBreak === true || (tokens[i].gap === 'line' && f.pageLike[i - 1] === 1) ? 1 : 0;
+    f.pageBreak[i] = tokens[i].pageBreak === true || (tokens[i].gap === 'line' && f.pageLike[i - 1] === 1) || options.pieceStart?.(tokens[i]) === true ? 1 : 0;
     breaks += f.pageBreak[i];
   }
   // Runs: at most L per token, plus at each page break the open cells (S · K), each extended L times.
@@ -799,15 +820,28 @@ function openCellNodes(g: Grid, i: number): void {
   }
 }
 
-/** cellScore (NEG for null) of the text of a memo node, from the memo when known. */
+/**
+ * cellScore (NEG for null) of the text of a memo node, from the memo when known. The memo keeps scores with cut
+ * cells (ScoreContext.cutCells), the same for every reading; a cut read where no piece may finish it is scored as it
+ * reads.
+ */
 function scoreAt(node: number, slot: number, col: ColumnKey, text: string, context: ScoreContext): number {
   let v = MEMO.score(node, slot);
   if (v !== v) {
-    v = cellScore(col, text, context) ?? NEG;
+    v = cellScore(col, text, withCuts(context)) ?? NEG;
     MEMO.remember(node, slot, v);
   }
-  return v;
+  return v === CUT && context.cutCells !== true ? cellScore(col, text, context) ?? NEG : v;
 }
+
+/** The context with cut cells scored (CUT), kept per context object. */
+function withCuts(context: ScoreContext): ScoreContext {
+  if (context.cutCells === true) return context;
+  let cuts = CUT_CONTEXTS.get(context);
+  if (cuts === undefined) CUT_CONTEXTS.set(context, (cuts = {...context, cutCells: true}));
+  return cuts;
+}
+const CUT_CONTEXTS = new WeakMap<ScoreContext, ScoreContext>();
 
 /** The texts of tokens i … j - 1, joined. */
 function joinTokens(tokens: ReadonlyArray<Token>, i: number, j: number): string {

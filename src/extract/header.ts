@@ -292,12 +292,26 @@ function raiseWrappedValues(printed: ReadonlyArray<Token>, lineText: (no: number
 function centreStacks(printed: ReadonlyArray<Token>, lineText: (no: number) => string): Token[] {
   const xOf = columnsOf(printed, lineText);
   const byLine = new Map<number, Token[]>();
-  for (const t of printed) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+  for (const t of printed) {
+    const on = byLine.get(t.line);
+    if (on === undefined) byLine.set(t.line, [t]); else on.push(t);
+  }
+  // Where each line's text starts and ends (a word is apart at a line's edge); no slicing of long lines per word.
+  const edges = new Map<number, [number, number]>();
+  const edgesOf = (no: number): [number, number] => {
+    let e = edges.get(no);
+    if (e === undefined) {
+      const text = lineText(no);
+      edges.set(no, (e = [text.length - text.trimStart().length, text.trimEnd().length]));
+    }
+    return e;
+  };
   const apart = (t: Token): boolean => {
     const text = lineText(t.line);
     const x = xOf.get(t)!;
-    const before = text.slice(0, x);
-    return (before.trim() === '' || before.endsWith(CELL_GAP)) && (text.slice(x + t.text.length).trim() === '' || text.slice(x + t.text.length).startsWith(CELL_GAP));
+    const end = x + t.text.length;
+    const [first, last] = edgesOf(t.line);
+    return (x <= first || text.startsWith(CELL_GAP, x - CELL_GAP.length)) && (end >= last || text.startsWith(CELL_GAP, end));
   };
   const taken = new Set<Token>();
   const placed = new Map<number, Token[]>(); // merged stacks by the line they are read on

@@ -26,6 +26,7 @@ import {undoColumnMajor} from './interleave.ts';
 import {remapLines, spreadHtmlTables} from './html.ts';
 import {splitFusedTokens} from './fused.ts';
 import {trailingCells} from './trailing.ts';
+import {pieceStarts} from './pieces.ts';
 import {dashedPriorYears, isReadingOrderDump, isWordEnd, preferParse, readingOrder} from './reading-order.ts';
 import {joinHeaderColumns, readColumnar} from './columnar.ts';
 import {isBoxDump, readBoxes} from './boxes.ts';
@@ -250,7 +251,7 @@ export function extractRegion(
     const stream = layout === 'tabbed' ? unfused : joinSplitLabels(unfused);
     const parses = layout === 'tabbed' ? parseTabbed(stream, read, context)
       : (layout === 'columnar' ? readColumnar(furniture.kept, lineText, gridOptions(furniture.kept, read, context, 'stream')) : null)
-        ?? [parseStream(stream, read, context)];
+        ?? [parseStream(stream, read, context, (no) => isBlankLine(lineText(no)))];
     // Reading-order dumps (pdftotext without flags) print a row's cells out of column order: read them so too
     // (told by words split around other cells, so before the split labels are joined).
     const headerTokens = tokens.slice(header.first, header.next);
@@ -525,16 +526,19 @@ function stripRepeatedHeaders(tokens: ReadonlyArray<Token>, file: string, boxes:
     diagnostics.push(messages.totalRow(file, line, row.map((t) => t.text).join(' ')));
   });
   let from = 0;
+  const pageStarts = new Set<Token>();
   for (;;) {
     const kept = tokens.filter((t) => !drop.has(t));
     const again = findGridHeader(kept, from);
     if (!again) break;
     const run = kept.slice(again.first, again.next);
     run.forEach((t) => drop.add(t));
+    if (!boxes && again.next < kept.length) pageStarts.add(kept[again.next]); // the header is reprinted on a new page (a box dump orders its boxes otherwise)
     diagnostics.push(messages.repeatedHeader(file, run[0].line, run[run.length - 1].line));
     from = again.first;
   }
-  return {kept: tokens.filter((t) => !drop.has(t)), removed: tokens.filter((t) => drop.has(t)), diagnostics};
+  const kept = tokens.filter((t) => !drop.has(t)).map((t) => (pageStarts.has(t) && t.pageBreak !== true ? {...t, pageBreak: true} : t));
+  return {kept, removed: tokens.filter((t) => drop.has(t)), diagnostics};
 }
 
 /**
@@ -688,12 +692,20 @@ function gridOptions(tokens: ReadonlyArray<Token>, columns: ColumnKey[], context
   return {columns, context, mode, pageNumberCandidate: (t) => perLine.get(t.line) === 1 && /^\d{1,4}$/.test(t.text)};
 }
 
-/** A stream read as it is, or with column-major line pairs put back in row order when that reads better. */
-function parseStream(tokens: Token[], columns: ColumnKey[], context: ScoreContext): GridParse {
-  const plain = segmentGrid(tokens, gridOptions(tokens, columns, context, 'stream'));
+/**
+ * A stream read as it is, or with column-major line pairs put back in row order when that reads better; cells may
+ * be continued by pieces printed after their row's first line (pieceStarts).
+ */
+function parseStream(tokens: Token[], columns: ColumnKey[], context: ScoreContext, isBlank: (no: number) => boolean): GridParse {
+  const streamOptions = (ts: ReadonlyArray<Token>): GridOptions => {
+    const options = gridOptions(ts, columns, context, 'stream');
+    const pieces = pieceStarts(ts, isBlank);
+    return pieces.size === 0 ? options : {...options, pieceStart: (t) => pieces.has(t)};
+  };
+  const plain = segmentGrid(tokens, streamOptions(tokens));
   const reordered = undoColumnMajor(tokens, columns, context);
   if (reordered === tokens) return plain; // (a run found always changes the order)
-  const other = segmentGrid(reordered, gridOptions(reordered, columns, context, 'stream'));
+  const other = segmentGrid(reordered, streamOptions(reordered));
   return other.score > plain.score ? other : plain;
 }
 

@@ -196,11 +196,16 @@ const VERTICAL_TAB = 0x0b;
 /** Tokens of consecutive lines; the first token of each line has gap 'line' (the very first: 'start'). */
 export function tokenizeLines(lines: ReadonlyArray<Line>): Token[] {
   const out: Token[] = [];
+  let formFeed = false; // a blank line with a form feed (MuPDF's page end) before the next line
   for (const line of lines) {
-    if (isBlankLine(line.text)) continue;
+    if (isBlankLine(line.text)) {
+      if (line.text.includes('\f')) formFeed = true;
+      continue;
+    }
     const tokens = tokenizeLine(line, out.length === 0 ? 'start' : 'line');
     // A form feed (pdftotext's page end) or, for some converters, a leading space marks a new page.
-    if (tokens.length > 0 && (line.text.startsWith(' ') || line.text.includes('\f'))) tokens[0].pageBreak = true;
+    if (tokens.length > 0 && (formFeed || line.text.startsWith(' ') || line.text.includes('\f'))) tokens[0].pageBreak = true;
+    if (tokens.length > 0) formFeed = false;
     for (const t of tokens) out.push(t);
   }
   return out;

@@ -2,7 +2,7 @@
 // that the grid programme relies on.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {cellForbids, cellScore, parseValue, parseWeight, tokenClass, type ParsedValue} from '../../src/extract/grammar.ts';
+import {cellForbids, cellScore, CUT, parseValue, parseWeight, tokenClass, type ParsedValue} from '../../src/extract/grammar.ts';
 
 const Q = (comparator: ParsedValue['comparator'], value: number, unit: string | null, raw: string): ParsedValue =>
   ({comparator, value, unit, kind: 'quantitative', raw});
@@ -127,9 +127,33 @@ test('cellScore: a number cut at its decimal point "=127." is impossible as targ
   assert.equal(cellScore('target', '=127.44万元', project), 6);
 });
 
-test('cellScore: "按照完成比例赋" is impossible as scoring_rule while "按照完成比例赋分" is fine', () => {
+test('cellScore: a rule cut at a line end "按照完成比例赋" is possible as scoring_rule where pieces may come (office PDFs), below any whole rule', () => {
+  const pieces = {...project, cutCells: true};
+  assert.equal(cellScore('scoring_rule', '按照完成比例赋', pieces), CUT);
+  assert.equal(cellScore('scoring_rule', '按照完成比例赋分', pieces), 5);
+  assert.equal(cellScore('scoring_rule', '按照完成', pieces), CUT);
+  assert.equal(cellScore('scoring_rule', '完成比例', pieces), null); // no rule's start
+  assert.equal(cellScore('level1', '产出指', pieces), CUT);
+  // Without pieces a cut is no cell (the memo holds the scores with cuts: it must not leak them).
   assert.equal(cellScore('scoring_rule', '按照完成比例赋', project), null);
-  assert.equal(cellScore('scoring_rule', '按照完成比例赋分', project), 5);
+  assert.equal(cellScore('scoring_rule', '按照完成', project), null);
+  assert.equal(cellScore('level1', '产出指', project), null);
+});
+
+test('cellScore: an evidence list cut after a separator or inside a word is a cut cell where pieces may come, the whole list is fine', () => {
+  const pieces = {...project, cutCells: true};
+  assert.equal(cellScore('evidence', '原始凭证，', pieces), CUT);
+  assert.equal(cellScore('evidence', '工作资料，原始凭', pieces), CUT);
+  assert.equal(cellScore('evidence', '工作资料，原始凭证', pieces), 5);
+  assert.equal(cellScore('evidence', '原始凭证，', project), 5); // without pieces: a list, as it reads
+  assert.equal(cellScore('evidence', '按照完成比例赋工作资料', project), -3); // a rule's start is no evidence
+});
+
+test('cellScore: a date is no indicator name, and text closing a bracket it did not open is the end of a wrapped cell', () => {
+  assert.equal(cellScore('level3', '11月', project), -4);
+  assert.equal(cellScore('level3', '点》城乡公交线路开通数量', project), -1);
+  assert.equal(cellScore('basis', '《梅岭县2025年交通运输工作要', {freeTextBasis: true}), 0);
+  assert.equal(cellScore('basis', '《梅岭县2025年交通运输工作要点》', {freeTextBasis: true}), 1.5);
 });
 
 test('cellScore: "10" scores higher as weight than as target or prior_year', () => {
