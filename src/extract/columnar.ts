@@ -876,9 +876,21 @@ function hostGain(host: Host, word: string, above: boolean, options: GridOptions
 function joinGain(column: ColumnKey, text: string, word: string, above: boolean, context: ScoreContext): number {
   if (VALUE_COLUMNS.has(column) && completed(word) !== word) return REJECTED; // no value goes on with a rule's piece
   if (!above && datedToDay(text, word)) return DAY_JOIN;
+  const joined = above ? word + text : text + word;
   const before = fragmentScore(column, text, context);
-  const after = fragmentScore(column, above ? word + text : text + word, context);
-  return after === null ? REJECTED : after - (before ?? 0);
+  const after = fragmentScore(column, joined, context);
+  if (after === null) return REJECTED;
+  return isVocabularyWord(column, joined) && !isVocabularyWord(column, text) ? Math.max(WORD_COMPLETED, after - (before ?? 0)) : after - (before ?? 0);
+}
+
+/** Least gain counted for a word completing a word of its column's closed vocabulary ("预算支出标" + "准"). */
+const WORD_COMPLETED = 3;
+
+/** Is `text` a whole word of the closed vocabulary of `column` (依据, 赋分规则, 佐证资料)? */
+function isVocabularyWord(column: ColumnKey, text: string): boolean {
+  if (column === 'basis') return isBasis(text);
+  if (column === 'scoring_rule') return isScoringRule(text);
+  return column === 'evidence' && isEvidence(text);
 }
 
 /** Cost of joining a host past the next host (see alignWords). */
@@ -916,7 +928,7 @@ function alignWords(
     if (H === 0) return 0;
     if (g === 0) return nothingLeft ? -Infinity : x <= hosts[0].placed.x - SAME_X ? 0 : REJECTED - LEFT_COST * (x - hosts[0].placed.x + SAME_X);
     if (g === H) return x > end(H - 1) ? BEYOND : -Infinity;
-    return x > end(g - 1) && x + words[w].token.text.length < hosts[g].placed.x ? NEW_HOST : -Infinity;
+    return x >= end(g - 1) && x + words[w].token.text.length < hosts[g].placed.x ? NEW_HOST : -Infinity;
   };
   const m = 2 * H + 1;
   const best: number[][] = [];
