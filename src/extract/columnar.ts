@@ -725,7 +725,7 @@ function hostWords(
   for (const i of order) {
     const words = lines[i].body;
     if (words.length === 0) continue;
-    const gains = words.map((p) => hosts.map((h) => hostGain(h, p.token.text, i < h.at, options)));
+    const gains = words.map((p) => hosts.map((h) => cellGain(h, hosts, p.token.text, i < h.at, options)));
     const chosen = alignWords(hosts, hosts.map((h) => hostXs(h, i)), words, gains, nothingLeft);
     let inserted = 0;
     words.forEach((p, w) => {
@@ -755,6 +755,12 @@ function hostWords(
  * "管理办法》"), a value printed in words ("2025 年 12 月 31" … "日前") and a title ("《梅岭县 2025 年…").
  */
 function cellEdge(host: Host, hosts: ReadonlyArray<Host>, above: boolean): Host {
+  const {first, last} = cellRun(host, hosts);
+  return hosts[above ? first : last];
+}
+
+/** The hosts (indexes, first and last) of the cell a host is printed in, one word or several (see cellEdge). */
+function cellRun(host: Host, hosts: ReadonlyArray<Host>): {first: number; last: number} {
   let h = hosts.indexOf(host);
   const end = (a: number): number => hosts[a].placed.x + hosts[a].placed.token.text.length;
   const joined = (a: number): boolean => a >= 0 && a + 1 < hosts.length && hosts[a + 1].at === hosts[a].at && hosts[a + 1].placed.x === end(a);
@@ -768,9 +774,20 @@ function cellEdge(host: Host, hosts: ReadonlyArray<Host>, above: boolean): Host 
   };
   let first = h;
   while (first > 0 && (joined(first - 1) || spaced(first - 1, first - 1))) first--;
-  if (above) return hosts[first];
   while (joined(h) || spaced(first, h)) h++;
-  return hosts[h];
+  return {first, last: h};
+}
+
+/**
+ * What a word gains joining a host. A word above a date printed in words is measured on the whole date: "每月"
+ * (the prior-year value "每月 25 日" / "前" centred on the row's line) above "每月 25 日前" would make the date
+ * "每月每月25日前", not "每月日前" as with the host "日前" alone.
+ */
+function cellGain(host: Host, hosts: ReadonlyArray<Host>, word: string, above: boolean, options: GridOptions): number {
+  const {first, last} = cellRun(host, hosts);
+  const text = hosts.slice(first, last + 1).map((h) => h.text).join('');
+  if (!above || first === last || parseValue(asciiDigits(text)).kind !== 'date') return hostGain(host, word, above, options);
+  return hostGain({...hosts[first], text, best: undefined}, word, above, options);
 }
 
 /** Do words printed one space apart read as one value: a quantity, a date or the beginning of one? */
