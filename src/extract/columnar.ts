@@ -10,7 +10,7 @@
 // and given to the first row of the span they are centred on; a leading 序号 column's numbers go to the row whose
 // lines they are printed on.
 import type {ColumnKey} from '../types.ts';
-import {admitsChild, BASES, EVIDENCE, isBasis, isEvidence, isLevel1, isLevel2, isScoringRule, LEVEL_NAMES, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
+import {admitsChild, BASES, EVIDENCE, GRID_LABELS, isBasis, isEvidence, isLevel1, isLevel2, isScoringRule, LEVEL_NAMES, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
 import {cellScore, parseValue, parseWeight, type ParsedValue, type ScoreContext} from './grammar.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import {asciiDigits, type Token} from './lines.ts';
@@ -80,6 +80,7 @@ export function readColumnar(
     splitRowNumbers(placed);
     options = {...options, columns: options.columns.filter((c) => c !== 'seq')};
   }
+  const gridLabel = splitGridLabel(placed);
   const level3Start = bodyStart(placed);
   if (level3Start === null) return null;
   const level2Start = labelSplit(placed, level3Start);
@@ -97,7 +98,7 @@ export function readColumnar(
   const heads = labelHeads(labels, spans, lines, parsed.map(rowKind));
   const projectStarts = spanStarts(projects, spans, lines, repeatedLevel1(heads)).starts;
   const parses: GridParse[] = [];
-  const unplaced: Token[] = [];
+  const unplaced: Token[] = [...gridLabel];
   parsed.forEach((parse, k) => {
     const headed = heads.get(k) ?? [];
     for (const item of parse.items) {
@@ -177,6 +178,30 @@ function pageBetween(a: number, b: number, lineText: (no: number) => string): bo
   return false;
 }
 
+/**
+ * Take the grid label (vocab GRID_LABELS: "年度绩效指标", a cell merged over the header and every row left of 一级指标)
+ * out of the lines' bodies: an office suite centres it on the rows, so pdftotext prints it opening a row's line
+ * ("年度绩效指标          时效指标         工程完工时间"), whole or wrapped over lines at one x ("年度绩效" / "指标").
+ * Returns its tokens.
+ */
+function splitGridLabel(lines: ReadonlyArray<Row2D>): Token[] {
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i].body[0];
+    if (first === undefined || first.token.text.length < 2) continue;
+    const pieces: Row2D[] = [];
+    let text = '';
+    for (let j = i; j < lines.length && text.length < maxOf(GRID_LABELS.map((l) => l.length)); j++) {
+      const lead = lines[j].body[0];
+      if (lines[j].page !== lines[i].page || lead === undefined || Math.abs(lead.x - first.x) > SAME_X) break;
+      text += lead.token.text;
+      pieces.push(lines[j]);
+      if (!GRID_LABELS.some((l) => l.startsWith(text))) break;
+      if (GRID_LABELS.includes(text) && lines[i].body.length > 1) return pieces.map((l) => l.body.shift()!.token);
+    }
+  }
+  return [];
+}
+
 /** Is `s` a piece of a 一级/二级 name ("产出指", "标", "本指标")? */
 const isNameFragment = (s: string): boolean => LEVEL_NAMES.some((n) => n.includes(s));
 
@@ -198,7 +223,11 @@ function bodyStart(lines: ReadonlyArray<Row2D>): number | null {
 /** x from which a label belongs to 二级 rather than 一级: past the typical start of the second label column. */
 function labelSplit(lines: ReadonlyArray<Row2D>, level3Start: number): number {
   // A one-character piece (a label's last line, "标") is centred in its column: only longer pieces mark its edge.
-  const starts = lines.flatMap((l) => l.body.filter((p) => p.x < level3Start - 1 && p.token.text.length >= 2).map((p) => p.x)).sort((a, b) => a - b);
+  // Only pieces of 一级/二级 names mark it where there are such: a packed line pulls a 三级 name left of its column
+  // ("满意度指标 服务对象满意度指标 受益群众满意度").
+  const leftOfBody = lines.flatMap((l) => l.body.filter((p) => p.x < level3Start - 1 && p.token.text.length >= 2));
+  const named = leftOfBody.filter((p) => isNameFragment(p.token.text));
+  const starts = (named.length >= 2 ? named : leftOfBody).map((p) => p.x).sort((a, b) => a - b);
   // The widest jump between label starts separates the two label columns.
   let split = Math.max(2, Math.floor(level3Start / 2));
   let widest = 0;
@@ -309,7 +338,7 @@ function anchorWordTest(options: GridOptions): (p: Placed) => boolean {
  */
 function findAnchors(lines: ReadonlyArray<Row2D>, columns: readonly ColumnKey[], isAnchor: (p: Placed) => boolean): number[] {
   const byWeight = anchorColumn(columns) === 'weight';
-  const isAnchorAt = (l: Row2D, k: number): boolean => isAnchor(l.body[k]) && !(byWeight && inValue(l.body, k));
+  const isAnchorAt = (l: Row2D, k: number): boolean => (byWeight ? isAnchor(l.body[k]) && !inValue(l.body, k) : isAnchor(valueRunAt(l.body, k)));
   const weightsOf = (l: Row2D): number[] => l.body.filter((p, k) => (k > 0 || l.body.length > 2) && isAnchorAt(l, k)).map((p) => p.x);
   const lasts = lines.map(weightsOf).filter((xs) => xs.length > 0).map((xs) => xs[xs.length - 1]).sort((a, b) => a - b);
   if (lasts.length === 0) return [];
@@ -320,8 +349,39 @@ function findAnchors(lines: ReadonlyArray<Row2D>, columns: readonly ColumnKey[],
   const opening = (l: Row2D): boolean => l.body.length === 2 && isAnchorAt(l, 0) && Math.abs(l.body[0].x - median) <= SAME_X;
   const out: number[] = [];
   lines.forEach((l, index) => { if (weightsOf(l).some((x) => Math.abs(x - median) <= 12) || packed(l) || opening(l)) out.push(index); });
-  return out;
+  if (!byWeight) return out;
+  // Two rows' weights stand in one column: a line opening with a number that opens a free-text cell one space on
+  // ("56 人以上班级数占班级" above "8 大班额比例 ≤5% 历史标准 10") has no weight where the line beside it has one
+  // elsewhere.
+  const opensTextOnly = (l: Row2D): boolean => {
+    const at = l.body.flatMap((_, k) => (isAnchorAt(l, k) ? [k] : []));
+    return at.length === 1 && at[0] === 0 && opensText(l.body, 0);
+  };
+  const apart = (a: Row2D, b: Row2D): boolean => weightsOf(a).every((x) => weightsOf(b).every((y) => Math.abs(x - y) > SAME_X));
+  const anchored = new Set(out);
+  return out.filter((i) => !(opensTextOnly(lines[i]) && [i - 1, i + 1].some((j) =>
+    anchored.has(j) && lines[j].page === lines[i].page && !opensTextOnly(lines[j]) && apart(lines[i], lines[j]))));
 }
+
+/**
+ * The word at `k` joined with the words one space after it that go on its value ("2025 年 11 月 30 日", a 指标值
+ * printed in words): as one word, it reads as the value it prints.
+ */
+function valueRunAt(words: ReadonlyArray<Placed>, k: number): Placed {
+  let end = k;
+  while (end + 1 < words.length && oneSpaceApart(words[end], words[end + 1]) && isValueWords(words.slice(k, end + 2).map((p) => p.token.text))) end++;
+  if (end === k) return words[k];
+  return {...words[k], token: {...words[k].token, text: words.slice(k, end + 1).map((p) => p.token.text).join('')}};
+}
+
+/** Is the number at `k` followed one space on by a word of Chinese text (a sentence it opens: "56 人以上班级数")? */
+function opensText(words: ReadonlyArray<Placed>, k: number): boolean {
+  const next = words[k + 1];
+  return next !== undefined && oneSpaceApart(words[k], next) && /^[\u4e00-\u9fa5]/.test(next.token.text);
+}
+
+/** Is word `b` printed one space after word `a` on their line? */
+const oneSpaceApart = (a: {x: number; token: Token}, b: {x: number; token: Token}): boolean => a.x + a.token.text.length + 1 === b.x;
 
 /**
  * Is the number at `k` a piece of a value printed across words ("每月 25 日前", "2025 年 10" / "月 31 日前",
@@ -332,8 +392,8 @@ function inValue(words: ReadonlyArray<Placed>, k: number): boolean {
   const p = words[k];
   const next = words[k + 1];
   const prev = words[k - 1];
-  if (prev !== undefined && prev.x + prev.token.text.length + 1 === p.x && DATE_LEAD.test(prev.token.text)) return true;
-  if (next === undefined || p.x + p.token.text.length + 1 !== next.x || !/^[^\d\s≥≤<>=＜＞]/.test(asciiDigits(next.token.text))) return false;
+  if (prev !== undefined && oneSpaceApart(prev, p) && DATE_LEAD.test(prev.token.text)) return true;
+  if (next === undefined || !oneSpaceApart(p, next) || !/^[^\d\s≥≤<>=＜＞]/.test(asciiDigits(next.token.text))) return false;
   const value = parseValue(p.token.text + next.token.text);
   return value.kind === 'date' || (isShortQuantity(value) && !isColumnWord(next.token.text));
 }
@@ -585,7 +645,7 @@ function orderRow(
   keyed.forEach((k, i) => {
     const before = i > 0 ? keyed[i - 1] : null;
     const last = words[words.length - 1];
-    const spaced = before !== null && before.line === k.line && before.x + before.token.text.length + 1 === k.x;
+    const spaced = before !== null && before.line === k.line && oneSpaceApart(before, k);
     if (spaced && isValueWords([...last.run, k.token.text])) {
       last.token = {...last.token, text: last.token.text + k.token.text};
       last.run.push(k.token.text);
@@ -665,7 +725,7 @@ function hostWords(
   for (const i of order) {
     const words = lines[i].body;
     if (words.length === 0) continue;
-    const gains = words.map((p) => hosts.map((h) => hostGain(h, p.token.text, i < h.at, options)));
+    const gains = words.map((p) => hosts.map((h) => cellGain(h, hosts, p.token.text, i < h.at, options)));
     const chosen = alignWords(hosts, hosts.map((h) => hostXs(h, i)), words, gains, nothingLeft);
     let inserted = 0;
     words.forEach((p, w) => {
@@ -695,6 +755,12 @@ function hostWords(
  * "管理办法》"), a value printed in words ("2025 年 12 月 31" … "日前") and a title ("《梅岭县 2025 年…").
  */
 function cellEdge(host: Host, hosts: ReadonlyArray<Host>, above: boolean): Host {
+  const {first, last} = cellRun(host, hosts);
+  return hosts[above ? first : last];
+}
+
+/** The hosts (indexes, first and last) of the cell a host is printed in, one word or several (see cellEdge). */
+function cellRun(host: Host, hosts: ReadonlyArray<Host>): {first: number; last: number} {
   let h = hosts.indexOf(host);
   const end = (a: number): number => hosts[a].placed.x + hosts[a].placed.token.text.length;
   const joined = (a: number): boolean => a >= 0 && a + 1 < hosts.length && hosts[a + 1].at === hosts[a].at && hosts[a + 1].placed.x === end(a);
@@ -708,9 +774,20 @@ function cellEdge(host: Host, hosts: ReadonlyArray<Host>, above: boolean): Host 
   };
   let first = h;
   while (first > 0 && (joined(first - 1) || spaced(first - 1, first - 1))) first--;
-  if (above) return hosts[first];
   while (joined(h) || spaced(first, h)) h++;
-  return hosts[h];
+  return {first, last: h};
+}
+
+/**
+ * What a word gains joining a host. A word above a date printed in words is measured on the whole date: "每月"
+ * (the prior-year value "每月 25 日" / "前" centred on the row's line) above "每月 25 日前" would make the date
+ * "每月每月25日前", not "每月日前" as with the host "日前" alone.
+ */
+function cellGain(host: Host, hosts: ReadonlyArray<Host>, word: string, above: boolean, options: GridOptions): number {
+  const {first, last} = cellRun(host, hosts);
+  const text = hosts.slice(first, last + 1).map((h) => h.text).join('');
+  if (!above || first === last || parseValue(asciiDigits(text)).kind !== 'date') return hostGain(host, word, above, options);
+  return hostGain({...hosts[first], text, best: undefined}, word, above, options);
 }
 
 /** Do words printed one space apart read as one value: a quantity, a date or the beginning of one? */
@@ -816,9 +893,21 @@ function hostGain(host: Host, word: string, above: boolean, options: GridOptions
 function joinGain(column: ColumnKey, text: string, word: string, above: boolean, context: ScoreContext): number {
   if (VALUE_COLUMNS.has(column) && completed(word) !== word) return REJECTED; // no value goes on with a rule's piece
   if (!above && datedToDay(text, word)) return DAY_JOIN;
+  const joined = above ? word + text : text + word;
   const before = fragmentScore(column, text, context);
-  const after = fragmentScore(column, above ? word + text : text + word, context);
-  return after === null ? REJECTED : after - (before ?? 0);
+  const after = fragmentScore(column, joined, context);
+  if (after === null) return REJECTED;
+  return isVocabularyWord(column, joined) && !isVocabularyWord(column, text) ? Math.max(WORD_COMPLETED, after - (before ?? 0)) : after - (before ?? 0);
+}
+
+/** Least gain counted for a word completing a word of its column's closed vocabulary ("预算支出标" + "准"). */
+const WORD_COMPLETED = 3;
+
+/** Is `text` a whole word of the closed vocabulary of `column` (依据, 赋分规则, 佐证资料)? */
+function isVocabularyWord(column: ColumnKey, text: string): boolean {
+  if (column === 'basis') return isBasis(text);
+  if (column === 'scoring_rule') return isScoringRule(text);
+  return column === 'evidence' && isEvidence(text);
 }
 
 /** Cost of joining a host past the next host (see alignWords). */
@@ -856,7 +945,7 @@ function alignWords(
     if (H === 0) return 0;
     if (g === 0) return nothingLeft ? -Infinity : x <= hosts[0].placed.x - SAME_X ? 0 : REJECTED - LEFT_COST * (x - hosts[0].placed.x + SAME_X);
     if (g === H) return x > end(H - 1) ? BEYOND : -Infinity;
-    return x > end(g - 1) && x + words[w].token.text.length < hosts[g].placed.x ? NEW_HOST : -Infinity;
+    return x >= end(g - 1) && x + words[w].token.text.length < hosts[g].placed.x ? NEW_HOST : -Infinity;
   };
   const m = 2 * H + 1;
   const best: number[][] = [];
