@@ -69,8 +69,9 @@ interface Dealt {
  *   (one of them 三级指标 or 指标值) are dealt, or a flat table's project columns are among them.
  */
 export function dealHeader(tokens: ReadonlyArray<Token>): {columns: ColumnKey[]; names: string[]; tokens: Set<Token>; first: number} | null {
-  const first = tokens.findIndex((t) => t.text.length >= 2 && [...OPENING].some((c) => beginsName(c, t.text)));
-  if (first < 0) return null;
+  const opening = tokens.findIndex((t) => t.text.length >= 2 && [...OPENING].some((c) => beginsName(c, t.text)));
+  if (opening < 0) return null;
+  const first = namesBegunBefore(tokens, opening);
   const dealt = new Map<ColumnKey, Dealt>();
   let lastDone: ColumnKey | null = null;
   for (let i = first; i < tokens.length; i++) {
@@ -97,6 +98,20 @@ export function dealHeader(tokens: ReadonlyArray<Token>): {columns: ColumnKey[];
   const names = columns.map((c) => done.find(([d]) => d === c)![1].text);
   return {columns, names, tokens: new Set(done.flatMap(([, d]) => d.tokens)), first};
 }
+
+/**
+ * The first of the names' beginnings printed just before the piece that opens the header, a column's block pulled
+ * ahead of 一级指标 ("年度指标" / "一级指标" / "二级指标" … "值"): each begins a column's name and is no whole name.
+ */
+function namesBegunBefore(tokens: ReadonlyArray<Token>, opening: number): number {
+  let first = opening;
+  while (first > 0 && beginsNameOnly(tokens[first - 1].text)) first--;
+  return first;
+}
+
+/** Does a header fragment of two characters or more begin a grid column's name without being one? */
+const beginsNameOnly = (text: string): boolean => text.length >= 2 && isHeaderFragment(text) && !isMetaLabel(text)
+  && COLUMN_ORDER.some((c) => !PROJECT_COLUMNS.has(c) && beginsName(c, text)) && !COLUMN_ALIASES.some(([alias]) => alias === text);
 
 /**
  * A whole column name with the beginning of its suffix glued on, as a header line of several names prints it
