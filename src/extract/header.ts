@@ -814,10 +814,10 @@ function headerLinesBefore(tokens: ReadonlyArray<Token>, t: number, from: number
   }
 }
 
-/** A token made only of characters of column names ("据", "(必填)", "上年完成", "（100分）"). */
+/** A token made only of characters of column names ("据", "(必填)", "上年完成", "（100分）", "全年实际值"). */
 export function isHeaderFragment(s: string): boolean {
   if (/\d/.test(s) && !/[（(]/.test(s)) return false; // a bare number is data (a weight)
-  return /^[一二三级指标值设置定依据上年完成实际分值权重赋规则佐证资料材料内容名称性质度量计单位必填（）()\d％%长期年度目得偏差原因析及改进措施绩效准万元序号解释备注]+$/.test(s);
+  return /^[一二三级全指标值设置定依据上年完成实际分值权重赋规则佐证资料材料内容名称性质度量计单位必填（）()\d％%长期年度目得偏差原因析及改进措施绩效准万元序号解释备注]+$/.test(s);
 }
 
 /**

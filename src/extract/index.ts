@@ -121,7 +121,9 @@ function extractEither(lines: ReadonlyArray<Line>, region: Region, file: string,
   const plain = extractRegion(lines, region, file, trailing, textOrder);
   if (!isBlockedRegion(tokenizeLines(lines.slice(region.start, region.end)))) return plain;
   const blocks = extractRegion(lines, region, file, trailing, textOrder, true);
-  const better = fittingRows(blocks.tables) > fittingRows(plain.tables) + CLEARLY_MORE && metaFilled(blocks.tables) >= metaFilled(plain.tables)
+  // (A header dealt with more columns than the plain reading found needs no margin: the plain one missed names.)
+  const margin = columnsNamed(blocks.tables) > columnsNamed(plain.tables) ? 0 : CLEARLY_MORE;
+  const better = fittingRows(blocks.tables) > fittingRows(plain.tables) + margin && metaFilled(blocks.tables) >= metaFilled(plain.tables)
     && columnsNamed(blocks.tables) >= columnsNamed(plain.tables);
   return better ? blocks : plain;
 }

@@ -69,20 +69,24 @@ interface Dealt {
  *   (one of them 三级指标 or 指标值) are dealt, or a flat table's project columns are among them.
  */
 export function dealHeader(tokens: ReadonlyArray<Token>): {columns: ColumnKey[]; names: string[]; tokens: Set<Token>; first: number} | null {
-  const first = tokens.findIndex((t) => t.text.length >= 2 && [...OPENING].some((c) => beginsName(c, t.text)));
-  if (first < 0) return null;
+  const opening = tokens.findIndex((t) => t.text.length >= 2 && [...OPENING].some((c) => beginsName(c, t.text)));
+  if (opening < 0) return null;
+  const first = namesBegunBefore(tokens, opening);
   const dealt = new Map<ColumnKey, Dealt>();
   let lastDone: ColumnKey | null = null;
   for (let i = first; i < tokens.length; i++) {
     const t = tokens[i];
     if (!isHeaderFragment(t.text)) continue;
-    const col = columnFor(dealt, t.text, lastDone);
+    const glued = gluedSuffix(t.text);
+    const text = glued?.name ?? t.text;
+    const col = columnFor(dealt, text, lastDone);
     if (col === null) continue;
     const d = dealt.get(col) ?? {text: '', tokens: [], suffixOpen: false};
     if (isName(col, d.text) || d.suffixOpen) {
-      d.suffixOpen = !/[)）]$/.test(t.text);
+      d.suffixOpen = !/[)）]$/.test(text);
     } else {
-      d.text += t.text;
+      d.text += text;
+      if (glued !== null && isName(col, d.text)) d.suffixOpen = !/[)）]$/.test(glued.suffix);
     }
     d.tokens.push(t);
     dealt.set(col, d);
@@ -93,6 +97,33 @@ export function dealHeader(tokens: ReadonlyArray<Token>): {columns: ColumnKey[];
   if (columns.length < 3 || !columns.some((c) => c === 'level3' || c === 'target') || columns.some((c) => PROJECT_COLUMNS.has(c))) return null;
   const names = columns.map((c) => done.find(([d]) => d === c)![1].text);
   return {columns, names, tokens: new Set(done.flatMap(([, d]) => d.tokens)), first};
+}
+
+/**
+ * The first of the names' beginnings printed just before the piece that opens the header, a column's block pulled
+ * ahead of 一级指标 ("年度指标" / "一级指标" / "二级指标" … "值"): each begins a column's name and is no whole name.
+ */
+function namesBegunBefore(tokens: ReadonlyArray<Token>, opening: number): number {
+  let first = opening;
+  while (first > 0 && beginsNameOnly(tokens[first - 1].text)) first--;
+  return first;
+}
+
+/** Does a header fragment of two characters or more begin a grid column's name without being one? */
+const beginsNameOnly = (text: string): boolean => text.length >= 2 && isHeaderFragment(text) && !isMetaLabel(text)
+  && COLUMN_ORDER.some((c) => !PROJECT_COLUMNS.has(c) && beginsName(c, text)) && !COLUMN_ALIASES.some(([alias]) => alias === text);
+
+/**
+ * A whole column name with the beginning of its suffix glued on, as a header line of several names prints it
+ * ("一级指标 二级指标(必 三级指标(必 …", the "填)" printed in blocks of their own); null for any other text.
+ * @example gluedSuffix('二级指标(必') // => {name: '二级指标', suffix: '(必'}
+ */
+function gluedSuffix(text: string): {name: string; suffix: string} | null {
+  const open = text.search(/[（(]/);
+  if (open < 2) return null;
+  const name = text.slice(0, open);
+  const suffix = text.slice(open);
+  return SUFFIX.test(suffix) && COLUMN_ALIASES.some(([alias]) => alias === name) ? {name, suffix} : null;
 }
 
 /**
@@ -109,8 +140,11 @@ function columnFor(dealt: ReadonlyMap<ColumnKey, Dealt>, text: string, lastDone:
   return free.find((c) => isName(c, text)) ?? free.find((c) => beginsName(c, text)) ?? null;
 }
 
-/** A bare amount (万元 or 元, two decimals): a funding figure of the header block. */
-const AMOUNT = /^-?\d{1,3}(?:,\d{3})*\.\d{2}$|^-?\d+\.\d{2}$/;
+/**
+ * A bare amount: a funding figure of the header block, in 万元 (two decimals, "1,580.00") or in 元 grouped by
+ * thousands ("1,274,400", "200,000"; no cell of a grid prints a bare number so).
+ */
+const AMOUNT = /^-?\d{1,3}(?:,\d{3})*\.\d{2}$|^-?\d+\.\d{2}$|^-?\d{1,3}(?:,\d{3})+$/;
 /**
  * A person's name as a leader cell holds it: a common surname and one to three ideographs, a surname and
  * 先生/女士, or a name of several parts joined by "·" (艾尼瓦尔·塔依尔).
@@ -151,10 +185,12 @@ export function officeHeader(tokens: ReadonlyArray<Token>): {tokens: Token[]; he
 
 /** Candidates for the leader's name after its label: so many tokens on, it is a row's cell. */
 const LEADER_REACH = 40;
+/** The end of a measure's unit wrapped off its value ("≥12000 平" / "方米"), no end of a person's name. */
+const UNIT_END = /[米斤克吨亩元个次套所台座户]$/;
 
 /**
  * The leader's label and name: the first token after the label (or its first piece) that reads as a person's
- * name, no label nor 一级/二级 word; null without a label or such a name.
+ * name, no label, 一级/二级 word nor a unit's end ("≥12000 平" / "积" / "方米"); null without a label or such a name.
  */
 function leaderName(tokens: ReadonlyArray<Token>): {label: Token; name: Token} | null {
   const at = tokens.findIndex((t) => LEADER_LABEL.test(t.text));
@@ -162,7 +198,7 @@ function leaderName(tokens: ReadonlyArray<Token>): {label: Token; name: Token} |
   const last = tokens[at + 1]?.text === '人' && !tokens[at].text.endsWith('人') ? at + 1 : at;
   for (let i = at + 1; i < Math.min(tokens.length, at + LEADER_REACH); i++) {
     const t = tokens[i].text;
-    if (PERSON.test(t) && !LEVEL_WORDS.has(t) && !isMetaLabel(t) && !isHeaderFragment(t) && !isVocabularyWord(t)) return {label: tokens[last], name: tokens[i]};
+    if (PERSON.test(t) && !UNIT_END.test(t) && !LEVEL_WORDS.has(t) && !isMetaLabel(t) && !isHeaderFragment(t) && !isVocabularyWord(t)) return {label: tokens[last], name: tokens[i]};
   }
   return null;
 }
@@ -185,21 +221,38 @@ function metaInOrder(meta: readonly Token[], leader: {label: Token; name: Token}
   return [...meta.filter((t) => !moved.has(t)), ...leaderTokens, ...goal];
 }
 
-/** Header-block labels after token `from`, whole ("其他资金") or in pieces printed apart ("其中：财政" … "拨款"). */
+/**
+ * Header-block labels after token `from`, whole ("其他资金") or in pieces printed apart ("其中：财政" … "拨款"), the
+ * end piece a few tokens after the beginning or, a column's blocks pulled ahead, a few tokens before it ("金" /
+ * "资助特困人员…" / "指标值" / "二级指标" / "其他资").
+ */
 function metaLabelTokens(tokens: ReadonlyArray<Token>, from: number): Set<Token> {
   const out = new Set<Token>();
   for (let i = from; i < tokens.length; i++) {
-    if (out.has(tokens[i]) || /\d/.test(tokens[i].text)) continue;
-    if (isMetaLabel(tokens[i].text)) { out.add(tokens[i]); continue; }
-    // A label's beginning finished by one of the next few tokens.
-    let text = tokens[i].text;
-    for (let j = i + 1; j < Math.min(tokens.length, i + 6); j++) {
-      if (!LABEL_START.some((l) => l.startsWith(plain(text)))) break;
-      const joined = text + tokens[j].text;
-      if (isMetaLabel(joined) && LABEL_START.some((l) => plain(joined).startsWith(l))) { out.add(tokens[i]); out.add(tokens[j]); break; }
-    }
+    const text = tokens[i].text;
+    if (out.has(tokens[i]) || /\d/.test(text)) continue;
+    if (isMetaLabel(text)) { out.add(tokens[i]); continue; }
+    if (!LABEL_START.some((l) => l.startsWith(plain(text)))) continue;
+    const end = labelEnd(tokens, i, from, out);
+    if (end !== null) { out.add(tokens[i]); out.add(end); }
   }
   return out;
+}
+
+/** Tokens a label's pieces may lie apart, either way. */
+const LABEL_PIECES_REACH = 5;
+
+/** The token (not yet a label's, after token `from`) that finishes the label begun by token `at`: the nearest after it, then before it. */
+function labelEnd(tokens: ReadonlyArray<Token>, at: number, from: number, taken: ReadonlySet<Token>): Token | null {
+  const text = tokens[at].text;
+  const after = Array.from({length: LABEL_PIECES_REACH}, (_, k) => at + 1 + k);
+  const before = Array.from({length: LABEL_PIECES_REACH}, (_, k) => at - 1 - k);
+  for (const j of [...after, ...before]) {
+    if (j < from || j >= tokens.length || taken.has(tokens[j]) || /\d/.test(tokens[j].text)) continue;
+    const joined = text + tokens[j].text;
+    if (isMetaLabel(joined) && LABEL_START.some((l) => plain(joined).startsWith(l))) return tokens[j];
+  }
+  return null;
 }
 
 /** Header-block labels often cut in two by a narrow cell. */
