@@ -4,7 +4,7 @@
 import type {ColumnKey} from '../types.ts';
 import {asciiDigits} from './lines.ts';
 import {
-  EVIDENCE, isBasis, isEvidence, isLevel1, isLevel2, isNoValue, isScoringRule, LEVEL1_CHILDREN, LEVEL1_FIRST,
+  BASES, EVIDENCE, isBasis, isEvidence, isLevel1, isLevel2, isNoValue, isScoringRule, LEVEL1_CHILDREN, LEVEL1_FIRST,
   QUALITATIVE_WORDS, SCORING_RULES, SHORT_LEVEL2,
 } from '../vocab.ts';
 
@@ -262,9 +262,9 @@ function scoreIn(col: ColumnKey, t: CellText, ctx: ScoreContext, cuts: boolean):
     case 'level1': return levelScore(text, 1, cuts);
     case 'level2': return levelScore(text, 2, cuts);
     case 'level3': return level3Score(t);
-    case 'target': return valueScore(t, false);
+    case 'target': return cuts && CUT_DATE.test(t.s) ? CUT : valueScore(t, false);
     case 'prior_year': return valueScore(t, true);
-    case 'basis': return basisScore(t, ctx);
+    case 'basis': return basisScore(t, ctx, cuts);
     case 'weight': return weightScore(text);
     case 'target_nature': return natureScore(text);
     case 'target_unit': return UNIT.test(text) && !/^\d/.test(text) && text.length <= 8 ? 3 : null;
@@ -336,9 +336,10 @@ function levelScore(s: string, level: 1 | 2, cuts: boolean): number | null {
 
 /**
  * Score of a cell cut at a line end, its rest printed further on (a vocabulary word's start, "按评判等级" for
- * 按评判等级赋分; an evidence list ending in a separator or a word's start): possible, so that the rest can still
- * join it (pieces.ts), but below any whole cell; only where ScoreContext.cutCells says pieces may come. A value
- * no other rule gives, so a memo holding scores with cuts tells them (grid.ts).
+ * 按评判等级赋分, "计划标" for 计划标准; an evidence list ending in a separator or a word's start; a target's date cut
+ * before its 月 or 日, CUT_DATE): possible, so that the rest can still join it (pieces.ts), but below any whole
+ * cell; only where ScoreContext.cutCells says pieces may come. A value no other rule gives, so a memo holding
+ * scores with cuts tells them (grid.ts).
  */
 export const CUT = -1.03125;
 
@@ -353,6 +354,7 @@ const RULE_STARTS = startsOf(SCORING_RULES);
 /** The first characters of each scoring rule: text opening so is no evidence. */
 const RULE_OPENING_LENGTH = 3;
 const RULE_OPENING = new Set(SCORING_RULES.map((r) => r.slice(0, RULE_OPENING_LENGTH)));
+const BASIS_STARTS = startsOf(BASES);
 const LEVEL1_STARTS = startsOf(Object.keys(LEVEL1_CHILDREN));
 const LEVEL2_STARTS = startsOf(Object.values(LEVEL1_CHILDREN).flat());
 /** Starts of evidence words, one character or more: the last item of a list cut inside a word ("工作资料，原始凭"). */
@@ -458,16 +460,23 @@ function valueScore(t: CellText, prior: boolean): number | null {
   }
 }
 
-function basisScore(t: CellText, ctx: ScoreContext): number | null {
+function basisScore(t: CellText, ctx: ScoreContext, cuts: boolean): number | null {
   const s = t.s;
   if (isBasis(s)) return 5;
+  if (cuts && BASIS_STARTS.has(s)) return CUT;
   if (t.vocabulary) return null; // (not a basis word:) a word of another column
   if (/^(计划|历史|行业|预算支出|其他)标准./.test(s)) return null;
   if (t.numeric || t.comparator !== null) return null;
   if (s.length <= 8 && s.endsWith('标准')) return 2;
-  if (ctx.freeTextBasis) return t.fragment || hasTrailingNumber(s) || closesEarlier(s) ? 0 : 1.5;
+  if (ctx.freeTextBasis) return t.fragment || hasTrailingNumber(s) || closesEarlier(s) || DAY_START.test(s) ? 0 : 1.5;
   return -3;
 }
+
+/** A target's date cut at a line end before its 月 or 日, the rest printed in a piece below ("2025 年 10" / "月 31 日前"). */
+const CUT_DATE = /^\d{4}年\d{1,2}(月\d{1,2})?$/;
+
+/** Text opening with a day ("30日前《梅岭县…》"): the end of a date wrapped from the target above. */
+const DAY_START = /^\d{1,2}[日号]/;
 
 /** A list of evidence words cut at a line end: ending in a separator, or in the start of a word after one. */
 function isCutList(s: string): boolean {

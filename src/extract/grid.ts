@@ -6,6 +6,7 @@ import type {ColumnKey} from '../types.ts';
 import {cellForbids, cellScore, cellScorer, CUT, tokenClass, type ScoreContext} from './grammar.ts';
 import type {Gap, Token} from './lines.ts';
 import {pushAll} from '../arrays.ts';
+import {insideDate} from './pieces.ts';
 
 /** One row as the programme read it: the tokens of each column it found. */
 export interface GridRow {
@@ -91,6 +92,9 @@ function rowBreakCost(gap: Gap): number {
   return gap === 'space' ? -3 : gap === 'tab' ? -1 : 0;
 }
 
+/** Cost of a cell or row boundary inside a date (insideDate). */
+const INSIDE_DATE = -4;
+
 /**
  * Segment a token stream into rows of cells.
  * Runs in O(n · L · K²) for n tokens, cells of at most L tokens and K columns, and close to O(n · L · K) away from
@@ -158,8 +162,9 @@ function bestPath(tokens: ReadonlyArray<Token>, options: GridOptions): Path {
       const base = best[i * S + s];
       if (base > NEG && base + drop > best[at]) set(g, at, base + drop, i, s, -1);
     }
-    g.split = splitCost(tokens[i].gap, options.mode);
-    g.brk = i === 0 ? 0 : rowBreakCost(tokens[i].gap);
+    const inside = i > 0 && insideDate(tokens[i - 1], tokens[i]) ? INSIDE_DATE : 0;
+    g.split = splitCost(tokens[i].gap, options.mode) + inside;
+    g.brk = i === 0 ? 0 : rowBreakCost(tokens[i].gap) + inside;
     const pageBreak = t.pageBreak[i] === 1;
     if (pageBreak) openCellNodes(g, i);
     else nearBest(g, i);

@@ -8,8 +8,8 @@
 // holding several cells side by side.
 import type {Token} from './lines.ts';
 
-/** A row's first line of print holds at least this many tokens (several cells side by side). */
-const HEAD_TOKENS = 3;
+/** A row's first line of print holds at least this many words (several cells side by side). */
+const HEAD_WORDS = 3;
 /**
  * A dump separates its lines of print by blank lines (MuPDF: the cells' lines of one line of print are
  * consecutive lines) when at least this share of its new lines come after a blank one.
@@ -18,17 +18,41 @@ const BLANK_SEPARATED = 0.1;
 
 /**
  * The tokens where a piece of a cell of the row above may start (grid.ts GridOptions.pieceStart): every token of
- * the line of print after one of HEAD_TOKENS tokens or more.
+ * the line of print after one of HEAD_WORDS words or more (wordsOf).
  * @param isBlank Whether a source line (1-based) is blank.
  */
 export function pieceStarts(tokens: ReadonlyArray<Token>, isBlank: (no: number) => boolean): Set<Token> {
   const starts = new Set<Token>();
   const printLines = linesOfPrint(tokens, isBlank);
   for (let k = 1; k < printLines.length; k++) {
-    if (printLines[k - 1].length >= HEAD_TOKENS) for (const t of printLines[k]) starts.add(t);
+    if (wordsOf(printLines[k - 1]) >= HEAD_WORDS) for (const t of printLines[k]) starts.add(t);
   }
   return starts;
 }
+
+/**
+ * The words of a line of print: its tokens, where a date the office suite spaced inside one cell ("2025 年 11 月")
+ * is one word. "2025 年 11 月" above "30 日前" is one date wrapped, no row whose pieces follow.
+ */
+function wordsOf(line: ReadonlyArray<Token>): number {
+  let words = line.length;
+  for (let k = 1; k < line.length; k++) if (insideDate(line[k - 1], line[k])) words--;
+  return words;
+}
+
+/**
+ * Is the space before `token` one an office suite put between a number and the date word after it, or between a
+ * lone 年/月 and the number after it, inside one cell ("2025 年 11 月" / "30 日前": no cell starts at 年, 11, 月 or
+ * 日前)?
+ */
+export function insideDate(before: Token, token: Token): boolean {
+  if (token.gap !== 'space') return false;
+  return /\d$/.test(before.text) ? DATE_WORD.test(token.text) : LONE_DATE_WORD.test(before.text) && /^\d/.test(token.text);
+}
+/** A date word after a number: 年, 年度, 月, 月底, 日, 日前, 号 … */
+const DATE_WORD = /^(年|月|日|号)/;
+/** A year's or month's word standing alone between numbers ("2025 年 11 月"). */
+const LONE_DATE_WORD = /^(年|月)$/;
 
 /** The tokens by line of print: source lines, or runs of them between blank lines in a blank-separated dump. */
 function linesOfPrint(tokens: ReadonlyArray<Token>, isBlank: (no: number) => boolean): Token[][] {
