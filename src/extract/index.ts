@@ -119,6 +119,9 @@ const CLEARLY_MORE = 2;
  */
 function extractEither(lines: ReadonlyArray<Line>, region: Region, file: string, trailing: readonly Line[], textOrder: TextOrder): RegionExtraction {
   const plain = extractRegion(lines, region, file, trailing, textOrder);
+  // A plain reading whose every table fits its columns and adds up leaves the blocks nothing to mend (and a
+  // one-cell-per-line dump with blank lines between cells is read twice for nothing).
+  if (plain.tables.length > 0 && plain.tables.every((t) => t.confidence === 1 && t.indicators.length > 0 && tableWeightsAddUp(t))) return plain;
   if (!isBlockedRegion(tokenizeLines(lines.slice(region.start, region.end)))) return plain;
   const blocks = extractRegion(lines, region, file, trailing, textOrder, true);
   // (A header dealt with more columns than the plain reading found needs no margin: the plain one missed names.)
