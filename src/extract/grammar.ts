@@ -190,8 +190,7 @@ export function cellScore(col: ColumnKey, text: string, ctx: ScoreContext): numb
   if (text.length > MEMO_LONGEST) {
     // A long text is scored afresh, but in several columns in a row: what the columns share is worked out once.
     if (LAST_LONG === null || text !== LAST_LONG.s) LAST_LONG = new CellText(text);
-    const long = scoreIn(col, LAST_LONG, ctx, true);
-    return long === CUT && ctx.cutCells !== true ? scoreIn(col, LAST_LONG, ctx, false) : long;
+    return scoreAsRead(col, LAST_LONG, ctx);
   }
   // Short texts (words, values) recur in every table: their scores are kept, per context and column. The same
   // text is often scored in several columns in a row: its entry is kept at hand.
@@ -245,10 +244,13 @@ const LAST: {text: string | null; freeTextBasis: boolean; scores: Float64Array} 
  */
 export function cellScorer(text: string, ctx: ScoreContext): (col: ColumnKey) => number | null {
   const t = new CellText(text);
-  return (col) => {
-    const v = scoreIn(col, t, ctx, true);
-    return v === CUT && ctx.cutCells !== true ? scoreIn(col, t, ctx, false) : v;
-  };
+  return (col) => scoreAsRead(col, t, ctx);
+}
+
+/** scoreIn with cut cells (CUT) where the context reads them (ScoreContext.cutCells), else as the text reads. */
+function scoreAsRead(col: ColumnKey, t: CellText, ctx: ScoreContext): number | null {
+  const v = scoreIn(col, t, ctx, true);
+  return v === CUT && ctx.cutCells !== true ? scoreIn(col, t, ctx, false) : v;
 }
 
 /** Score of a cell in a column; `cuts`: a cell cut at a line end scores CUT (else as it reads). */

@@ -200,9 +200,9 @@ function bestPath(tokens: ReadonlyArray<Token>, options: GridOptions): Path {
           v = score(columns[c]) ?? NEG;
           MEMO.remember(node, slots[c], v);
         }
-        if (v === CUT && context.cutCells !== true) { // (the memo keeps scores with cuts: see scoreAt)
+        if (v === CUT && context.cutCells !== true) { // (the memo keeps scores with cuts: see asRead)
           for (; built < j; built++) text += tokens[built].text;
-          v = cellScore(columns[c], text, context) ?? NEG;
+          v = asRead(v, columns[c], text, context);
         }
         scores[c] = v;
         if (v > NEG) fit[fits++] = c;
@@ -836,6 +836,11 @@ function scoreAt(node: number, slot: number, col: ColumnKey, text: string, conte
     v = cellScore(col, text, withCuts(context)) ?? NEG;
     MEMO.remember(node, slot, v);
   }
+  return asRead(v, col, text, context);
+}
+
+/** A memo score (kept with cut cells) as the context reads it: a cut where no piece may finish it scored afresh. */
+function asRead(v: number, col: ColumnKey, text: string, context: ScoreContext): number {
   return v === CUT && context.cutCells !== true ? cellScore(col, text, context) ?? NEG : v;
 }
 
