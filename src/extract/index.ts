@@ -32,7 +32,7 @@ import {joinHeaderColumns, readColumnar} from './columnar.ts';
 import {isBoxDump, readBoxes} from './boxes.ts';
 import {interleavedHeader} from './header-order.ts';
 import {isBlockedRegion, joinSpacedUnits, officeHeader} from './office.ts';
-import {cellScore, TOTAL_ROW, weightsAddUp, type ScoreContext} from './grammar.ts';
+import {cellScore, CUT, parseWeight, TOTAL_ROW, weightsAddUp, type ScoreContext} from './grammar.ts';
 import {maxOf, minOf, pushAll} from '../arrays.ts';
 
 /** Options of extractText. */
@@ -702,16 +702,55 @@ function gridOptions(tokens: ReadonlyArray<Token>, columns: ColumnKey[], context
  * be continued by pieces printed after their row's first line (pieceStarts).
  */
 function parseStream(tokens: Token[], columns: ColumnKey[], context: ScoreContext, isBlank: (no: number) => boolean): GridParse {
-  const streamOptions = (ts: ReadonlyArray<Token>): GridOptions => {
+  const read = (ts: ReadonlyArray<Token>): GridParse => {
     const options = gridOptions(ts, columns, context, 'stream');
     const pieces = pieceStarts(ts, isBlank);
-    return pieces.size === 0 ? options : {...options, pieceStart: (t) => pieces.has(t)};
+    if (pieces.size === 0) return segmentGrid(ts, options);
+    // Pieces cost the programme a page break's work at every line they may start: tried only when the reading
+    // without them leaves something to mend.
+    const whole = segmentGrid(ts, options);
+    return readsWhole(whole, pieces, columns, context) ? whole : segmentGrid(ts, {...options, pieceStart: (t) => pieces.has(t)});
   };
-  const plain = segmentGrid(tokens, streamOptions(tokens));
+  const plain = read(tokens);
   const reordered = undoColumnMajor(tokens, columns, context);
   if (reordered === tokens) return plain; // (a run found always changes the order)
-  const other = segmentGrid(reordered, streamOptions(reordered));
+  const other = read(reordered);
   return other.score > plain.score ? other : plain;
+}
+
+/** The columns whose cells readsWhole checks against their grammar (as confidenceOf does). */
+const CHECKED_CELLS: readonly ColumnKey[] = ['level3', 'target', 'basis', 'scoring_rule', 'evidence'];
+
+/**
+ * Does a grid reading leave nothing for the pieces of cells (pieces.ts) to mend: no token dropped but page
+ * numbers; no cell begun before a line of pieces and running into it (the piece may finish another cell of the
+ * row), none cut at a line end (a rule's start "按照完成比例赋", a list cut after "，"); every row with a weight and
+ * its checked cells fitting their columns; the weights adding up (to 90 or 100)? Then the pieces' reading is not
+ * tried (bundled one-cell-per-line documents: 15 -> 12.7 ms a document, every score unchanged).
+ */
+function readsWhole(parse: GridParse, pieces: ReadonlySet<Token>, columns: readonly ColumnKey[], context: ScoreContext): boolean {
+  if (!columns.includes('weight')) return false;
+  const cuts: ScoreContext = {...context, cutCells: true};
+  let sum = 0;
+  let rows = 0;
+  for (const item of parse.items) {
+    if ('dropped' in item) {
+      if (!item.dropped.pageNumber) return false;
+      continue;
+    }
+    const weight = item.row.cells.get('weight');
+    const w = weight === undefined ? null : parseWeight(cellText(weight));
+    if (w === null) return false;
+    sum += w;
+    rows++;
+    for (const [c, cell] of item.row.cells) {
+      for (let k = 1; k < cell.length; k++) if (pieces.has(cell[k]) && !pieces.has(cell[k - 1])) return false;
+      const text = cellText(cell);
+      if (cellScore(c, text, cuts) === CUT) return false;
+      if (CHECKED_CELLS.includes(c) && (cellScore(c, text, context) ?? -1) <= 0) return false;
+    }
+  }
+  return rows > 0 && weightsAddUp(sum);
 }
 
 /**
