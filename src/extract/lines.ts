@@ -113,8 +113,10 @@ const LINE_BREAK_TAG = /<br\s*\/?>/gi;
 export function csvAsTabs(text: string): string {
   if (text.indexOf(',') < 0) return text;
   const lines = text.split('\n');
-  const rows = lines.map(csvRow);
   const filled = lines.filter((l) => l.trim() !== '').length;
+  // A CSV row holds a comma and no tab: with no more such lines than half the filled ones, no field is parsed.
+  if (lines.filter((l) => l.indexOf(',') >= 0 && l.indexOf('\t') < 0).length * 2 <= filled) return text;
+  const rows = lines.map(csvRow);
   if (rows.filter((r) => r !== null).length * 2 <= filled) return text;
   return lines.map((l, i) => rows[i] ?? l).join('\n');
 }
