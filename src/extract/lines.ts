@@ -49,9 +49,15 @@ export function splitLines(text: string): Line[] {
  * @example asciiDigits('≥９５．５％') // => '≥95.5%'
  */
 export function asciiDigits(s: string): string {
-  return FULL_WIDTH_DIGIT.test(s) ? s.replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
+  // (A scan of char codes: called for every value and weight the grid scores, most of them without such a mark.)
+  for (let k = 0; k < s.length; k++) {
+    const code = s.charCodeAt(k);
+    if ((code >= 0xff10 && code <= 0xff19) || code === 0xff0e || code === 0xff05) {
+      return s.replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    }
+  }
+  return s;
 }
-const FULL_WIDTH_DIGIT = /[\uff10-\uff19\uff0e\uff05]/;
 const FULL_WIDTH_DIGITS = /[\uff10-\uff19\uff0e\uff05]/g;
 
 /** The line's text with all whitespace removed. */
