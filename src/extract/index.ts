@@ -724,9 +724,9 @@ const CHECKED_CELLS: readonly ColumnKey[] = ['level3', 'target', 'basis', 'scori
 /**
  * Does a grid reading leave nothing for the pieces of cells (pieces.ts) to mend: no token dropped but page
  * numbers; no cell begun before a line of pieces and running into it (the piece may finish another cell of the
- * row), none cut at a line end (a rule's start "按照完成比例赋", a list cut after "，"); every row with a weight and
- * its checked cells fitting their columns; the weights, where the table has them, adding up (to 90 or 100)? Then the pieces' reading is not
- * tried (bundled one-cell-per-line documents: 15 -> 12.7 ms a document, every score unchanged).
+ * row), none cut at a line end (a rule's start "按照完成比例赋", a list cut after "，"); every row's checked cells
+ * fitting their columns; where the table has weights, one in every row and all adding up (to 90 or 100)? Then the
+ * pieces' reading is not tried (bundled one-cell-per-line documents: 15 -> 12.7 ms a document, scores unchanged).
  */
 function readsWhole(parse: GridParse, pieces: ReadonlySet<Token>, columns: readonly ColumnKey[], context: ScoreContext): boolean {
   const weighted = columns.includes('weight');
