@@ -11,7 +11,7 @@
 // may also end a column's cell begun a few boxes before, where lines stand further apart than pdfminer's line
 // margin), and the labels go to the spans they head as in reading-order dumps (toParse, in the framework's order).
 import type {ColumnKey} from '../types.ts';
-import {isBasis, isEvidence, isScoringRule, LEVEL_NAMES} from '../vocab.ts';
+import {isBasis, isEvidence, isScoringRule, LEVEL_NAMES, SHORT_LEVEL2} from '../vocab.ts';
 import {parseWeight, weightsAddUp, type ScoreContext} from './grammar.ts';
 import type {GridParse} from './grid.ts';
 import {isLabelOnly} from './header.ts';
@@ -84,6 +84,9 @@ const BLOCK = 3;
 
 /** 一级/二级 names. */
 const LABEL_WORDS = new Set<string>(LEVEL_NAMES);
+
+/** Is a box's whole text a 一级/二级 name, the short ones too ("数量", "经济成本")? */
+const isLevelWord = (text: string): boolean => LABEL_WORDS.has(text) || SHORT_LEVEL2.has(text);
 
 /** A name: Chinese text with no digit. */
 const NAME = /^[\u4e00-\u9fa5（）()“”、]{6,}$/;
@@ -166,6 +169,8 @@ function hasBoxes(tokens: ReadonlyArray<Token>): boolean {
 
 /** Score of a cell's text in a column (a beginning of a word charged: the box holds all of it), or null. */
 function cellFit(col: ColumnKey, text: string, context: ScoreContext): number | null {
+  // A box holding just a 一级/二级 name (the short ones too: "数量", "经济成本") is that label, no indicator's name.
+  if (col === 'level3' && isLevelWord(text)) return null;
   const s = fragmentScore(col, text, context);
   if (s === null) return null;
   return isOpenWord(col, text) ? UNFINISHED_WORD : s;
@@ -311,7 +316,8 @@ function continuations(state: State, box: readonly number[], b: number, columns:
   const whole = box.map((k) => ({line: k, from: 0, to: lines[k].length}));
   const text = pieceText(lines, whole);
   const out: Array<{reading: BoxReading; state: State}> = [];
-  if (isLabelOnly(text)) return out;
+  // (A 一级/二级 name is a label of its own, no cell's end.)
+  if (isLabelOnly(text) || isLevelWord(text)) return out;
   state.open.forEach((open, k) => {
     const col = columns[k];
     // A cell's whole text printed again is the next row's cell; weights are never cut.
