@@ -10,7 +10,7 @@
 // end rows missing a required cell are charged and weights summing to 90/100 count.
 import type {ColumnKey} from '../types.ts';
 import {BASES, COLUMN_ALIASES, COLUMN_ORDER, EVIDENCE, isEvidence, LEVEL1_CHILDREN, LEVEL_NAMES, SCORING_RULES} from '../vocab.ts';
-import {cellScore, parseValue, parseWeight, weightsAddUp, type ScoreContext} from './grammar.ts';
+import {cellScore, isQualitative, parseValue, parseWeight, readComparator, weightsAddUp, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
 import type {Token} from './lines.ts';
 import {labelSpans, type Extent, type PlacedLabel} from './label-spans.ts';
@@ -1079,6 +1079,27 @@ function interruptedTitles(lines: ReadonlyArray<Token[]>): number {
   return n;
 }
 
+/** Compared values in one run of lone values that tell a page's values printed apart from its names. */
+const VALUES_APART = 3;
+
+/**
+ * Values printed as a block apart from their rows' names (a page's names first, its values after: "≥92%" /
+ * "≥90%" / "有效加强" / "≥20年" / "≥90%"): a run of lines holding one value each (compared, or qualitative),
+ * with VALUES_APART compared values or more. A dump printing row after row puts a row's name, or its
+ * other cells, between two rows' targets.
+ */
+function valuesApart(lines: ReadonlyArray<Token[]>): boolean {
+  let compared = 0;
+  for (const line of lines) {
+    const text = line.length === 1 ? line[0].text : '';
+    const [comparator, rest] = readComparator(text);
+    if (comparator !== null && rest !== '') compared++;
+    else if (text === '' || !isQualitative(text)) compared = 0;
+    if (compared >= VALUES_APART) return true;
+  }
+  return false;
+}
+
 /**
  * Is this grid a reading-order dump? Such dumps (pdftotext without flags) never pad with runs of spaces, and
  * split vocabulary words the way no line-by-line dump does: the beginning ("按照完成比例赋") followed by another
@@ -1092,6 +1113,7 @@ export function isReadingOrderDump(tokens: ReadonlyArray<Token>, lineText: (no: 
   const lines = groupLines(tokens);
   const padded = lines.filter((l) => /^\s|\S {2,}\S/.test(lineText(l[0].line))).length;
   if (padded > lines.length * 0.1) return false;
+  if (valuesApart(lines)) return true;
   // Whole header names printed out of column order ("绩效标准" / "分值" / "长期指标值"): blocks in reading order.
   const named = header.map((t) => COLUMN_ALIASES.find(([name]) => name === t.text)?.[1]).filter((c) => c !== undefined);
   if (named.some((c, k) => k > 0 && COLUMN_ORDER.indexOf(c) < COLUMN_ORDER.indexOf(named[k - 1]))) return true;
