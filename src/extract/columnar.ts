@@ -93,9 +93,9 @@ export function readColumnar(
   if (anchors.length < 2) return null;
   const reading: Reading = {options, level3Start: edgesOf(0).level3}; // (the same on every page, once aligned)
   const spans = chooseSpans(lines, anchors, labels, reading);
-  const rows = spans.map(([top, bottom], k) => rowStream(lines.slice(top, bottom + 1), anchors[k] - top, reading).stream);
+  const rows = spans.map(([top, bottom], k) => rowStream(lines.slice(top, bottom + 1), anchors[k] - top, reading));
   const projects = flat ? projectLabels(lines) : [];
-  const parsed = rows.map((stream) => segmentGrid(stream, options));
+  const parsed = rows.map((row) => readRow(row, options));
   const heads = labelHeads(labels, spans, lines, parsed.map(rowKind));
   const projectStarts = spanStarts(projects, spans, lines, repeatedLevel1(heads)).starts;
   const parses: GridParse[] = [];
@@ -505,8 +505,9 @@ function chooseSpans(
   const bottom = (k: number, c: number): number => (k === n - 1 ? lines.length - 1 : cuts[k][c]);
   const rowScore = (k: number, t: number, b: number): number => {
     const slice = lines.slice(t, b + 1);
-    const {stream, beyond} = rowStream(slice, anchors[k] - t, reading);
-    const parse = segmentGrid(stream, reading.options);
+    const row = rowStream(slice, anchors[k] - t, reading);
+    const {beyond} = row;
+    const parse = readRow(row, reading.options);
     const score = parse.score - RAGGED_COST * raggedLines(parse) - UNPAIRED_COST * cutTitles(parse) + BEYOND * beyond
       - OFF_CENTRE_COST * offCentre(parse, pageOf);
     let distance = 0;
@@ -673,7 +674,7 @@ function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, reading: Readi
   let best: {words: RowWords; score: number} | null = null;
   for (const columns of starts) {
     const words = orderRow(lines, anchorAt, anchorColumns(anchor, columns, reading.options), reading);
-    const score = segmentGrid(words.stream, reading.options).score;
+    const score = readRow(words, reading.options).score;
     if (best === null || score > best.score) best = {words, score};
   }
   return best!.words;
@@ -686,6 +687,13 @@ const LATE_STARTS = 3;
 interface RowWords {
   stream: Token[];
   beyond: number;
+  /** The words printed in the cell of the word before them (under the same word of the anchor line). */
+  sameCell: ReadonlySet<Token>;
+}
+
+/** The programme's reading of a row's stream, its words kept in the cells they are printed in where it can. */
+function readRow(row: RowWords, options: GridOptions): GridParse {
+  return segmentGrid(row.stream, row.sameCell.size === 0 ? options : {...options, sameCell: (t) => row.sameCell.has(t)});
 }
 
 /** A row's words in column order, given the column of each anchor word (see rowStream). */
@@ -705,7 +713,7 @@ function orderRow(
   const rank = new Map(keyed.map((k) => [k, order.get(k.host)!]));
   keyed.sort((a, b) => rank.get(a)! - rank.get(b)! || a.phase - b.phase || a.line - b.line || a.x - b.x);
   // The words of a value printed one space apart on a line ("2025 年 11 月", "30 日前") are one word of the stream.
-  const words: Array<{token: Token; host: Host; phase: number; run: string[]}> = [];
+  const words: Array<{token: Token; host: Host; phase: number; run: string[]; under: boolean}> = [];
   keyed.forEach((k, i) => {
     const before = i > 0 ? keyed[i - 1] : null;
     const last = words[words.length - 1];
@@ -714,19 +722,30 @@ function orderRow(
       last.token = {...last.token, text: last.token.text + k.token.text};
       last.run.push(k.token.text);
       last.host = k.host;
-    } else words.push({token: {...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false}, host: k.host, phase: k.phase, run: [k.token.text]});
+    } else {
+      const under = Math.abs(k.x - k.host.placed.x) <= SAME_X;
+      words.push({token: {...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false}, host: k.host, phase: k.phase, run: [k.token.text], under});
+    }
   });
   // A date wrapped before its day, a quantity wrapped inside its unit, ends with it.
+  // A word printed under the host of the word before it is in its cell.
   const stream: Token[] = [];
+  const sameCell = new Set<Token>();
   words.forEach((w, i) => {
     const last = stream[stream.length - 1];
-    if (i > 0 && words[i - 1].host === w.host && w.phase === 2 && (datedToDay(last.text, w.token.text) || unitGoesOn(last.text, w.token.text))) {
-      stream[stream.length - 1] = {...last, text: last.text + w.token.text, alsoLines: [...(last.alsoLines ?? []), w.token.line]};
-    } else stream.push(w.token);
+    const sameHost = i > 0 && words[i - 1].host === w.host;
+    if (sameHost && w.phase === 2 && (datedToDay(last.text, w.token.text) || unitGoesOn(last.text, w.token.text))) {
+      const joined = {...last, text: last.text + w.token.text, alsoLines: [...(last.alsoLines ?? []), w.token.line]};
+      if (sameCell.delete(last)) sameCell.add(joined);
+      stream[stream.length - 1] = joined;
+      return;
+    }
+    stream.push(w.token);
+    if (sameHost && w.under) sameCell.add(w.token);
   });
   let lastAnchored = -1;
   hosts.forEach((h, i) => { if (h.anchored) lastAnchored = i; });
-  return {stream, beyond: keyed.filter((k) => order.get(k.host)! > lastAnchored).length};
+  return {stream, beyond: keyed.filter((k) => order.get(k.host)! > lastAnchored).length, sameCell};
 }
 
 /** Longest piece of a unit wrapped below its quantity ("人" of ">=5.83 万" / "人", "平方米" of "≤3200 元/"). */
