@@ -6,7 +6,7 @@ import type {ColumnKey} from '../types.ts';
 import {cellForbids, cellScore, cellScorer, CUT, tokenClass, type ScoreContext} from './grammar.ts';
 import type {Gap, Token} from './lines.ts';
 import {pushAll} from '../arrays.ts';
-import {insideDate} from './pieces.ts';
+import {insideDate, insideUnit} from './pieces.ts';
 
 /** One row as the programme read it: the tokens of each column it found. */
 export interface GridRow {
@@ -97,7 +97,7 @@ function rowBreakCost(gap: Gap): number {
   return gap === 'space' ? -3 : gap === 'tab' ? -1 : 0;
 }
 
-/** Cost of a cell or row boundary inside a date (insideDate). */
+/** Cost of a cell or row boundary inside a date or a unit cut at a line end (insideDate, insideUnit). */
 const INSIDE_DATE = -4;
 /** Cost of a cell or row boundary before a token printed in the cell of the one before (GridOptions.sameCell). */
 const SAME_CELL = -4;
@@ -169,7 +169,8 @@ function bestPath(tokens: ReadonlyArray<Token>, options: GridOptions): Path {
       const base = best[i * S + s];
       if (base > NEG && base + drop > best[at]) set(g, at, base + drop, i, s, -1);
     }
-    const inside = (i > 0 && insideDate(tokens[i - 1], tokens[i]) ? INSIDE_DATE : 0) + (i > 0 && options.sameCell?.(tokens[i]) === true ? SAME_CELL : 0);
+    const inside = (i > 0 && (insideDate(tokens[i - 1], tokens[i]) || insideUnit(tokens[i - 1], tokens[i])) ? INSIDE_DATE : 0)
+      + (i > 0 && options.sameCell?.(tokens[i]) === true ? SAME_CELL : 0);
     g.split = splitCost(tokens[i].gap, options.mode) + inside;
     g.brk = i === 0 ? 0 : rowBreakCost(tokens[i].gap) + inside;
     const pageBreak = t.pageBreak[i] === 1;

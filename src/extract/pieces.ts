@@ -49,6 +49,15 @@ export function insideDate(before: Token, token: Token): boolean {
   if (token.gap !== 'space') return false;
   return /\d$/.test(before.text) ? DATE_WORD.test(token.text) : LONE_DATE_WORD.test(before.text) && /^\d/.test(token.text);
 }
+/**
+ * Is `token` the rest of a unit cut at the line end before it (">=5.83 万" / "人", "≤3200 元/" / "平方米")? A
+ * multiplier with nothing counted yet, or a slash with nothing after it, then a line holding only a unit's end.
+ */
+export function insideUnit(before: Token, token: Token): boolean {
+  return token.gap === 'line' && /(?:^万|\d万|\/)$/.test(before.text) && UNIT_END.test(token.text);
+}
+/** What a cut unit goes on with: what is counted (人, 次, 元 …), an area, or a period. */
+const UNIT_END = /^(?:人次?|人\/月|元|次|个|户|台|套|件|项|所|座|辆|株|亩|吨|册|份|张|场|期|批|名|家|平方米|公里|米|月|年)$/;
 /** A date word after a number: 年, 年度, 月, 月底, 日, 日前, 号 … */
 const DATE_WORD = /^(年|月|日|号)/;
 /** A year's or month's word standing alone between numbers ("2025 年 11 月"). */
