@@ -22,6 +22,8 @@ import {maxOf, minOf, pushAll} from '../arrays.ts';
 interface Placed {
   token: Token;
   x: number;
+  /** Characters it covers in its line (more than its text's when spaces lay between its pieces: findWord). */
+  width: number;
   /** A label fragment only if it joins the label above (else it goes back to the body). */
   unsure?: boolean;
 }
@@ -81,20 +83,19 @@ export function readColumnar(
     options = {...options, columns: options.columns.filter((c) => c !== 'seq')};
   }
   const gridLabel = splitGridLabel(placed);
-  const level3Start = bodyStart(placed);
-  if (level3Start === null) return null;
-  const level2Start = labelSplit(placed, level3Start);
-  for (const l of placed) splitLabels(l, level3Start, level2Start);
+  const edgesOf = alignPages(placed);
+  if (edgesOf === null) return null;
+  for (const l of placed) splitLabels(l, edgesOf(l.page));
   const isAnchorWord = anchorWordTest(options);
   const lines = unfoldColumnMajor(placed, isAnchorWord);
-  const labels = joinLabels(lines, level2Start, level3Start);
+  const labels = joinLabels(lines, edgesOf);
   const anchors = findAnchors(lines, options.columns, isAnchorWord);
   if (anchors.length < 2) return null;
-  const reading: Reading = {options, level3Start};
+  const reading: Reading = {options, level3Start: edgesOf(0).level3}; // (the same on every page, once aligned)
   const spans = chooseSpans(lines, anchors, labels, reading);
-  const rows = spans.map(([top, bottom], k) => rowStream(lines.slice(top, bottom + 1), anchors[k] - top, reading).stream);
+  const rows = spans.map(([top, bottom], k) => rowStream(lines.slice(top, bottom + 1), anchors[k] - top, reading));
   const projects = flat ? projectLabels(lines) : [];
-  const parsed = rows.map((stream) => segmentGrid(stream, options));
+  const parsed = rows.map((row) => readRow(row, options));
   const heads = labelHeads(labels, spans, lines, parsed.map(rowKind));
   const projectStarts = spanStarts(projects, spans, lines, repeatedLevel1(heads)).starts;
   const parses: GridParse[] = [];
@@ -133,13 +134,28 @@ function placeTokens(tokens: ReadonlyArray<Token>, lineText: (no: number) => str
       out.push(row);
       cursor = 0;
     }
-    const text = lineText(token.line);
-    const at = text.indexOf(token.text, cursor);
-    const x = at === -1 ? cursor : at;
-    cursor = x + token.text.length;
-    for (const piece of splitAtTitle(token)) row.body.push({token: piece, x: x + token.text.indexOf(piece.text)});
+    const {at: x, end} = findWord(lineText(token.line), token.text, cursor);
+    cursor = end;
+    const pieces = splitAtTitle(token);
+    for (const piece of pieces) {
+      const at = x + token.text.indexOf(piece.text);
+      row.body.push({token: piece, x: at, width: pieces.length === 1 ? end - x : piece.text.length});
+    }
   }
   return out;
+}
+
+/**
+ * Where a word lies in its line from `from` on: printed as is, or with spaces between its characters (a value
+ * joined from words an office suite spaces apart: "≥45 所" is the word "≥45所"). Not found: at `from`.
+ */
+function findWord(line: string, word: string, from: number): {at: number; end: number} {
+  const at = line.indexOf(word, from);
+  if (at !== -1) return {at, end: at + word.length};
+  const spaced = new RegExp([...word].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' *'), 'g');
+  spaced.lastIndex = from;
+  const match = spaced.exec(line);
+  return match === null ? {at: from, end: from + word.length} : {at: match.index, end: match.index + match[0].length};
 }
 
 /**
@@ -210,14 +226,20 @@ const isNameFragment = (s: string): boolean => LEVEL_NAMES.some((n) => n.include
  * characters, not a piece of a 一级/二级 name) start. Labels sit left of it.
  */
 function bodyStart(lines: ReadonlyArray<Row2D>): number | null {
+  const xs = leadStarts(lines);
+  if (xs.length === 0) return null;
+  xs.sort((a, b) => a - b);
+  return xs[Math.floor(xs.length * 0.2)];
+}
+
+/** The x of each line's leading non-label word (see bodyStart). */
+function leadStarts(lines: ReadonlyArray<Row2D>): number[] {
   const xs: number[] = [];
   for (const l of lines) {
     const lead = l.body.slice(0, 3).find((p) => p.token.text.length >= 2 && !isNameFragment(p.token.text));
     if (lead) xs.push(lead.x);
   }
-  if (xs.length === 0) return null;
-  xs.sort((a, b) => a - b);
-  return xs[Math.floor(xs.length * 0.2)];
+  return xs;
 }
 
 /** x from which a label belongs to 二级 rather than 一级: past the typical start of the second label column. */
@@ -237,8 +259,39 @@ function labelSplit(lines: ReadonlyArray<Row2D>, level3Start: number): number {
   return widest >= 2 ? split : Math.max(2, Math.floor(level3Start / 2));
 }
 
+/** Where a page's label columns end: the 三级 column's left edge, and the x from which a label is a 二级 piece. */
+interface ColumnEdges {
+  level3: number;
+  level2: number;
+}
+
+/** Fewest leading words on a page for its own column edges to be measured. */
+const MIN_PAGE_LEADS = 4;
+
+/**
+ * The grid's column edges, each page's words moved onto them. pdftotext lays out each page on its own: a page
+ * whose rows hold other widths of text prints the same columns at other x positions. A page with enough lines
+ * whose 三级 column starts away from the grid's is shifted so that it starts there, and keeps its own 一级/二级
+ * split. Null when no line shows a 三级 word.
+ */
+function alignPages(lines: ReadonlyArray<Row2D>): ((page: number) => ColumnEdges) | null {
+  const level3 = bodyStart(lines);
+  if (level3 === null) return null;
+  const grid: ColumnEdges = {level3, level2: labelSplit(lines, level3)};
+  const byPage = new Map<number, ColumnEdges>();
+  for (const page of new Set(lines.map((l) => l.page))) {
+    const own = lines.filter((l) => l.page === page);
+    const start = leadStarts(own).length >= MIN_PAGE_LEADS ? bodyStart(own) : null;
+    if (start === null || Math.abs(start - level3) <= SAME_X) continue;
+    const shift = level3 - start;
+    byPage.set(page, {level3, level2: labelSplit(own, start) + shift});
+    for (const l of own) for (const p of [...l.body, ...l.project, ...(l.seq ? [l.seq] : [])]) p.x += shift;
+  }
+  return (page) => byPage.get(page) ?? grid;
+}
+
 /** Move the label fragments of a line (its leading words left of the 三级 column) out of its body. */
-function splitLabels(line: Row2D, level3Start: number, level2Start: number): void {
+function splitLabels(line: Row2D, {level3: level3Start, level2: level2Start}: ColumnEdges): void {
   // At most one piece per label column, 一级 left of 二级: a word after a 二级 piece is a 三级 word pulled left,
   // unless it completes that piece (two lines of one label printed on one: "服务对象满意度指 标").
   while (line.body.length > 0) {
@@ -317,6 +370,9 @@ function columnMajorBlock(lines: ReadonlyArray<Row2D>, i: number, isAnchorWord: 
   return null;
 }
 
+/** Fewest anchor words on a page for their column's x to be measured there. */
+const MIN_PAGE_ANCHORS = 2;
+
 /** The column of the anchor words: the weight, or in a table without weights its 指标值 (one line in most rows). */
 const anchorColumn = (columns: readonly ColumnKey[]): ColumnKey => (columns.includes('weight') || !columns.includes('target') ? 'weight' : 'target');
 
@@ -331,24 +387,32 @@ function anchorWordTest(options: GridOptions): (p: Placed) => boolean {
 
 /**
  * Anchor lines (indexes into `lines`): lines whose body holds an anchor word (a weight) in its column. The column's
- * x is the median of weights printed after some other cell; pdftotext packs a full line tighter, so a weight far
- * left of it still counts when no more words follow it than the table has columns after the weight. A weight
- * opening its line (the row's other cells printed on the next line, centred lower) counts when it stands at that x
- * and another word follows it.
+ * x is the median of weights printed after some other cell, on their page when it has some (pdftotext lays out
+ * each page on its own); pdftotext packs a full line tighter, so a weight far left of it still counts when no more
+ * words follow it than the table has columns after the weight. A weight opening its line (the row's other cells
+ * printed on the next line, centred lower) counts when it stands at that x, alone or before one more word.
  */
 function findAnchors(lines: ReadonlyArray<Row2D>, columns: readonly ColumnKey[], isAnchor: (p: Placed) => boolean): number[] {
   const byWeight = anchorColumn(columns) === 'weight';
   const isAnchorAt = (l: Row2D, k: number): boolean => (byWeight ? isAnchor(l.body[k]) && !inValue(l.body, k) : isAnchor(valueRunAt(l.body, k)));
   const weightsOf = (l: Row2D): number[] => l.body.filter((p, k) => (k > 0 || l.body.length > 2) && isAnchorAt(l, k)).map((p) => p.x);
-  const lasts = lines.map(weightsOf).filter((xs) => xs.length > 0).map((xs) => xs[xs.length - 1]).sort((a, b) => a - b);
+  const lastOf = lines.map((l) => weightsOf(l).pop());
+  const medianOf = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const lasts = lastOf.filter((x) => x !== undefined);
   if (lasts.length === 0) return [];
-  const median = lasts[Math.floor(lasts.length / 2)];
+  const grid = medianOf(lasts);
+  // pdftotext lays out each page on its own: a page with weights of its own has its column where they are.
+  const pageMedian = new Map<number, number>();
+  for (const page of new Set(lines.map((l) => l.page))) {
+    const own = lastOf.filter((x, i) => x !== undefined && lines[i].page === page) as number[];
+    pageMedian.set(page, own.length >= MIN_PAGE_ANCHORS ? medianOf(own) : grid);
+  }
   const weightAt = columns.indexOf(anchorColumn(columns));
   const later = weightAt < 0 ? -1 : columns.length - 1 - weightAt;
   const packed = (l: Row2D): boolean => l.body.some((_, k) => k > 0 && isAnchorAt(l, k) && l.body.length - 1 - k <= later);
-  const opening = (l: Row2D): boolean => l.body.length === 2 && isAnchorAt(l, 0) && Math.abs(l.body[0].x - median) <= SAME_X;
+  const opening = (l: Row2D): boolean => (l.body.length === 1 || l.body.length === 2) && isAnchorAt(l, 0) && Math.abs(l.body[0].x - pageMedian.get(l.page)!) <= SAME_X;
   const out: number[] = [];
-  lines.forEach((l, index) => { if (weightsOf(l).some((x) => Math.abs(x - median) <= 12) || packed(l) || opening(l)) out.push(index); });
+  lines.forEach((l, index) => { if (weightsOf(l).some((x) => Math.abs(x - pageMedian.get(l.page)!) <= 12) || packed(l) || opening(l)) out.push(index); });
   if (!byWeight) return out;
   // Two rows' weights stand in one column: a line opening with a number that opens a free-text cell one space on
   // ("56 人以上班级数占班级" above "8 大班额比例 ≤5% 历史标准 10") has no weight where the line beside it has one
@@ -381,7 +445,7 @@ function opensText(words: ReadonlyArray<Placed>, k: number): boolean {
 }
 
 /** Is word `b` printed one space after word `a` on their line? */
-const oneSpaceApart = (a: {x: number; token: Token}, b: {x: number; token: Token}): boolean => a.x + a.token.text.length + 1 === b.x;
+const oneSpaceApart = (a: {x: number; width: number}, b: {x: number}): boolean => a.x + a.width + 1 === b.x;
 
 /**
  * Is the number at `k` a piece of a value printed across words ("每月 25 日前", "2025 年 10" / "月 31 日前",
@@ -441,8 +505,9 @@ function chooseSpans(
   const bottom = (k: number, c: number): number => (k === n - 1 ? lines.length - 1 : cuts[k][c]);
   const rowScore = (k: number, t: number, b: number): number => {
     const slice = lines.slice(t, b + 1);
-    const {stream, beyond} = rowStream(slice, anchors[k] - t, reading);
-    const parse = segmentGrid(stream, reading.options);
+    const row = rowStream(slice, anchors[k] - t, reading);
+    const {beyond} = row;
+    const parse = readRow(row, reading.options);
     const score = parse.score - RAGGED_COST * raggedLines(parse) - UNPAIRED_COST * cutTitles(parse) + BEYOND * beyond
       - OFF_CENTRE_COST * offCentre(parse, pageOf);
     let distance = 0;
@@ -609,7 +674,7 @@ function rowStream(lines: ReadonlyArray<Row2D>, anchorAt: number, reading: Readi
   let best: {words: RowWords; score: number} | null = null;
   for (const columns of starts) {
     const words = orderRow(lines, anchorAt, anchorColumns(anchor, columns, reading.options), reading);
-    const score = segmentGrid(words.stream, reading.options).score;
+    const score = readRow(words, reading.options).score;
     if (best === null || score > best.score) best = {words, score};
   }
   return best!.words;
@@ -622,6 +687,13 @@ const LATE_STARTS = 3;
 interface RowWords {
   stream: Token[];
   beyond: number;
+  /** The words printed in the cell of the word before them (under the same word of the anchor line). */
+  sameCell: ReadonlySet<Token>;
+}
+
+/** The programme's reading of a row's stream, its words kept in the cells they are printed in where it can. */
+function readRow(row: RowWords, options: GridOptions): GridParse {
+  return segmentGrid(row.stream, row.sameCell.size === 0 ? options : {...options, sameCell: (t) => row.sameCell.has(t)});
 }
 
 /** A row's words in column order, given the column of each anchor word (see rowStream). */
@@ -641,7 +713,7 @@ function orderRow(
   const rank = new Map(keyed.map((k) => [k, order.get(k.host)!]));
   keyed.sort((a, b) => rank.get(a)! - rank.get(b)! || a.phase - b.phase || a.line - b.line || a.x - b.x);
   // The words of a value printed one space apart on a line ("2025 年 11 月", "30 日前") are one word of the stream.
-  const words: Array<{token: Token; host: Host; phase: number; run: string[]}> = [];
+  const words: Array<{token: Token; host: Host; phase: number; run: string[]; under: boolean}> = [];
   keyed.forEach((k, i) => {
     const before = i > 0 ? keyed[i - 1] : null;
     const last = words[words.length - 1];
@@ -650,19 +722,47 @@ function orderRow(
       last.token = {...last.token, text: last.token.text + k.token.text};
       last.run.push(k.token.text);
       last.host = k.host;
-    } else words.push({token: {...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false}, host: k.host, phase: k.phase, run: [k.token.text]});
+    } else {
+      const under = Math.abs(k.x - k.host.placed.x) <= SAME_X;
+      words.push({token: {...k.token, gap: i === 0 ? 'line' : 'space', pageBreak: false}, host: k.host, phase: k.phase, run: [k.token.text], under});
+    }
   });
-  // A date wrapped before its day ends with it.
+  // A date wrapped before its day, a quantity wrapped inside its unit, ends with it.
+  // A word printed under the host of the word before it is in its cell.
   const stream: Token[] = [];
+  const sameCell = new Set<Token>();
   words.forEach((w, i) => {
     const last = stream[stream.length - 1];
-    if (i > 0 && words[i - 1].host === w.host && w.phase === 2 && datedToDay(last.text, w.token.text)) {
-      stream[stream.length - 1] = {...last, text: last.text + w.token.text, alsoLines: [...(last.alsoLines ?? []), w.token.line]};
-    } else stream.push(w.token);
+    const sameHost = i > 0 && words[i - 1].host === w.host;
+    if (sameHost && w.phase === 2 && (datedToDay(last.text, w.token.text) || unitGoesOn(last.text, w.token.text))) {
+      const joined = {...last, text: last.text + w.token.text, alsoLines: [...(last.alsoLines ?? []), w.token.line]};
+      if (sameCell.delete(last)) sameCell.add(joined);
+      stream[stream.length - 1] = joined;
+      return;
+    }
+    stream.push(w.token);
+    if (sameHost && w.under) sameCell.add(w.token);
   });
   let lastAnchored = -1;
   hosts.forEach((h, i) => { if (h.anchored) lastAnchored = i; });
-  return {stream, beyond: keyed.filter((k) => order.get(k.host)! > lastAnchored).length};
+  return {stream, beyond: keyed.filter((k) => order.get(k.host)! > lastAnchored).length, sameCell};
+}
+
+/** Longest piece of a unit wrapped below its quantity ("人" of ">=5.83 万" / "人", "平方米" of "≤3200 元/"). */
+const UNIT_PIECE = 3;
+
+/** A unit cut at a line end: a multiplier with nothing counted yet ("万"), a rate with nothing after its slash. */
+const CUT_UNIT = /(?:^万|\/)$/;
+
+/**
+ * Does `word`, printed below the quantity `text` in its cell, finish its unit cut at the line end (">=5.83万" +
+ * "人", "≤3200元/" + "平方米")? A short word of no digits that leaves a quantity, no word of another column.
+ */
+function unitGoesOn(text: string, word: string): boolean {
+  if (word.length > UNIT_PIECE || /\d/.test(asciiDigits(word)) || isColumnWord(word)) return false;
+  const value = parseValue(asciiDigits(text));
+  if (value.kind !== 'quantitative' || value.unit === null || !CUT_UNIT.test(value.unit)) return false;
+  return parseValue(asciiDigits(text + word)).kind === 'quantitative';
 }
 
 /** Gain counted for a day completing the date above it. */
@@ -703,6 +803,7 @@ interface Hosted {
   /** Sort line (Infinity: the tail of its cell). */
   line: number;
   x: number;
+  width: number;
   /** Index of its line among the row's lines. */
   at: number;
 }
@@ -718,7 +819,7 @@ function hostWords(
 ): {keyed: Hosted[]; hosts: Host[]} {
   const {options} = reading;
   const hosts: Host[] = lines[anchorAt].body.map((p, k) => ({placed: p, at: anchorAt, column: columnOf[k], anchored: true, text: p.token.text}));
-  const keyed: Hosted[] = hosts.map((h) => ({token: h.placed.token, host: h, phase: 1, line: h.placed.token.line, x: h.placed.x, at: anchorAt}));
+  const keyed: Hosted[] = hosts.map((h) => ({token: h.placed.token, host: h, phase: 1, line: h.placed.token.line, x: h.placed.x, width: h.placed.width, at: anchorAt}));
   // The 三级 column is the body's first: when the anchor line has its word, no column lies left of it.
   const nothingLeft = columnOf[0] !== null && NAME_COLUMNS.has(columnOf[0]);
   const order = lines.map((_, i) => i).filter((i) => i !== anchorAt).sort((a, b) => Math.abs(a - anchorAt) - Math.abs(b - anchorAt) || a - b);
@@ -734,7 +835,7 @@ function hostWords(
         const host: Host = {placed: p, at: i, column: null, anchored: false, text: p.token.text};
         hosts.splice(choice.gap + inserted, 0, host);
         inserted++;
-        keyed.push({token: p.token, host, phase: 1, line: p.token.line, x: p.x, at: i});
+        keyed.push({token: p.token, host, phase: 1, line: p.token.line, x: p.x, width: p.width, at: i});
         return;
       }
       const above = i < choice.host.at;
@@ -742,7 +843,7 @@ function hostWords(
       // A wrapped cell's lines are full but its last: a word above its host yet shorter ends the cell ("…不断提" "升").
       const tail = above && p.token.text.length <= 2 && host.placed.token.text.length >= 2 * p.token.text.length + 2;
       host.text = above && !tail ? p.token.text + host.text : host.text + p.token.text;
-      keyed.push({token: p.token, host, phase: above && !tail ? 0 : 2, line: tail ? Infinity : p.token.line, x: p.x, at: i});
+      keyed.push({token: p.token, host, phase: above && !tail ? 0 : 2, line: tail ? Infinity : p.token.line, x: p.x, width: p.width, at: i});
     });
   }
   return {keyed, hosts};
@@ -762,7 +863,7 @@ function cellEdge(host: Host, hosts: ReadonlyArray<Host>, above: boolean): Host 
 /** The hosts (indexes, first and last) of the cell a host is printed in, one word or several (see cellEdge). */
 function cellRun(host: Host, hosts: ReadonlyArray<Host>): {first: number; last: number} {
   let h = hosts.indexOf(host);
-  const end = (a: number): number => hosts[a].placed.x + hosts[a].placed.token.text.length;
+  const end = (a: number): number => hosts[a].placed.x + hosts[a].placed.width;
   const joined = (a: number): boolean => a >= 0 && a + 1 < hosts.length && hosts[a + 1].at === hosts[a].at && hosts[a + 1].placed.x === end(a);
   // One space apart: words of one value while the words so far read as one ("≥1.2 万人", "2025 年 12 月 31"), or
   // words of a document title still open ("《梅岭县 2025 年交通运输工作要").
@@ -929,7 +1030,7 @@ function alignWords(
   nothingLeft: boolean,
 ): HostChoice[] {
   const H = hosts.length;
-  const end = (h: number): number => hosts[h].placed.x + hosts[h].placed.token.text.length;
+  const end = (h: number): number => hosts[h].placed.x + hosts[h].placed.width;
   // State s: even s the gap before host s / 2, odd s host (s - 1) / 2.
   const value = (w: number, s: number): number => {
     const x = words[w].x;
@@ -945,7 +1046,7 @@ function alignWords(
     if (H === 0) return 0;
     if (g === 0) return nothingLeft ? -Infinity : x <= hosts[0].placed.x - SAME_X ? 0 : REJECTED - LEFT_COST * (x - hosts[0].placed.x + SAME_X);
     if (g === H) return x > end(H - 1) ? BEYOND : -Infinity;
-    return x >= end(g - 1) && x + words[w].token.text.length < hosts[g].placed.x ? NEW_HOST : -Infinity;
+    return x >= end(g - 1) && x + words[w].width < hosts[g].placed.x ? NEW_HOST : -Infinity;
   };
   const m = 2 * H + 1;
   const best: number[][] = [];
@@ -983,7 +1084,7 @@ function splitRowNumbers(lines: ReadonlyArray<Row2D>): void {
   const edge = minOf(others);
   for (const l of lines) {
     const first = l.body[0];
-    if (first !== undefined && isNumber(first) && first.x + first.token.text.length <= edge) l.seq = l.body.shift();
+    if (first !== undefined && isNumber(first) && first.x + first.width <= edge) l.seq = l.body.shift();
   }
 }
 
@@ -1083,10 +1184,11 @@ const isName = (s: string): boolean => isLevel1(s) || isLevel2(s);
  * joined text is still the beginning of a 一级/二级 name (also when printed out of order: "成本" "经济" "指标"), or
  * when the label above is no name yet and the fragment is short and close below it.
  */
-function joinLabels(lines: ReadonlyArray<Row2D>, level2Start: number, level3Start: number): Label[] {
+function joinLabels(lines: ReadonlyArray<Row2D>, edgesOf: (page: number) => ColumnEdges): Label[] {
   const out: Label[] = [];
   const open: Partial<Record<Label['column'], Label>> = {};
   lines.forEach((l, i) => {
+    const {level3: level3Start, level2: level2Start} = edgesOf(l.page);
     const taken = new Set<Label['column']>();
     for (const p of [...l.labels]) {
       let column: Label['column'] = p.x < level2Start && !taken.has('level1') ? 'level1' : 'level2';

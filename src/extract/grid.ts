@@ -6,7 +6,7 @@ import type {ColumnKey} from '../types.ts';
 import {cellForbids, cellScore, cellScorer, CUT, tokenClass, type ScoreContext} from './grammar.ts';
 import type {Gap, Token} from './lines.ts';
 import {pushAll} from '../arrays.ts';
-import {insideDate} from './pieces.ts';
+import {insideDate, insideUnit} from './pieces.ts';
 
 /** One row as the programme read it: the tokens of each column it found. */
 export interface GridRow {
@@ -39,6 +39,11 @@ export interface GridOptions {
    * printed after their row's first line (pieces.ts). Pieces continue cells in column order.
    */
   pieceStart?: (t: Token) => boolean;
+  /**
+   * Tokens printed in the cell of the token before them, as a column-preserving dump shows (columnar.ts: a word
+   * under the same word of the row's anchor line): a cell or a row starting there costs SAME_CELL.
+   */
+  sameCell?: (t: Token) => boolean;
 }
 
 /** Cost of leaving a column empty inside a row (one-line reasons: see DOMAIN.md's layouts). */
@@ -92,8 +97,10 @@ function rowBreakCost(gap: Gap): number {
   return gap === 'space' ? -3 : gap === 'tab' ? -1 : 0;
 }
 
-/** Cost of a cell or row boundary inside a date (insideDate). */
+/** Cost of a cell or row boundary inside a date or a unit cut at a line end (insideDate, insideUnit). */
 const INSIDE_DATE = -4;
+/** Cost of a cell or row boundary before a token printed in the cell of the one before (GridOptions.sameCell). */
+const SAME_CELL = -4;
 
 /**
  * Segment a token stream into rows of cells.
@@ -127,15 +134,15 @@ const GAP_CODES: Record<Gap, number> = {start: 0, space: 1, tab: 2, line: 3};
 
 /**
  * Everything the programme reads of a stream: the columns, context and mode, and per token one character for its
- * gap, page-break mark and page-number look (the tokens' lines matter only through it), one for the length of its
- * text, and the text, so that no two streams share a key whatever their texts hold (short keys hash faster). Null,
- * not memoised, for a token too long for its length to fit one character.
+ * gap, page-break, piece and same-cell marks and page-number look (the tokens' lines matter only through it), one
+ * for the length of its text, and the text, so that no two streams share a key whatever their texts hold (short
+ * keys hash faster). Null, not memoised, for a token too long for its length to fit one character.
  */
 function callKey(tokens: ReadonlyArray<Token>, options: GridOptions): string | null {
   let key = `${options.mode} ${options.context.freeTextBasis ? 1 : 0}${options.pieceStart === undefined ? '' : '+'} ${options.columns.join(',')}\n`;
   for (const t of tokens) {
     if (t.text.length > 0xffff) return null;
-    const piece = options.pieceStart?.(t) === true ? 16 : 0;
+    const piece = (options.pieceStart?.(t) === true ? 16 : 0) + (options.sameCell?.(t) === true ? 32 : 0);
     const marks = 0x41 + piece + GAP_CODES[t.gap] * 4 + (t.pageBreak === true ? 2 : 0) + (options.pageNumberCandidate(t) ? 1 : 0);
     key += String.fromCharCode(marks, t.text.length) + t.text;
   }
@@ -162,7 +169,8 @@ function bestPath(tokens: ReadonlyArray<Token>, options: GridOptions): Path {
       const base = best[i * S + s];
       if (base > NEG && base + drop > best[at]) set(g, at, base + drop, i, s, -1);
     }
-    const inside = i > 0 && insideDate(tokens[i - 1], tokens[i]) ? INSIDE_DATE : 0;
+    const inside = (i > 0 && (insideDate(tokens[i - 1], tokens[i]) || insideUnit(tokens[i - 1], tokens[i])) ? INSIDE_DATE : 0)
+      + (i > 0 && options.sameCell?.(tokens[i]) === true ? SAME_CELL : 0);
     g.split = splitCost(tokens[i].gap, options.mode) + inside;
     g.brk = i === 0 ? 0 : rowBreakCost(tokens[i].gap) + inside;
     const pageBreak = t.pageBreak[i] === 1;

@@ -49,6 +49,21 @@ export function insideDate(before: Token, token: Token): boolean {
   if (token.gap !== 'space') return false;
   return /\d$/.test(before.text) ? DATE_WORD.test(token.text) : LONE_DATE_WORD.test(before.text) && /^\d/.test(token.text);
 }
+
+/**
+ * Is the break before `token` one inside a quantity's unit? A unit cut at the line end before it, a multiplier with
+ * nothing counted yet or a slash with nothing after it, then a line holding only a unit's end (">=5.83 万" / "人",
+ * "≤3200 元/" / "平方米"); or a number the office suite spaced off the word of what it counts ("56 人以上班级数…":
+ * no cell starts at 人).
+ */
+export function insideUnit(before: Token, token: Token): boolean {
+  if (token.gap === 'space') return /^\d[\d.]*$/.test(before.text) && COUNTED.test(token.text);
+  return token.gap === 'line' && /(?:^万|\d万|\/)$/.test(before.text) && UNIT_END.test(token.text);
+}
+/** What a cut unit goes on with: what is counted (人, 次, 元 …), an area, or a period. */
+const UNIT_END = /^(?:人次?|人\/月|元|次|个|户|台|套|件|项|所|座|辆|株|亩|吨|册|份|张|场|期|批|名|家|平方米|公里|米|月|年)$/;
+/** Words of what a number counts, opening the word after it (人, 个, 次 …). */
+const COUNTED = /^(?:人|个|次|所|套|台|项|户|名|家)/;
 /** A date word after a number: 年, 年度, 月, 月底, 日, 日前, 号 … */
 const DATE_WORD = /^(年|月|日|号)/;
 /** A year's or month's word standing alone between numbers ("2025 年 11 月"). */

@@ -24,7 +24,7 @@ function scoreMode(dir: string, mode: string): {share: number; found: number; ex
 test('extractText(rendered/*.pdfminer.txt) finds 19 of 21 tables and at least 78% of the cells (47% before box dumps were read)', () => {
   const s = scoreMode(RENDERED, 'pdfminer');
   assert.ok(s.found >= 19, `${s.found}/${s.expected} tables`);
-  assert.ok(s.share >= 0.78, s.share.toFixed(4));
+  assert.ok(s.share >= 0.79, s.share.toFixed(4));
 });
 
 /** Share of cells matched per variant: [pdfminer, mupdf]. */
