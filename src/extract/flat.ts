@@ -77,7 +77,8 @@ const UNIT_END = /^[（(]?万?元[)）]$/;
  * (projectBlocks, with no other label among them), and no funding label (年度预算总额, 财政拨款 …: those belong to one project's header block).
  * Labels printed before 项目名称 with no value of their own ("单位名称" / "项目名称") take the blocks just before the
  * next label, as parseMeta reads them.
- * @returns null when the metadata holds no such columns.
+ * @returns null when the metadata holds no such columns; no names when the project names are printed among the
+ *   rows (projectsInGrid finds them).
  */
 export function projectColumnsAbove(tokens: ReadonlyArray<Token>, header: GridHeader): ProjectColumnsAbove | null {
   if (header.columns.some((c) => PROJECT_COLUMNS.has(c))) return null;
@@ -99,7 +100,6 @@ export function projectColumnsAbove(tokens: ReadonlyArray<Token>, header: GridHe
   const laterBlocks = projectBlocks(splitAt(before.slice(end), labels).flatMap((run) => lineBlocks(run.filter((t) => later.includes(t)))));
   if (laterBlocks === null) return null;
   const projects = [...blocks.slice(0, Math.max(0, blocks.length - waiting)).map((block) => ({name: block, budget: [], goal: []})), ...laterBlocks];
-  if (projects.length === 0) return null;
   const columns: ColumnKey[] = ['project', 'project_budget', 'project_goal'];
   const budgetName = compact([before[budgetAt], ...unitEnds].map((t) => t.text).join(''));
   return {
@@ -168,11 +168,13 @@ const readsAsGridCell = (s: string): boolean =>
 /**
  * Project cells printed inside a flat table's grid, apart from its rows: a block of lines standing between blank
  * lines, then an amount alone between blank lines (a project whose rows begin on a new page may print its name and
- * 项目资金 so, after that page's rows). A block that reads as grid cells (a column's word, a value) is none.
+ * 项目资金 so, after that page's rows); or a line opening with a name, a lone amount and the goal's first words
+ * (the three project columns' first lines side by side, when the whole column is printed among the rows). A name
+ * that reads as grid cells (a column's word, a value) is none. In printed order.
  * @param lineText The text of a source line (blank lines are not among the tokens).
  */
 export function projectsInGrid(tokens: ReadonlyArray<Token>, lineText: (no: number) => string): ProjectsInGrid {
-  const found: ProjectsInGrid = {names: [], beside: [], tokens: []};
+  const found: Array<{name: Token[]; budget: Token; goal: Token[]}> = [];
   const blank = (no: number): boolean => no < 1 || isBlankLine(lineText(no));
   const blocks = lineBlocks(tokens);
   blocks.forEach((block, k) => {
@@ -181,11 +183,21 @@ export function projectsInGrid(tokens: ReadonlyArray<Token>, lineText: (no: numb
     const last = block[block.length - 1].line;
     if (!amount || amount.length !== 1 || !isLoneAmount(amount[0].text) || !blank(first - 1) || !blank(last + 1)) return;
     if (!blank(amount[0].line - 1) || !blank(amount[0].line + 1) || block.some((t) => readsAsGridCell(t.text))) return;
-    found.names.push(joined(block));
-    found.beside.push({project: '', budget: amount[0].text, goal: ''});
-    found.tokens.push(...block, amount[0]);
+    found.push({name: block, budget: amount[0], goal: []});
   });
-  return found;
+  // A line opening with a name, a lone amount and the goal's first words ("公共文化服务体系 186.40 保障").
+  tokens.forEach((t, k) => {
+    const amount = tokens[k + 1];
+    const goal = tokens.slice(k + 2).filter((u) => u.line === t.line);
+    if ((k > 0 && tokens[k - 1].line === t.line) || amount?.line !== t.line || !isLoneAmount(amount.text) || goal.length === 0) return;
+    if (!readsAsGridCell(t.text)) found.push({name: [t], budget: amount, goal});
+  });
+  found.sort((a, b) => a.name[0].line - b.name[0].line);
+  return {
+    names: found.map((p) => joined(p.name)),
+    beside: found.map((p) => ({project: '', budget: p.budget.text, goal: joined(p.goal)})),
+    tokens: found.flatMap((p) => [...p.name, p.budget, ...p.goal]),
+  };
 }
 
 /** Tokens split where a blank line comes between them. */

@@ -340,6 +340,8 @@ export function extractRegion(
 function withProjectsInGrid(above: ProjectColumnsAbove | null, tokens: ReadonlyArray<Token>, lineText: (no: number) => string): ProjectColumnsAbove | null {
   if (!above) return null;
   const inGrid = projectsInGrid(tokens.slice(above.header.next), lineText);
+  // With no name printed above, one found inside is no list of several projects.
+  if (above.names.length === 0 && inGrid.names.length < 2) return null;
   return {...above, names: [...above.names, ...inGrid.names], beside: [...above.beside, ...inGrid.beside], tokens: [...above.tokens, ...inGrid.tokens]};
 }
 
