@@ -171,6 +171,8 @@ function hasBoxes(tokens: ReadonlyArray<Token>): boolean {
 function cellFit(col: ColumnKey, text: string, context: ScoreContext): number | null {
   // A box holding just a 一级/二级 name (the short ones too: "数量", "经济成本") is that label, no indicator's name.
   if (col === 'level3' && isLevelWord(text)) return null;
+  // A sentence ("…提升基层公共文化服务效能。": a flat table's goal, a paragraph) names no indicator.
+  if (col === 'level3' && /[，,].*[。]$/.test(text)) return null;
   const s = fragmentScore(col, text, context);
   if (s === null) return null;
   return isOpenWord(col, text) ? UNFINISHED_WORD : s;

@@ -503,7 +503,8 @@ const LONGEST_SPLIT_HEAD = Math.max(...SPLIT_LABELS.map((l) => l.length - 1));
 /** Is a token's text (full-width marks read as plain) a proper beginning of a split label? Cheap tests first. */
 const isSplitLabelHead = (text: string): boolean =>
   text.length <= LONGEST_SPLIT_HEAD && SPLIT_LABEL_FIRSTS.has(text[0]) && SPLIT_LABEL_HEADS.has(plain(text));
-const YEAR_LINE = /^[（(]\d{4}年度?[)）]$/;
+/** A line holding only a table's year, "（2025年度）" (spaces removed, digits ASCII). */
+export const YEAR_LINE = /^[（(]\d{4}年度?[)）]$/;
 const COLUMN_NAMES_AMONG_META = new Set(['一级指标', '二级指标']);
 const plain = (s: string): string => (FULL_WIDTH_MARK.test(s) ? s.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':') : s);
 const FULL_WIDTH_MARK = /[（）：]/;

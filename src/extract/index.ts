@@ -14,10 +14,10 @@ import {BASES, COLUMN_ALIASES, COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, LEVE
 /** Below this share of well-formed rows a table is reported as probably misread. */
 const LOW_CONFIDENCE = 0.95;
 import * as messages from '../diagnostics/messages.ts';
-import {CANONICAL_NAME, findGridHeader, isLabelOnly, isLabelValuePair, parseMeta, type GridHeader} from './header.ts';
+import {CANONICAL_NAME, findGridHeader, isLabelOnly, isLabelValuePair, parseMeta, YEAR_LINE, type GridHeader} from './header.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
 import {normalizeCounting, type GlyphForms} from './decode.ts';
-import {compact, csvAsTabs, isBlankLine, isPageFooter, markdownAsPlain, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
+import {asciiDigits, compact, csvAsTabs, isBlankLine, isPageFooter, markdownAsPlain, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
 import {locateTables, type Region} from './locate.ts';
 import {assembleRows, cellText, type ProjectCells} from './rows.ts';
 import {groupByProject, ownersByWeight, projectColumnsAbove, projectsInGrid, type ProjectColumnsAbove} from './flat.ts';
@@ -197,7 +197,10 @@ export function extractRegion(
 ): RegionExtraction {
   const diagnostics: Diagnostic[] = [];
   const labelLinesAbove = labelsAboveTitle(lines, region);
-  const regionLines = [lines[region.start - 1], ...labelLinesAbove, ...lines.slice(region.start, region.end), ...trailing];
+  // (The labels go after the title's year line, "（2025 年度）", which the metadata read before them.)
+  const yearLines = labelLinesAbove.length > 0 ? yearLinesAfter(lines, region) : 0;
+  const regionLines = [lines[region.start - 1], ...lines.slice(region.start, region.start + yearLines), ...labelLinesAbove,
+    ...lines.slice(region.start + yearLines, region.end), ...trailing];
   // 1. Tokens after the title line, page headers and footers removed.
   const {kept: tableTokens, aside} = setAside(tokenizeLines(regionLines.slice(1)), region);
   if (aside.length > 0) diagnostics.push(messages.sectionTextInTable(file, region.aside![0], region.aside![1], cellText(aside)));
@@ -351,22 +354,60 @@ const MIN_LABELS_ABOVE = 3;
 /**
  * Label lines printed just above a table's title (pdftotext without flags may print a page's header-block labels,
  * "预算单位" / "项目名称" / … / "一级指标" / "二级指标", before the title block; pdfminer a column of "label：value"
- * pairs): read after the title, where the labels stand in the table. Only whole labels or label：value pairs, one
- * to a line (blank lines between), three of them or more, and the first rows' 一级/二级 labels printed among them
- * ("数量指标", "产出指标").
+ * pairs, or the header's boxes: names side by side in one box, "指标值设置依据 分值", a name wrapped over two,
+ * "项目资金（万" / "元）", a label's value in the box after it): read after the title, where the labels stand in the
+ * table. Only such lines, one to a line (blank lines between), three labels or more, and the first rows' 一级/二级
+ * labels printed among them ("数量指标", "产出指标").
  */
 function labelsAboveTitle(lines: ReadonlyArray<Line>, region: Region): Line[] {
   const above: Line[] = [];
   let labels = 0;
+  const before = (no: number): number => {
+    let k = no - 1;
+    while (k >= 1 && isBlankLine(lines[k - 1].text)) k--;
+    return k;
+  };
   for (let no = region.start - 1; no >= 1; no--) {
     const line = lines[no - 1];
     if (isBlankLine(line.text)) continue;
     const text = compact(line.text);
-    if (isLabelOnly(text) || isLabelValuePair(text)) labels++;
-    else if (!LEVEL_NAMES.includes(text)) break;
+    const prev = before(no);
+    const prevText = prev >= 1 ? compact(lines[prev - 1].text) : '';
+    if (isLabelOnly(text) || isLabelValuePair(text) || isLabelRow(line.text)) labels++;
+    else if (prev >= 1 && (isLabelOnly(prevText + text) || (isLabelOnly(prevText) && isLabelValue(text)))) {
+      // A label wrapped over two boxes, or a label's value after it: both lines are read.
+      labels++;
+      above.unshift(line);
+      no = prev;
+      above.unshift(lines[prev - 1]);
+      continue;
+    } else if (!LEVEL_NAMES.includes(text)) break;
     above.unshift(line);
   }
   return labels >= MIN_LABELS_ABOVE ? above : [];
+}
+
+/** The lines right after a region's title up to its year line ("（2025 年度）") and that line: 0 when none follows it. */
+function yearLinesAfter(lines: ReadonlyArray<Line>, region: Region): number {
+  for (let k = region.start; k < region.end; k++) {
+    if (isBlankLine(lines[k].text)) continue;
+    return YEAR_LINE.test(asciiDigits(compact(lines[k].text))) ? k - region.start + 1 : 0;
+  }
+  return 0;
+}
+
+/** A line of header names side by side, each a label ("指标值设置依据 分值"). */
+function isLabelRow(text: string): boolean {
+  const parts = text.trim().split(/\s+/);
+  return parts.length > 1 && parts.every((p) => isLabelOnly(p));
+}
+
+/** The longest value a label's box may be followed by (a unit's or a project's name, an amount). */
+const LABEL_VALUE_LONGEST = 30;
+
+/** A label's value printed in a box of its own: short, no sentence punctuation, no label. */
+function isLabelValue(text: string): boolean {
+  return text.length > 0 && text.length <= LABEL_VALUE_LONGEST && !/[。，,；;：:！？]/.test(text) && !isLabelOnly(text);
 }
 
 /** The tokens of a region without those of the section paragraph printed inside it (Region.aside). */

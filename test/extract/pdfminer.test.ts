@@ -21,15 +21,15 @@ function scoreMode(dir: string, mode: string): {share: number; found: number; ex
   return {share: matched / cells, found, expected};
 }
 
-test('extractText(rendered/*.pdfminer.txt) finds 19 of 21 tables and at least 78% of the cells (47% before box dumps were read)', () => {
+test('extractText(rendered/*.pdfminer.txt) finds all 21 tables and at least 80.5% of the cells (47% before box dumps were read; 19 tables before header boxes printed above the title were read)', () => {
   const s = scoreMode(RENDERED, 'pdfminer');
-  assert.ok(s.found >= 19, `${s.found}/${s.expected} tables`);
-  assert.ok(s.share >= 0.79, s.share.toFixed(4));
+  assert.ok(s.found >= 21, `${s.found}/${s.expected} tables`);
+  assert.ok(s.share >= 0.805, s.share.toFixed(4));
 });
 
 /** Share of cells matched per variant: [pdfminer, mupdf]. */
 const VARIANT_FLOORS: Record<string, [number, number]> = {
-  'f+0.5': [0.755, 0.998], 'f-0.5': [0.73, 0.998], 'lh1.2': [0.76, 0.998], 'lh1.5': [0.705, 0.998], 'f+0.8-lh1.25': [0.76, 0.998], 'f-0.8-lh1.45': [0.785, 0.998],
+  'f+0.5': [0.755, 0.998], 'f-0.5': [0.735, 0.998], 'lh1.2': [0.785, 0.998], 'lh1.5': [0.705, 0.998], 'f+0.8-lh1.25': [0.775, 0.998], 'f-0.8-lh1.45': [0.785, 0.998],
 };
 
 for (const [variant, [pdfminer, mupdf]] of Object.entries(VARIANT_FLOORS)) {
