@@ -188,9 +188,10 @@ export function projectsInGrid(tokens: ReadonlyArray<Token>, lineText: (no: numb
   // A line opening with a name, a lone amount and the goal's first words ("公共文化服务体系 186.40 保障").
   tokens.forEach((t, k) => {
     const amount = tokens[k + 1];
-    const goal = tokens.slice(k + 2).filter((u) => u.line === t.line);
-    if ((k > 0 && tokens[k - 1].line === t.line) || amount?.line !== t.line || !isLoneAmount(amount.text) || goal.length === 0) return;
-    if (!readsAsGridCell(t.text)) found.push({name: [t], budget: amount, goal});
+    if ((k > 0 && tokens[k - 1].line === t.line) || amount?.line !== t.line || !isLoneAmount(amount.text)) return;
+    let end = k + 2;
+    while (end < tokens.length && tokens[end].line === t.line) end++;
+    if (end > k + 2 && !readsAsGridCell(t.text)) found.push({name: [t], budget: amount, goal: tokens.slice(k + 2, end)});
   });
   found.sort((a, b) => a.name[0].line - b.name[0].line);
   return {

@@ -853,7 +853,7 @@ function asRead(v: number, col: ColumnKey, text: string, context: ScoreContext):
 }
 
 /** The context with cut cells scored (CUT), kept per context object. */
-function withCuts(context: ScoreContext): ScoreContext {
+export function withCuts(context: ScoreContext): ScoreContext {
   if (context.cutCells === true) return context;
   let cuts = CUT_CONTEXTS.get(context);
   if (cuts === undefined) CUT_CONTEXTS.set(context, (cuts = {...context, cutCells: true}));

@@ -15,7 +15,7 @@ import {BASES, COLUMN_ALIASES, COLUMN_NAMES, COLUMN_ORDER, DEFAULT_COLUMNS, LEVE
 const LOW_CONFIDENCE = 0.95;
 import * as messages from '../diagnostics/messages.ts';
 import {CANONICAL_NAME, findGridHeader, isLabelOnly, isLabelValuePair, parseMeta, YEAR_LINE, type GridHeader} from './header.ts';
-import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
+import {segmentGrid, withCuts, type GridOptions, type GridParse} from './grid.ts';
 import {normalizeCounting, type GlyphForms} from './decode.ts';
 import {asciiDigits, compact, csvAsTabs, isBlankLine, isPageFooter, markdownAsPlain, splitLines, tokenizeLines, type Line, type Token} from './lines.ts';
 import {locateTables, type Region} from './locate.ts';
@@ -371,17 +371,22 @@ function labelsAboveTitle(lines: ReadonlyArray<Line>, region: Region): Line[] {
     const line = lines[no - 1];
     if (isBlankLine(line.text)) continue;
     const text = compact(line.text);
+    if (isLabelOnly(text) || isLabelValuePair(text) || isLabelRow(line.text)) {
+      labels++;
+      above.unshift(line);
+      continue;
+    }
     const prev = before(no);
     const prevText = prev >= 1 ? compact(lines[prev - 1].text) : '';
-    if (isLabelOnly(text) || isLabelValuePair(text) || isLabelRow(line.text)) labels++;
-    else if (prev >= 1 && (isLabelOnly(prevText + text) || (isLabelOnly(prevText) && isLabelValue(text)))) {
+    if (prev >= 1 && (isLabelOnly(prevText + text) || (isLabelOnly(prevText) && isLabelValue(text)))) {
       // A label wrapped over two boxes, or a label's value after it: both lines are read.
       labels++;
       above.unshift(line);
       no = prev;
       above.unshift(lines[prev - 1]);
       continue;
-    } else if (!LEVEL_NAMES.includes(text)) break;
+    }
+    if (!LEVEL_NAMES.includes(text)) break;
     above.unshift(line);
   }
   return labels >= MIN_LABELS_ABOVE ? above : [];
@@ -721,13 +726,16 @@ function templateOf(kind: Region['kind'], columns: readonly ColumnKey[]): Templa
 /** An indicator name holding another column's text: a comparator and a number, or a basis/rule word. */
 const FOREIGN_IN_NAME = new RegExp(`[≥≤<>＜＞≧≦=＝]\\d|${[...BASES, ...SCORING_RULES].join('|')}`);
 
+/** The columns whose cells confidenceOf and readsWhole check against their grammar. */
+const CHECKED_CELLS = ['level3', 'target', 'basis', 'scoring_rule', 'evidence'] as const satisfies readonly ColumnKey[];
+
 /** Share of rows whose filled cells all fit their column (a weight that is a number, a known basis …). */
 function confidenceOf(rows: Table['indicators'], context: ScoreContext): number {
   if (rows.length === 0) return 0;
   let good = 0;
   for (const r of rows) {
-    const cells: Array<[ColumnKey, string | null]> = [['level3', r.level3], ['target', r.target], ['basis', r.basis], ['scoring_rule', r.scoring_rule], ['evidence', r.evidence]];
-    const fits = cells.every(([c, v]) => v === null || v === '' || (cellScore(c, v, context) ?? -1) > 0) && !FOREIGN_IN_NAME.test(r.level3);
+    const fits = CHECKED_CELLS.every((c) => { const v = r[c]; return v === null || v === '' || (cellScore(c, v, context) ?? -1) > 0; })
+      && !FOREIGN_IN_NAME.test(r.level3);
     if (fits && (r.weight !== null || r.weight_raw === undefined)) good++;
   }
   return Math.round((good / rows.length) * 100) / 100;
@@ -761,9 +769,6 @@ function parseStream(tokens: Token[], columns: ColumnKey[], context: ScoreContex
   return other.score > plain.score ? other : plain;
 }
 
-/** The columns whose cells readsWhole checks against their grammar (as confidenceOf does). */
-const CHECKED_CELLS: readonly ColumnKey[] = ['level3', 'target', 'basis', 'scoring_rule', 'evidence'];
-
 /**
  * Does a grid reading leave nothing for the pieces of cells (pieces.ts) to mend: no token dropped but page
  * numbers; no cell begun before a line of pieces and running into it (the piece may finish another cell of the
@@ -773,7 +778,7 @@ const CHECKED_CELLS: readonly ColumnKey[] = ['level3', 'target', 'basis', 'scori
  */
 function readsWhole(parse: GridParse, pieces: ReadonlySet<Token>, columns: readonly ColumnKey[], context: ScoreContext): boolean {
   const weighted = columns.includes('weight');
-  const cuts: ScoreContext = {...context, cutCells: true};
+  const cuts = withCuts(context);
   let sum = 0;
   let rows = 0;
   for (const item of parse.items) {
@@ -790,7 +795,7 @@ function readsWhole(parse: GridParse, pieces: ReadonlySet<Token>, columns: reado
       for (let k = 1; k < cell.length; k++) if (pieces.has(cell[k]) && !pieces.has(cell[k - 1])) return false;
       const text = cellText(cell);
       if (cellScore(c, text, cuts) === CUT) return false;
-      if (CHECKED_CELLS.includes(c) && (cellScore(c, text, context) ?? -1) <= 0) return false;
+      if ((CHECKED_CELLS as readonly ColumnKey[]).includes(c) && (cellScore(c, text, context) ?? -1) <= 0) return false;
     }
   }
   return rows > 0 && (!weighted || weightsAddUp(sum));
