@@ -6,7 +6,7 @@
 // split into the listed projects by their weights, each project's adding up to 90 or 100 (ownersByWeight).
 import type {ColumnKey, Indicator} from '../types.ts';
 import {COLUMN_ALIASES, isBasis, isEvidence, isScoringRule, LEVEL_NAMES, PROJECT_COLUMNS} from '../vocab.ts';
-import {cellScore} from './grammar.ts';
+import {cellScore, PLAIN_CONTEXT} from './grammar.ts';
 import {inWan, isBudgetLabel, isHeaderFragment, isMetaLabel, parseAmount, type GridHeader} from './header.ts';
 import {asciiDigits, compact, isBlankLine, type Token} from './lines.ts';
 import type {ProjectCells} from './rows.ts';
@@ -163,7 +163,7 @@ const isLoneAmount = (printed: string): boolean => {
 
 /** A text that reads as a cell of the grid: a column's word, or a value. */
 const readsAsGridCell = (s: string): boolean =>
-  LEVEL_NAMES.includes(s) || isBasis(s) || isEvidence(s) || isScoringRule(s) || /\d/.test(s) || (cellScore('target', s, {freeTextBasis: false}) ?? 0) > 2;
+  LEVEL_NAMES.includes(s) || isBasis(s) || isEvidence(s) || isScoringRule(s) || /\d/.test(s) || (cellScore('target', s, PLAIN_CONTEXT) ?? 0) > 2;
 
 /**
  * Project cells printed inside a flat table's grid, apart from its rows: a block of lines standing between blank

@@ -183,6 +183,17 @@ export interface ScoreContext {
 }
 
 /**
+ * A context with every field set (the optional ones undefined): one shape for every context, so that the scoring
+ * code the engine optimises for it stays specialised (withCuts' copy keeps the shape).
+ */
+export function scoreContext(freeTextBasis: boolean, projects?: number): ScoreContext {
+  return {freeTextBasis, cutCells: undefined, projects};
+}
+
+/** The context of a cell read outside any table (a fixed-text basis). */
+export const PLAIN_CONTEXT: ScoreContext = scoreContext(false);
+
+/**
  * How well `text` (whitespace removed) fits column `col`: higher is better, null is impossible.
  * @example cellScore('target', '=885人', {freeTextBasis: false}) // => 6
  */

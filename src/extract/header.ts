@@ -521,10 +521,20 @@ function mergeSplitLabels(printed: ReadonlyArray<Token>): {tokens: Token[]; year
   if (!printed.some(suspect)) return {tokens: printed.map((t) => ({...t})), yearLine};
   const lineText = new Map<number, string>();
   for (const t of printed) lineText.set(t.line, (lineText.get(t.line) ?? '') + t.text);
+  // The year of each line that is a year line ("（2025 年度）"), null for the others: worked out once per line.
+  const years = new Map<number, number | null>();
+  const yearOf = (no: number): number | null => {
+    let year = years.get(no);
+    if (year === undefined) {
+      const whole = asciiDigits(lineText.get(no) ?? '');
+      years.set(no, (year = YEAR_LINE.test(whole) ? Number(/\d{4}/.exec(whole)?.[0]) : null));
+    }
+    return year;
+  };
   const tokens: Token[] = [];
   for (const t of printed) {
-    const whole = asciiDigits(lineText.get(t.line) ?? '');
-    if (YEAR_LINE.test(whole) && tokens.length > 0) { yearLine ??= {year: Number(/\d{4}/.exec(whole)?.[0]), line: t.line}; continue; }
+    const year = yearOf(t.line);
+    if (year !== null && tokens.length > 0) { yearLine ??= {year, line: t.line}; continue; }
     if (COLUMN_NAMES_AMONG_META.has(t.text)) continue;
     tokens.push({...t});
   }

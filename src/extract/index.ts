@@ -32,7 +32,7 @@ import {joinHeaderColumns, readColumnar} from './columnar.ts';
 import {isBoxDump, readBoxes} from './boxes.ts';
 import {interleavedHeader} from './header-order.ts';
 import {isBlockedRegion, joinSpacedUnits, officeHeader} from './office.ts';
-import {cellScore, CUT, parseWeight, TOTAL_ROW, weightsAddUp, type ScoreContext} from './grammar.ts';
+import {cellScore, CUT, parseWeight, scoreContext, TOTAL_ROW, weightsAddUp, type ScoreContext} from './grammar.ts';
 import {maxOf, minOf, pushAll} from '../arrays.ts';
 
 /** Options of extractText. */
@@ -238,7 +238,7 @@ export function extractRegion(
   let confidence = 0;
   let owners: ProjectCells[] = [];
   let order: TextOrder = 'plain';
-  const context: ScoreContext = {freeTextBasis: region.kind === 'overall', projects: above?.names.length};
+  const context = scoreContext(region.kind === 'overall', above?.names.length);
   if (!header) {
     diagnostics.push(messages.noGridHeader(file, region.start, region.end));
   } else {
@@ -745,7 +745,7 @@ function confidenceOf(rows: Table['indicators'], context: ScoreContext): number 
 function gridOptions(tokens: ReadonlyArray<Token>, columns: ColumnKey[], context: ScoreContext, mode: GridOptions['mode']): GridOptions {
   const perLine = new Map<number, number>();
   for (const t of tokens) perLine.set(t.line, (perLine.get(t.line) ?? 0) + 1);
-  return {columns, context, mode, pageNumberCandidate: (t) => perLine.get(t.line) === 1 && /^\d{1,4}$/.test(t.text)};
+  return {columns, context, mode, pageNumberCandidate: (t) => perLine.get(t.line) === 1 && /^\d{1,4}$/.test(t.text), pieceStart: undefined, sameCell: undefined};
 }
 
 /**

@@ -28,6 +28,14 @@ export interface Token {
   afterFooter?: boolean;
 }
 
+/**
+ * A token with every field of the interface set (the optional ones undefined), so that every token has one shape:
+ * the engine's code for the hot loops reading tokens stays specialised to it (copies by spread keep the shape).
+ */
+export function newToken(text: string, line: number, cell: number, gap: Gap): Token {
+  return {text, line, cell, gap, alsoLines: undefined, pageBreak: undefined, afterFooter: undefined};
+}
+
 /** Every source line a token's text came from. */
 export const linesOf = (t: Token): number[] => (t.alsoLines ? [t.line, ...t.alsoLines] : [t.line]);
 
@@ -117,14 +125,43 @@ const LINE_BREAK_TAG = /<br\s*\/?>/gi;
  * @example csvAsTabs('一级指标,二级指标,指标值\n产出指标,数量指标,"1,200人"') // => '一级指标\t二级指标\t指标值\n产出指标\t数量指标\t1,200人'
  */
 export function csvAsTabs(text: string): string {
-  if (text.indexOf(',') < 0) return text;
+  // A CSV row holds a comma and no tab: with no more such lines than half the filled ones, no field is parsed
+  // (counted without splitting the text: most texts hold a few commas, in amounts).
+  const commaLines = commaLinesWithoutTab(text);
+  if (commaLines === 0 || filledLinesAtLeast(text, commaLines * 2)) return text;
   const lines = text.split('\n');
   const filled = lines.filter((l) => l.trim() !== '').length;
-  // A CSV row holds a comma and no tab: with no more such lines than half the filled ones, no field is parsed.
-  if (lines.filter((l) => l.indexOf(',') >= 0 && l.indexOf('\t') < 0).length * 2 <= filled) return text;
   const rows = lines.map(csvRow);
   if (rows.filter((r) => r !== null).length * 2 <= filled) return text;
   return lines.map((l, i) => rows[i] ?? l).join('\n');
+}
+
+/** The number of lines holding an ASCII comma and no tab, found by jumping from comma to comma. */
+function commaLinesWithoutTab(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(','); at >= 0;) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    let k = start;
+    while (k < end && text.charCodeAt(k) !== TAB) k++;
+    if (k === end) count++;
+    at = text.indexOf(',', end);
+  }
+  return count;
+}
+
+/** Does the text hold at least `count` lines that are not blank (whitespace only)? Scans no further than it needs. */
+function filledLinesAtLeast(text: string, count: number): boolean {
+  const nonSpace = /\S/g;
+  for (let filled = 0; filled < count; filled++) {
+    const m = nonSpace.exec(text);
+    if (m === null) return false;
+    const end = text.indexOf('\n', m.index);
+    if (end < 0) return filled + 1 >= count;
+    nonSpace.lastIndex = end + 1;
+  }
+  return true;
 }
 
 /** One line's CSV fields joined by tabs, or null when it is no CSV row of two or more fields (or holds a tab). */
@@ -184,7 +221,7 @@ export function tokenizeLine(line: Line, firstGap: Gap = 'line'): Token[] {
       continue;
     }
     if (word >= 0) {
-      out.push({text: text.slice(word, k), line: line.no, cell, gap: pendingGap});
+      out.push(newToken(text.slice(word, k), line.no, cell, pendingGap));
       pendingGap = 'space';
       word = -1;
     }

@@ -3,7 +3,7 @@
 // down as merged cells mean, whitespace the dump inserted removed, each row's source lines computed.
 import type {ColumnKey, Diagnostic, Indicator} from '../types.ts';
 import {admitsChild, COLUMN_ORDER, isLevel1, isLevel2, LEVEL1_CHILDREN, PROJECT_COLUMNS, parentsOf} from '../vocab.ts';
-import {cellScore, parseWeight, type ScoreContext} from './grammar.ts';
+import {cellScore, parseWeight, PLAIN_CONTEXT, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
 import {compact, type Token} from './lines.ts';
 import * as messages from '../diagnostics/messages.ts';
@@ -158,7 +158,7 @@ function toIndicator(d: Draft, has: ReadonlySet<ColumnKey>): Indicator {
   const weight = weightText ? parseWeight(weightText) : null;
   // 指标性质 | 指标值 | 度量单位 printed apart read as one target: "≥" "95" "%" → "≥95%".
   const nature = text('target_nature') ?? '';
-  const comparatorNature = cellScore('target_nature', nature, {freeTextBasis: false}) === 5;
+  const comparatorNature = cellScore('target_nature', nature, PLAIN_CONTEXT) === 5;
   const target = [comparatorNature ? nature : '', text('target') ?? '', text('target_unit') ?? ''].join('');
   const rec: Indicator = {
     level1: text('level1') ?? '', level2: text('level2') ?? '', level3: text('level3') ?? '',

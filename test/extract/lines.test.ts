@@ -3,6 +3,10 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {compact, isBlankLine, isPageFooter, isRuleLine, markdownAsPlain, splitLines, tokenizeLine, tokenizeLines} from '../../src/extract/lines.ts';
 import {extractText} from '../../src/extract/index.ts';
+import type {Gap, Token} from '../../src/extract/lines.ts';
+
+/** A token as tokenizeLine makes it: every field present, the optional ones undefined (one shape for all tokens). */
+const tok = (text: string, line: number, cell: number, gap: Gap): Token => ({text, line, cell, gap, alsoLines: undefined, pageBreak: undefined, afterFooter: undefined});
 
 test('splitLines numbers lines from 1', () => {
   assert.deepEqual(splitLines('a\nb'), [{no: 1, text: 'a'}, {no: 2, text: 'b'}]);
@@ -23,28 +27,36 @@ test('splitLines of the empty text is one empty line', () => {
 
 test('tokenizeLine splits tab cells, then spaces inside a cell', () => {
   assert.deepEqual(tokenizeLine({no: 3, text: '产出 指标\t≥2 次'}), [
-    {text: '产出', line: 3, cell: 0, gap: 'line'},
-    {text: '指标', line: 3, cell: 0, gap: 'space'},
-    {text: '≥2', line: 3, cell: 1, gap: 'tab'},
-    {text: '次', line: 3, cell: 1, gap: 'space'},
+    tok('产出', 3, 0, 'line'),
+    tok('指标', 3, 0, 'space'),
+    tok('≥2', 3, 1, 'tab'),
+    tok('次', 3, 1, 'space'),
   ]);
 });
 
 test('tokenizeLine: empty leading tab cells leave no token but keep the cell index; the first token takes the given gap', () => {
   assert.deepEqual(tokenizeLine({no: 4, text: '\t\t开展会议次数\t≥2 次\t计划标准'}, 'start'), [
-    {text: '开展会议次数', line: 4, cell: 2, gap: 'start'},
-    {text: '≥2', line: 4, cell: 3, gap: 'tab'},
-    {text: '次', line: 4, cell: 3, gap: 'space'},
-    {text: '计划标准', line: 4, cell: 4, gap: 'tab'},
+    tok('开展会议次数', 4, 2, 'start'),
+    tok('≥2', 4, 3, 'tab'),
+    tok('次', 4, 3, 'space'),
+    tok('计划标准', 4, 4, 'tab'),
   ]);
 });
 
 test('tokenizeLine: runs of spaces and empty cells inside the line make no empty tokens', () => {
   assert.deepEqual(tokenizeLine({no: 5, text: '  a  b\t\tc '}), [
-    {text: 'a', line: 5, cell: 0, gap: 'line'},
-    {text: 'b', line: 5, cell: 0, gap: 'space'},
-    {text: 'c', line: 5, cell: 2, gap: 'tab'},
+    tok('a', 5, 0, 'line'),
+    tok('b', 5, 0, 'space'),
+    tok('c', 5, 2, 'tab'),
   ]);
+});
+
+test('tokens share one shape: the same keys in the same order, copies by spread too', () => {
+  const tokens = tokenizeLines(splitLines('一级指标\t二级指标\n产出 指标\t≥2 次'));
+  const keys = Object.keys(tokens[0]).join();
+  assert.equal(keys, 'text,line,cell,gap,alsoLines,pageBreak,afterFooter');
+  for (const t of tokens) assert.equal(Object.keys(t).join(), keys);
+  assert.equal(Object.keys({...tokens[1], pageBreak: true}).join(), keys);
 });
 
 test('tokenizeLine of a line of tabs only is empty', () => {
@@ -54,10 +66,10 @@ test('tokenizeLine of a line of tabs only is empty', () => {
 test('tokenizeLines: first token "start", first of each later line "line"; blank and rule lines skipped', () => {
   const tokens = tokenizeLines(splitLines('一级\n\n指标\n---|---\n\t\t人数 ≥2'));
   assert.deepEqual(tokens, [
-    {text: '一级', line: 1, cell: 0, gap: 'start'},
-    {text: '指标', line: 3, cell: 0, gap: 'line'},
-    {text: '人数', line: 5, cell: 2, gap: 'line'},
-    {text: '≥2', line: 5, cell: 2, gap: 'space'},
+    tok('一级', 1, 0, 'start'),
+    tok('指标', 3, 0, 'line'),
+    tok('人数', 5, 2, 'line'),
+    tok('≥2', 5, 2, 'space'),
   ]);
 });
 
