@@ -29,11 +29,11 @@ export interface Token {
 }
 
 /**
- * A token with every field of the interface set (the optional ones undefined), so that every token has one shape:
+ * A token with every field of the interface set (alsoLines undefined, the flags false), so that every token has one shape:
  * the engine's code for the hot loops reading tokens stays specialised to it (copies by spread keep the shape).
  */
 export function newToken(text: string, line: number, cell: number, gap: Gap): Token {
-  return {text, line, cell, gap, alsoLines: undefined, pageBreak: undefined, afterFooter: undefined};
+  return {text, line, cell, gap, alsoLines: undefined, pageBreak: false, afterFooter: false};
 }
 
 /** Every source line a token's text came from. */

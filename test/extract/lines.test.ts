@@ -5,8 +5,8 @@ import {compact, isBlankLine, isPageFooter, isRuleLine, markdownAsPlain, splitLi
 import {extractText} from '../../src/extract/index.ts';
 import type {Gap, Token} from '../../src/extract/lines.ts';
 
-/** A token as tokenizeLine makes it: every field present, the optional ones undefined (one shape for all tokens). */
-const tok = (text: string, line: number, cell: number, gap: Gap): Token => ({text, line, cell, gap, alsoLines: undefined, pageBreak: undefined, afterFooter: undefined});
+/** A token as tokenizeLine makes it: every field present (alsoLines undefined, the flags false) (one shape for all tokens). */
+const tok = (text: string, line: number, cell: number, gap: Gap): Token => ({text, line, cell, gap, alsoLines: undefined, pageBreak: false, afterFooter: false});
 
 test('splitLines numbers lines from 1', () => {
   assert.deepEqual(splitLines('a\nb'), [{no: 1, text: 'a'}, {no: 2, text: 'b'}]);
@@ -89,7 +89,7 @@ test('tokenizeLines sets pageBreak on a space-led first line too (" 项目支出
   const tokens = tokenizeLines(splitLines(' 项目支出绩效目标表\n（2024 年）'));
   assert.equal(tokens[0].pageBreak, true);
   assert.equal(tokens[0].gap, 'start');
-  assert.equal(tokens[1].pageBreak, undefined);
+  assert.equal(tokens[1].pageBreak, false);
 });
 
 test('tokenizeLines: a line of spaces only is blank, so it marks no page break', () => {
