@@ -104,12 +104,12 @@ interface Run {
  * The output of each document of the run, in input order, rendered where it was read (src/io/rendered.ts);
  * failures and counts are noted in `run` on the way.
  */
-async function* documentTexts(run: Run, format: RenderFormat, progress: Progress | null): AsyncGenerator<string> {
+async function* documentTexts(run: Run, format: RenderFormat, progress: Progress | null): AsyncGenerator<Uint8Array> {
   const onProgress = progress ? (done: number, _total: number, _r: Rendered, path: string): void => progress.tick(done, path) : undefined;
   for await (const {result} of iterateRendered(run.files, format, {jobs: run.jobs, analyze: run.analyze, onProgress})) {
     if (isRenderFailure(result)) { run.failures.push(result); continue; }
     note(run, result.tables, result.indicators, result.hasError);
-    yield result.text;
+    yield result.bytes;
   }
 }
 
@@ -214,7 +214,7 @@ class OutputClosed extends Error {}
  * stdout as an awaited writer that waits for 'drain'. A closed pipe ends the output quietly (a broken pipe
  * counts as success): the write throws OutputClosed, which stops the run without a message.
  */
-function stdoutWriter(): (chunk: string) => Promise<void> {
+function stdoutWriter(): (chunk: string | Uint8Array) => Promise<void> {
   let closed = false;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') closed = true;

@@ -1,5 +1,6 @@
 // Worker side of src/io/batch.ts: receives file paths, reads each (synchronously: the worker has nothing else to do
-// meanwhile), extracts (or analyses) it and posts the result back (structured clone). Started by batch.ts: from
+// meanwhile), extracts (or analyses) it and posts the result back (structured clone; a rendered document's
+// bytes are transferred). Started by batch.ts: from
 // source through a small bootstrap that registers tsx first, from the prebuilt bundle directly.
 import {parentPort} from 'node:worker_threads';
 import {readBytesNow, resultOfBytes, type loadDocument} from './files.ts';
@@ -28,7 +29,9 @@ if (port) {
     try {
       const r = resultOfBytes(task.path, readBytesNow(task.path), task.analyze === true);
       const result = task.format === undefined ? r : render(r, task.format);
-      port.postMessage({type: 'result', id: task.id, result} satisfies WorkerMessage);
+      // A rendered document's bytes are moved to the parent, not copied.
+      const moved = 'bytes' in result ? [result.bytes.buffer as ArrayBuffer] : [];
+      port.postMessage({type: 'result', id: task.id, result} satisfies WorkerMessage, moved);
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       port.postMessage({type: 'error', id: task.id, error: {name: err.name, message: err.message, stack: err.stack}} satisfies WorkerMessage);

@@ -4,7 +4,7 @@
 // stays flat however many documents there are; iterateRendered has each document rendered (JSON, CSV) where
 // it was extracted, so the main thread only writes text.
 //
-//   files ──▶ iterateFiles ──(window of jobs×8 in flight, reordered)──▶ {index, path, result} in input order
+//   files ──▶ iterateFiles ──(window of jobs×32 in flight, reordered)──▶ {index, path, result} in input order
 //                 │ jobs <= 1 or few files: loadDocument (or analyzeFile) here, the next file read meanwhile
 //                 └ else: N workers (batch-worker.ts), each running loadDocument (or analyzeFile)
 //
@@ -57,8 +57,11 @@ export class ExtractionError extends Error {
 /** Default number of files below which the pool is not worth starting. */
 export const MIN_FILES_FOR_POOL = 8;
 
-/** Results kept in flight or waiting for their turn, per worker. Bounds memory when one file is slow. */
-const WINDOW_PER_JOB = 8;
+/**
+ * Results kept in flight or waiting for their turn, per worker. Bounds memory when one file is slow; wide enough
+ * that a slow file (a long one-cell-per-line dump) does not leave the other workers waiting for its result.
+ */
+const WINDOW_PER_JOB = 32;
 
 /**
  * Young-generation size of each worker. Extraction allocates many short-lived objects; with the workers'
@@ -67,7 +70,7 @@ const WINDOW_PER_JOB = 8;
 const WORKER_YOUNG_GENERATION_MB = 64;
 
 /** Tasks sent to one worker before it answers (hides the message round trip). */
-const TASKS_PER_WORKER = 4;
+const TASKS_PER_WORKER = 8;
 
 /**
  * Extract every file and return the results in input order. Read and decode problems come back as a
@@ -83,7 +86,7 @@ export async function extractFiles(files: ReadonlyArray<string>, options: BatchO
 }
 
 /**
- * Extract the files and yield them one by one in input order, keeping at most jobs×8 results in memory:
+ * Extract the files and yield them one by one in input order, keeping at most jobs×32 results in memory:
  * the streaming form of {@link extractFiles}. Breaking out of the loop stops the workers.
  * @example
  * for await (const {path, result} of iterateFiles(files)) console.log(path, isFailure(result) ? 'failed' : 'ok');
@@ -305,7 +308,7 @@ function workerExecArgv(): string[] {
 }
 
 /** A write function: may return a promise (awaited before the next chunk, for backpressure). */
-export type WriteChunk = (chunk: string) => unknown;
+export type WriteChunk = (chunk: string | Uint8Array) => unknown;
 
 /**
  * Write the extract JSON one document at a time: byte-identical to `toJson(docs, extra)` (src/report/json.ts,
@@ -332,7 +335,7 @@ async function* elementsOf(docs: Iterable<DocumentResult> | AsyncIterable<Docume
  * @example await streamJsonElements(['{…}'], write) // writes '{\n  "documents": [\n    {…}\n  ]\n}'
  */
 export async function streamJsonElements(
-  elements: Iterable<string> | AsyncIterable<string>,
+  elements: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
   write: WriteChunk,
   extra: Record<string, unknown> = {},
 ): Promise<void> {
@@ -343,7 +346,10 @@ export async function streamJsonElements(
   let first = true;
   for await (const element of elements) {
     // An array element at depth 2: every line of the element indented by 4 more spaces (documentJsonElement).
-    await write((first ? '{\n  "documents": [\n    ' : ',\n    ') + element);
+    // (An element in UTF-8 bytes, as rendered, is written as it is, after its separator.)
+    const before = first ? '{\n  "documents": [\n    ' : ',\n    ';
+    if (typeof element === 'string') await write(before + element);
+    else { await write(before); await write(element); }
     first = false;
   }
   await write(first ? shell : '\n  ]' + shell.slice(head.length));
@@ -354,7 +360,7 @@ export async function streamJsonElements(
  * (and rejects if the stream errors meanwhile, e.g. EPIPE).
  * @example await streamJson(docs, writerFor(createWriteStream('out.json')));
  */
-export function writerFor(stream: NodeJS.WritableStream): (chunk: string) => Promise<void> | void {
+export function writerFor(stream: NodeJS.WritableStream): (chunk: string | Uint8Array) => Promise<void> | void {
   return (chunk) => {
     if (stream.write(chunk)) return;
     return new Promise<void>((resolve, reject) => {

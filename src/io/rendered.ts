@@ -1,5 +1,5 @@
 // One document's output, rendered where it was extracted: the worker that read a file formats its JSON or CSV
-// records, and the main thread only writes the text in input order. Shared by batch.ts (in-process runs) and
+// records as UTF-8 bytes, moved (not copied) to the main thread, which only writes them in input order. Shared by batch.ts (in-process runs) and
 // batch-worker.ts (the pool), so the two give the same text by construction.
 import {documentJson} from '../report/json.ts';
 import {findingsCsvRecords, indicatorsCsvRecords, type FindingsOf} from '../report/csv.ts';
@@ -15,7 +15,11 @@ export type RenderFormat = 'json' | 'indicators-csv' | 'findings-csv';
 /** What the caller still needs of a rendered document: its counts, and whether it has an error diagnostic. */
 export interface RenderedDocument {
   source: string;
-  text: string;
+  /**
+   * The document's text as UTF-8: encoded where it was rendered, so a worker hands it over without a copy (its
+   * buffer is transferred) and the writing thread neither decodes nor encodes it.
+   */
+  bytes: Uint8Array;
   tables: number;
   indicators: number;
   /** The document has an error-level diagnostic (for --strict). */
@@ -55,7 +59,10 @@ export function render(result: DocumentResult | FileFailure, format: RenderForma
   let indicators = 0;
   for (const t of result.tables) indicators += t.indicators.length;
   return {
-    source: result.source, text, tables: result.tables.length, indicators,
+    source: result.source, bytes: UTF8.encode(text), tables: result.tables.length, indicators,
     hasError: result.diagnostics.some((d) => d.severity === 'error'),
   };
 }
+
+/** (TextEncoder: every result gets an ArrayBuffer of its own, which a worker can transfer; Buffer.from pools small ones.) */
+const UTF8 = new TextEncoder();

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import {copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {availableParallelism, tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {extractFiles, iterateFiles, streamJson, type BatchResult} from '../../src/io/batch.ts';
+import {extractFiles, iterateFiles, streamJson, streamJsonElements, type BatchResult} from '../../src/io/batch.ts';
+import {documentJsonElement} from '../../src/io/rendered.ts';
 import {isFailure} from '../../src/io/files.ts';
 import {toJson} from '../../src/report/json.ts';
 import type {DocumentResult} from '../../src/types.ts';
@@ -116,7 +117,7 @@ test('streamJson writes exactly what toJson returns', async () => {
   const docs = (await extractFiles(names.map((n) => join(DATA, n)), {jobs: 1})).filter((r): r is DocumentResult => !isFailure(r));
   const collect = async (ds: DocumentResult[], extra?: Record<string, unknown>): Promise<string> => {
     const chunks: string[] = [];
-    await streamJson(ds, (c) => { chunks.push(c); }, extra);
+    await streamJson(ds, (c) => { chunks.push(asText(c)); }, extra);
     return chunks.join('');
   };
   assert.equal(await collect(docs), toJson(docs));
@@ -127,7 +128,15 @@ test('streamJson writes exactly what toJson returns', async () => {
   assert.equal(await collect([], extra), toJson([], extra));
   // Async sources work too, one document per chunk.
   const chunks: string[] = [];
-  await streamJson((async function* () { yield* docs; })(), (c) => { chunks.push(c); });
+  await streamJson((async function* () { yield* docs; })(), (c) => { chunks.push(asText(c)); });
   assert.equal(chunks.length, docs.length + 1);
   assert.equal(chunks.join(''), toJson(docs));
+  // Elements rendered as UTF-8 bytes (what the CLI writes) give the same text, byte for byte.
+  const bytes: Buffer[] = [];
+  const encoded = docs.map((d) => new TextEncoder().encode(documentJsonElement(d)));
+  await streamJsonElements(encoded, (c) => { bytes.push(Buffer.from(typeof c === 'string' ? Buffer.from(c) : c)); }, {});
+  assert.deepEqual(Buffer.concat(bytes), Buffer.from(toJson(docs)));
 });
+
+/** A written chunk as text (streamJson writes strings; rendered elements are UTF-8 bytes). */
+const asText = (c: string | Uint8Array): string => (typeof c === 'string' ? c : new TextDecoder().decode(c));
