@@ -26,6 +26,8 @@ export interface Token {
    * just before the break is then no page number (a weight, a prior-year value).
    */
   afterFooter?: boolean;
+  /** Text the converter dropped, restored where the table's structure proves it (see withJoinedPriorDashes). */
+  restored?: boolean;
 }
 
 /** Every source line a token's text came from. */

@@ -1142,3 +1142,26 @@ export function dashedPriorYears<R extends {prior_year: string | null}>(rows: re
   if (!rows.some((r) => r.prior_year === '-')) return [...rows];
   return rows.map((r) => (r.prior_year === '' ? {...r, prior_year: '-'} : r));
 }
+
+/**
+ * Restore the "-" of prior-year cells that pdftotext joined away: it ends a line with a lone "-" and joins the
+ * next line of its block to it, dropping the hyphen, so "计划标准 -" / "1 按照完成比例赋" dumps as "计划标准 1 按照完成比例赋".
+ * A row whose basis ends right before its weight on one text line, with no prior-year cell between, printed
+ * that "-": an empty cell would have left the gap of its column, which splits the line as it does after a value.
+ * @param stream The tokens the parse was read from, in dump order.
+ */
+export function withJoinedPriorDashes(parse: GridParse, stream: ReadonlyArray<Token>, columns: readonly ColumnKey[]): GridParse {
+  const at = (c: ColumnKey): number => columns.indexOf(c);
+  if (at('prior_year') < 0 || !(at('basis') < at('prior_year') && at('prior_year') < at('weight'))) return parse;
+  const next = new Map<Token, Token>();
+  for (let k = 1; k < stream.length; k++) if (stream[k].line === stream[k - 1].line) next.set(stream[k - 1], stream[k]);
+  const items = parse.items.map((item) => {
+    if (!('row' in item) || item.row.cells.has('prior_year')) return item;
+    const basis = item.row.cells.get('basis');
+    const weight = item.row.cells.get('weight');
+    if (!basis || !weight || next.get(basis[basis.length - 1]) !== weight[0]) return item;
+    const dash: Token = {...basis[basis.length - 1], text: '-', restored: true};
+    return {row: {cells: new Map([...item.row.cells, ['prior_year', [dash]] as const])}};
+  });
+  return {...parse, items};
+}
