@@ -293,12 +293,14 @@ export function extractRegion(
       diagnostics.push(messages.unplacedText(file, line, line, cellText(group)));
       diagnosed.add(line);
     }
-    // A reading-order dump drops some hyphens: the prior-year cells that printed "-" (dashedPriorYears).
+    // A reading-order dump drops some hyphens: the prior-year cells that printed "-" (dashedPriorYears, and those
+    // withJoinedPriorDashes restored before).
     indicators = readAs === 'reading-order' ? dashedPriorYears(assembled.indicators) : assembled.indicators;
     const restored = indicators.filter((r, k) => r !== assembled.indicators[k]);
-    if (restored.length > 0) diagnostics.push(messages.priorDashRestored(file, restored[0].lines[0], restored[restored.length - 1].lines[1], restored.length));
-    const joined = assembled.placed.filter((t) => t.restored === true).map((t) => t.line);
-    if (joined.length > 0) diagnostics.push(messages.priorDashJoined(file, minOf(joined), maxOf(joined), joined.length));
+    const joined = assembled.placed.filter((t) => t.restored === true);
+    const restoredLines = [...restored.flatMap((r) => r.lines), ...joined.map((t) => t.line)];
+    const count = restored.length + joined.length;
+    if (count > 0) diagnostics.push(messages.priorDashRestored(file, minOf(restoredLines), maxOf(restoredLines), count));
     owners = above ? ownersByWeight(indicators, assembled.owners, above.names, above.beside) : assembled.owners;
     columns = usedColumns(columns, header, indicators);
     for (const r of indicators) for (const c of ['basis', 'prior_year', 'scoring_rule', 'evidence'] as const) if (!columns.includes(c)) r[c] = null;

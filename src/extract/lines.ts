@@ -28,6 +28,8 @@ export interface Token {
   afterFooter?: boolean;
   /** Text the converter dropped, restored where the table's structure proves it (see withJoinedPriorDashes). */
   restored?: boolean;
+  /** A lone "-" followed the token in print, dropped by the converter (see withJoinedLinesApart). */
+  dashAfter?: boolean;
 }
 
 /** Every source line a token's text came from. */

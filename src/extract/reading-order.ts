@@ -9,7 +9,7 @@
 // line starts a row left without a name): the 16 best readings are kept from line to line (a beam), and at the
 // end rows missing a required cell are charged and weights summing to 90/100 count.
 import type {ColumnKey} from '../types.ts';
-import {BASES, COLUMN_ALIASES, COLUMN_ORDER, EVIDENCE, isEvidence, LEVEL1_CHILDREN, LEVEL_NAMES, SCORING_RULES} from '../vocab.ts';
+import {BASES, COLUMN_ALIASES, COLUMN_ORDER, EVIDENCE, isBasis, isEvidence, LEVEL1_CHILDREN, LEVEL_NAMES, SCORING_RULES} from '../vocab.ts';
 import {cellScore, isQualitative, parseValue, parseWeight, readComparator, weightsAddUp, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
 import type {Token} from './lines.ts';
@@ -239,13 +239,36 @@ function widthOf(text: string): number {
  * @example readingOrder(tokens of "按照完成比例赋 工作资料" / "补贴公交线路数" / "=18条" / "计划标准" / "18条" / "10" / "分", opts).items.length // => 1
  */
 export function readingOrder(tokens: ReadonlyArray<Token>, columns: readonly ColumnKey[], context: ScoreContext): GridParse {
-  const {lines, pageNumbers} = withoutPageNumbers(groupLines(tokens));
+  const grouped = withoutPageNumbers(groupLines(tokens));
+  const lines = withJoinedLinesApart(grouped.lines, columns, context);
+  const pageNumbers = grouped.pageNumbers;
   // Two passes: the first measures how wide each column's fragments run, the second uses it to join wraps.
   const first = labelLines(lines, columns, context, null);
   const widths = columnWidths(lines, first);
   const placed = labelLines(lines, columns, context, widths);
   const parse = toParse(lines, placed, columns);
   return {...parse, items: [...parse.items, ...pageNumbers.map((token) => ({dropped: {token, pageNumber: true}}))]};
+}
+
+/**
+ * Lines pdftotext joined after a lone "-" (see withJoinedPriorDashes), put apart again: a basis word followed on
+ * its line by a text that is no prior-year value, nor a word of the columns after it ("计划标准 障率": the end of a
+ * wrapped name, "计划标准 辞去现职保留公职人 <=770.27": the next row's name and target). The prior-year cell between
+ * printed the "-" that ended the line (the basis is marked so, see withJoinedPriorDashes), and the rest of the
+ * line is read as the line it was.
+ */
+function withJoinedLinesApart(lines: Token[][], columns: readonly ColumnKey[], context: ScoreContext): Token[][] {
+  if (context.freeTextBasis || columns.indexOf('prior_year') !== columns.indexOf('basis') + 1) return lines;
+  const joinedAt = (line: Token[]): number => line.findIndex((t, i) => {
+    const next = line[i + 1];
+    return next !== undefined && isBasis(t.text) && HAN_START.test(next.text) && (fragmentScore('prior_year', next.text, context) ?? 0) <= 0
+      && !['scoring_rule', 'evidence'].some((c) => isOpenWord(c as ColumnKey, next.text) || (fragmentScore(c as ColumnKey, next.text, context) ?? 0) > 0);
+  });
+  return lines.flatMap((line) => {
+    const at = joinedAt(line);
+    if (at < 0) return [line];
+    return [[...line.slice(0, at), {...line[at], dashAfter: true}], line.slice(at + 1)];
+  });
 }
 
 /**
@@ -1148,6 +1171,7 @@ export function dashedPriorYears<R extends {prior_year: string | null}>(rows: re
  * next line of its block to it, dropping the hyphen, so "计划标准 -" / "1 按照完成比例赋" dumps as "计划标准 1 按照完成比例赋".
  * A row whose basis ends right before its weight on one text line, with no prior-year cell between, printed
  * that "-": an empty cell would have left the gap of its column, which splits the line as it does after a value.
+ * So did a basis whose line went on with the line below (withJoinedLinesApart marked it).
  * @param stream The tokens the parse was read from, in dump order.
  */
 export function withJoinedPriorDashes(parse: GridParse, stream: ReadonlyArray<Token>, columns: readonly ColumnKey[]): GridParse {
@@ -1159,7 +1183,8 @@ export function withJoinedPriorDashes(parse: GridParse, stream: ReadonlyArray<To
     if (!('row' in item) || item.row.cells.has('prior_year')) return item;
     const basis = item.row.cells.get('basis');
     const weight = item.row.cells.get('weight');
-    if (!basis || !weight || next.get(basis[basis.length - 1]) !== weight[0]) return item;
+    const last = basis?.[basis.length - 1];
+    if (!last || !(last.dashAfter === true || (weight && next.get(last) === weight[0]))) return item;
     const dash: Token = {...basis[basis.length - 1], text: '-', restored: true};
     return {row: {cells: new Map([...item.row.cells, ['prior_year', [dash]] as const])}};
   });
