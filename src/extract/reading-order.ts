@@ -264,11 +264,11 @@ function withJoinedLinesApart(lines: Token[][], columns: readonly ColumnKey[], c
     return next !== undefined && isBasis(t.text) && HAN_START.test(next.text) && (fragmentScore('prior_year', next.text, context) ?? 0) <= 0
       && !['scoring_rule', 'evidence'].some((c) => isOpenWord(c as ColumnKey, next.text) || (fragmentScore(c as ColumnKey, next.text, context) ?? 0) > 0);
   });
-  return lines.flatMap((line) => {
+  const apart = (line: Token[]): Token[][] => {
     const at = joinedAt(line);
-    if (at < 0) return [line];
-    return [[...line.slice(0, at), {...line[at], dashAfter: true}], line.slice(at + 1)];
-  });
+    return at < 0 ? [line] : [[...line.slice(0, at), {...line[at], dashAfter: true}], ...apart(line.slice(at + 1))];
+  };
+  return lines.flatMap(apart);
 }
 
 /**
@@ -794,7 +794,7 @@ function withContinuation(
     const was = cachedFragmentScore(col, before, context);
     const now = cachedFragmentScore(col, before + text, context);
     const goal = col === 'project_goal' ? goalContinuationCharge(before, text, context) : 0;
-    if (was !== null && now !== null && goal !== null && !runsOnUnit(col, before, text)) {
+    if (was !== null && now !== null && goal !== null && !runsOnUnit(col, before, text) && !(col === 'weight' && k === open.lastLine + 1 && isWholeNumber(before) && isWholeNumber(text))) {
       let score = now - was + goal;
       // The beginning of a merged label ("质量指") continues no other column's cell.
       if (!LABELS.has(col) && isLabelPiece(text) && !(col === 'level3' && isWordBeforeZhibiao(text))) score += LABEL_PIECE;
@@ -812,6 +812,9 @@ function withContinuation(
   }
   return out;
 }
+
+/** A weight is short and printed on one line: a number on the next line ("1" / "2") is the next weight, not its rest. */
+const isWholeNumber = (text: string): boolean => /^\d+(?:\.\d+)?$/.test(text);
 
 /**
  * A value ending in a month ("2024年11月") continued by a day ("30日", "30日前"): a date wrapped before its day.
