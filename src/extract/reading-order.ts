@@ -257,12 +257,14 @@ export function readingOrder(tokens: ReadonlyArray<Token>, columns: readonly Col
  * printed the "-" that ended the line (the basis is marked so, see withJoinedPriorDashes), and the rest of the
  * line is read as the line it was.
  */
+const RULE_COLUMNS: readonly ColumnKey[] = ['scoring_rule', 'evidence'];
+
 function withJoinedLinesApart(lines: Token[][], columns: readonly ColumnKey[], context: ScoreContext): Token[][] {
   if (context.freeTextBasis || columns.indexOf('prior_year') !== columns.indexOf('basis') + 1) return lines;
   const joinedAt = (line: Token[]): number => line.findIndex((t, i) => {
     const next = line[i + 1];
     return next !== undefined && isBasis(t.text) && HAN_START.test(next.text) && (fragmentScore('prior_year', next.text, context) ?? 0) <= 0
-      && !['scoring_rule', 'evidence'].some((c) => isOpenWord(c as ColumnKey, next.text) || (fragmentScore(c as ColumnKey, next.text, context) ?? 0) > 0);
+      && !RULE_COLUMNS.some((c) => isOpenWord(c, next.text) || (fragmentScore(c, next.text, context) ?? 0) > 0);
   });
   const apart = (line: Token[]): Token[][] => {
     const at = joinedAt(line);
@@ -1188,7 +1190,7 @@ export function withJoinedPriorDashes(parse: GridParse, stream: ReadonlyArray<To
     const weight = item.row.cells.get('weight');
     const last = basis?.[basis.length - 1];
     if (!last || !(last.dashAfter === true || (weight && next.get(last) === weight[0]))) return item;
-    const dash: Token = {...basis[basis.length - 1], text: '-', restored: true};
+    const dash: Token = {text: '-', line: last.line, cell: last.cell, gap: last.gap, restored: true};
     return {row: {cells: new Map([...item.row.cells, ['prior_year', [dash]] as const])}};
   });
   return {...parse, items};
