@@ -80,7 +80,7 @@ export const projectsSplit = (file: string, line: number, endLine: number, count
 
 /** Lines of cells printed after the table's end (after the next heading), read into its last rows. */
 export const priorDashRestored = (file: string, line: number, endLine: number, count: number): Diagnostic =>
-  make('prior-dash-restored', 'info', `${count} 行上年完成值为空，按本表其他行补为「-」（pdftotext 默认模式会丢失单独的「-」）/ ${count} empty prior-year cells given the "-" the table's other rows print (pdftotext's default mode drops a lone "-")`, file, line, endLine);
+  make('prior-dash-restored', 'info', `${count} 行上年完成值为空，补为「-」（pdftotext 默认模式会丢失单独的「-」：本表其他行印有「-」，或其所在行与下一行被合并）/ ${count} empty prior-year cells given a "-" (pdftotext's default mode drops a lone "-": the table's other rows print one, or the line it ended was joined with the next)`, file, line, endLine);
 
 export const trailingCells = (file: string, line: number, endLine: number, count: number): Diagnostic =>
   make('trailing-cells', 'info', `表格之后的 ${count} 行单元格已归入表格末尾各行 / ${count} lines of cells printed after the table read into its last rows`, file, line, endLine);

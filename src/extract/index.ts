@@ -27,7 +27,7 @@ import {remapLines, spreadHtmlTables} from './html.ts';
 import {splitFusedTokens} from './fused.ts';
 import {trailingCells} from './trailing.ts';
 import {pieceStarts} from './pieces.ts';
-import {dashedPriorYears, isReadingOrderDump, isWordEnd, preferParse, readingOrder} from './reading-order.ts';
+import {dashedPriorYears, isReadingOrderDump, isWordEnd, preferParse, readingOrder, withJoinedPriorDashes} from './reading-order.ts';
 import {joinHeaderColumns, readColumnar} from './columnar.ts';
 import {isBoxDump, readBoxes} from './boxes.ts';
 import {interleavedHeader} from './header-order.ts';
@@ -280,6 +280,8 @@ export function extractRegion(
       parses[0] = blocks ? preferParse(readBoxes(kept, read, context), readingOrder(kept, read, context), read, context) : order === 'boxes' ? readBoxes(kept, read, context)
         : readAs === 'boxes' ? preferParse(parses[0], readBoxes(kept, read, context), read, context, true)
           : preferParse(parses[0], readingOrder(kept, read, context), read, context, order === 'plain');
+      // pdftotext joins a lone "-" with the line below it: a prior-year cell whose "-" it dropped so.
+      if (readAs === 'reading-order') parses[0] = withJoinedPriorDashes(parses[0], kept, read);
     }
     const assembled = assembleRows(parses, columns, context, file);
     pushAll(diagnostics, assembled.diagnostics);
@@ -291,10 +293,14 @@ export function extractRegion(
       diagnostics.push(messages.unplacedText(file, line, line, cellText(group)));
       diagnosed.add(line);
     }
-    // A reading-order dump drops some hyphens: the prior-year cells that printed "-" (dashedPriorYears).
+    // A reading-order dump drops some hyphens: the prior-year cells that printed "-" (dashedPriorYears, and those
+    // withJoinedPriorDashes restored before).
     indicators = readAs === 'reading-order' ? dashedPriorYears(assembled.indicators) : assembled.indicators;
     const restored = indicators.filter((r, k) => r !== assembled.indicators[k]);
-    if (restored.length > 0) diagnostics.push(messages.priorDashRestored(file, restored[0].lines[0], restored[restored.length - 1].lines[1], restored.length));
+    const joined = assembled.placed.filter((t) => t.restored === true);
+    const restoredLines = [...restored.flatMap((r) => r.lines), ...joined.map((t) => t.line)];
+    const count = restored.length + joined.length;
+    if (count > 0) diagnostics.push(messages.priorDashRestored(file, minOf(restoredLines), maxOf(restoredLines), count));
     owners = above ? ownersByWeight(indicators, assembled.owners, above.names, above.beside) : assembled.owners;
     columns = usedColumns(columns, header, indicators);
     for (const r of indicators) for (const c of ['basis', 'prior_year', 'scoring_rule', 'evidence'] as const) if (!columns.includes(c)) r[c] = null;

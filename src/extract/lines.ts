@@ -26,6 +26,10 @@ export interface Token {
    * just before the break is then no page number (a weight, a prior-year value).
    */
   afterFooter?: boolean;
+  /** Text the converter dropped, restored where the table's structure proves it (see withJoinedPriorDashes). */
+  restored?: boolean;
+  /** A lone "-" followed the token in print, dropped by the converter (see withJoinedLinesApart). */
+  dashAfter?: boolean;
 }
 
 /**

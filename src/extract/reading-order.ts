@@ -9,7 +9,7 @@
 // line starts a row left without a name): the 16 best readings are kept from line to line (a beam), and at the
 // end rows missing a required cell are charged and weights summing to 90/100 count.
 import type {ColumnKey} from '../types.ts';
-import {BASES, COLUMN_ALIASES, COLUMN_ORDER, EVIDENCE, isEvidence, LEVEL1_CHILDREN, LEVEL_NAMES, SCORING_RULES} from '../vocab.ts';
+import {BASES, COLUMN_ALIASES, COLUMN_ORDER, EVIDENCE, isBasis, isEvidence, LEVEL1_CHILDREN, LEVEL_NAMES, SCORING_RULES} from '../vocab.ts';
 import {cellScore, isQualitative, parseValue, parseWeight, readComparator, weightsAddUp, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
 import type {Token} from './lines.ts';
@@ -239,13 +239,38 @@ function widthOf(text: string): number {
  * @example readingOrder(tokens of "按照完成比例赋 工作资料" / "补贴公交线路数" / "=18条" / "计划标准" / "18条" / "10" / "分", opts).items.length // => 1
  */
 export function readingOrder(tokens: ReadonlyArray<Token>, columns: readonly ColumnKey[], context: ScoreContext): GridParse {
-  const {lines, pageNumbers} = withoutPageNumbers(groupLines(tokens));
+  const grouped = withoutPageNumbers(groupLines(tokens));
+  const lines = withJoinedLinesApart(grouped.lines, columns, context);
+  const pageNumbers = grouped.pageNumbers;
   // Two passes: the first measures how wide each column's fragments run, the second uses it to join wraps.
   const first = labelLines(lines, columns, context, null);
   const widths = columnWidths(lines, first);
   const placed = labelLines(lines, columns, context, widths);
   const parse = toParse(lines, placed, columns);
   return {...parse, items: [...parse.items, ...pageNumbers.map((token) => ({dropped: {token, pageNumber: true}}))]};
+}
+
+/**
+ * Lines pdftotext joined after a lone "-" (see withJoinedPriorDashes), put apart again: a basis word followed on
+ * its line by a text that is no prior-year value, nor a word of the columns after it ("计划标准 障率": the end of a
+ * wrapped name, "计划标准 辞去现职保留公职人 <=770.27": the next row's name and target). The prior-year cell between
+ * printed the "-" that ended the line (the basis is marked so, see withJoinedPriorDashes), and the rest of the
+ * line is read as the line it was.
+ */
+const RULE_COLUMNS: readonly ColumnKey[] = ['scoring_rule', 'evidence'];
+
+function withJoinedLinesApart(lines: Token[][], columns: readonly ColumnKey[], context: ScoreContext): Token[][] {
+  if (context.freeTextBasis || columns.indexOf('prior_year') !== columns.indexOf('basis') + 1) return lines;
+  const joinedAt = (line: Token[]): number => line.findIndex((t, i) => {
+    const next = line[i + 1];
+    return next !== undefined && isBasis(t.text) && HAN_START.test(next.text) && (fragmentScore('prior_year', next.text, context) ?? 0) <= 0
+      && !RULE_COLUMNS.some((c) => isOpenWord(c, next.text) || (fragmentScore(c, next.text, context) ?? 0) > 0);
+  });
+  const apart = (line: Token[]): Token[][] => {
+    const at = joinedAt(line);
+    return at < 0 ? [line] : [[...line.slice(0, at), {...line[at], dashAfter: true}], ...apart(line.slice(at + 1))];
+  };
+  return lines.flatMap(apart);
 }
 
 /**
@@ -771,7 +796,7 @@ function withContinuation(
     const was = cachedFragmentScore(col, before, context);
     const now = cachedFragmentScore(col, before + text, context);
     const goal = col === 'project_goal' ? goalContinuationCharge(before, text, context) : 0;
-    if (was !== null && now !== null && goal !== null && !runsOnUnit(col, before, text)) {
+    if (was !== null && now !== null && goal !== null && !runsOnUnit(col, before, text) && !(col === 'weight' && k === open.lastLine + 1 && isWholeNumber(before) && isWholeNumber(text))) {
       let score = now - was + goal;
       // The beginning of a merged label ("质量指") continues no other column's cell.
       if (!LABELS.has(col) && isLabelPiece(text) && !(col === 'level3' && isWordBeforeZhibiao(text))) score += LABEL_PIECE;
@@ -789,6 +814,9 @@ function withContinuation(
   }
   return out;
 }
+
+/** A weight is short and printed on one line: a number on the next line ("1" / "2") is the next weight, not its rest. */
+const isWholeNumber = (text: string): boolean => /^\d+(?:\.\d+)?$/.test(text);
 
 /**
  * A value ending in a month ("2024年11月") continued by a day ("30日", "30日前"): a date wrapped before its day.
@@ -1141,4 +1169,29 @@ export function isReadingOrderDump(tokens: ReadonlyArray<Token>, lineText: (no: 
 export function dashedPriorYears<R extends {prior_year: string | null}>(rows: readonly R[]): R[] {
   if (!rows.some((r) => r.prior_year === '-')) return [...rows];
   return rows.map((r) => (r.prior_year === '' ? {...r, prior_year: '-'} : r));
+}
+
+/**
+ * Restore the "-" of prior-year cells that pdftotext joined away: it ends a line with a lone "-" and joins the
+ * next line of its block to it, dropping the hyphen, so "计划标准 -" / "1 按照完成比例赋" dumps as "计划标准 1 按照完成比例赋".
+ * A row whose basis ends right before its weight on one text line, with no prior-year cell between, printed
+ * that "-": an empty cell would have left the gap of its column, which splits the line as it does after a value.
+ * So did a basis whose line went on with the line below (withJoinedLinesApart marked it).
+ * @param stream The tokens the parse was read from, in dump order.
+ */
+export function withJoinedPriorDashes(parse: GridParse, stream: ReadonlyArray<Token>, columns: readonly ColumnKey[]): GridParse {
+  const at = (c: ColumnKey): number => columns.indexOf(c);
+  if (at('prior_year') < 0 || !(at('basis') < at('prior_year') && at('prior_year') < at('weight'))) return parse;
+  const next = new Map<Token, Token>();
+  for (let k = 1; k < stream.length; k++) if (stream[k].line === stream[k - 1].line) next.set(stream[k - 1], stream[k]);
+  const items = parse.items.map((item) => {
+    if (!('row' in item) || item.row.cells.has('prior_year')) return item;
+    const basis = item.row.cells.get('basis');
+    const weight = item.row.cells.get('weight');
+    const last = basis?.[basis.length - 1];
+    if (!last || !(last.dashAfter === true || (weight && next.get(last) === weight[0]))) return item;
+    const dash: Token = {text: '-', line: last.line, cell: last.cell, gap: last.gap, restored: true};
+    return {row: {cells: new Map([...item.row.cells, ['prior_year', [dash]] as const])}};
+  });
+  return {...parse, items};
 }

@@ -124,3 +124,9 @@ test('extractText(rendered-variants/f-0.8-lh1.45/flat-projects-culture.default.t
   // name; the header above the grid ends at 三级指标.
   assertProjects('f-0.8-lh1.45', 'flat-projects-culture');
 });
+
+test('extractText(rendered-variants/f+0.5/bundled-001-long.default.txt): lines pdftotext joined after a lone "-" ("计划标准 障率") are read apart, the "-" restored and noted', () => {
+  assertCells('f+0.5', 'bundled-001-long', [14, 16, 21, 22, 23, 24, 27, 28].map((r) => [0, r, ['level3', 'target', 'basis', 'prior_year']] as const));
+  const {diagnostics} = extractText(readFileSync(join(ROOT, 'f+0.5', 'bundled-001-long.default.txt'), 'utf8'), {file: 'b'});
+  assert.equal(diagnostics.filter((d) => d.code === 'prior-dash-restored').length, 1);
+});
