@@ -121,14 +121,20 @@ function extractEither(lines: ReadonlyArray<Line>, region: Region, file: string,
   const plain = extractRegion(lines, region, file, trailing, textOrder);
   // A plain reading whose every table fits its columns and adds up leaves the blocks nothing to mend (and a
   // one-cell-per-line dump with blank lines between cells is read twice for nothing).
-  if (plain.tables.length > 0 && plain.tables.every((t) => t.confidence === 1 && t.indicators.length > 0 && tableWeightsAddUp(t))) return plain;
+  if (tablesRead(plain.tables)) return plain;
   if (!isBlockedRegion(tokenizeLines(lines.slice(region.start, region.end)))) return plain;
   const blocks = extractRegion(lines, region, file, trailing, textOrder, true);
   // (A header dealt with more columns than the plain reading found needs no margin: the plain one missed names.)
-  const margin = columnsNamed(blocks.tables) > columnsNamed(plain.tables) ? 0 : CLEARLY_MORE;
+  // (Nor does one whose every table reads whole, over a plain one that does not: tablesRead.)
+  const margin = columnsNamed(blocks.tables) > columnsNamed(plain.tables) || (tablesRead(blocks.tables) && !tablesRead(plain.tables)) ? 0 : CLEARLY_MORE;
   const better = fittingRows(blocks.tables) > fittingRows(plain.tables) + margin && metaFilled(blocks.tables) >= metaFilled(plain.tables)
     && columnsNamed(blocks.tables) >= columnsNamed(plain.tables);
   return better ? blocks : plain;
+}
+
+/** Does every table have rows, all of whose cells fit their columns, and weights that add up? */
+function tablesRead(tables: readonly Table[]): boolean {
+  return tables.length > 0 && tables.every((t) => t.confidence === 1 && t.indicators.length > 0 && tableWeightsAddUp(t));
 }
 
 /** Grid columns named, over all tables (a header dealt short of the one found in a run misses columns). */
@@ -268,7 +274,7 @@ export function extractRegion(
     order = !ordered ? 'plain' : boxes ? 'boxes' : valuesBelow !== null || isReadingOrderDump(unfused, lineText, headerTokens) ? 'reading-order' : 'plain';
     // Box dumps (pdfminer) print a box's lines together, so no word is split around other cells there.
     const readAs = order === 'plain' ? textOrder : order;
-    if (ordered && readAs !== 'plain') {
+    if (ordered && (readAs !== 'plain' || blocks)) {
       // The header repeated on a later page comes in pieces among the cells: each of its names is a page marker.
       const names = repeatedHeaderNames(stream, headerTokens);
       const nameSet = new Set(names);
@@ -277,7 +283,9 @@ export function extractRegion(
         for (const t of names) diagnosed.add(t.line);
       }
       const kept = stream.filter((t) => !nameSet.has(t));
-      parses[0] = blocks ? preferParse(readBoxes(kept, read, context), readingOrder(kept, read, context), read, context) : order === 'boxes' ? readBoxes(kept, read, context)
+      // (A region printed in blocks whose words tell no order is read in reading order too, kept if it reads better.)
+      parses[0] = blocks && readAs === 'plain' ? preferParse(parses[0], readingOrder(kept, read, context), read, context)
+        : blocks ? preferParse(readBoxes(kept, read, context), readingOrder(kept, read, context), read, context) : order === 'boxes' ? readBoxes(kept, read, context)
         : readAs === 'boxes' ? preferParse(parses[0], readBoxes(kept, read, context), read, context, true)
           : preferParse(parses[0], readingOrder(kept, read, context), read, context, order === 'plain');
       // pdftotext joins a lone "-" with the line below it: a prior-year cell whose "-" it dropped so.

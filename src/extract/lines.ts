@@ -37,7 +37,7 @@ export interface Token {
  * the engine's code for the hot loops reading tokens stays specialised to it (copies by spread keep the shape).
  */
 export function newToken(text: string, line: number, cell: number, gap: Gap): Token {
-  return {text, line, cell, gap, alsoLines: undefined, pageBreak: false, afterFooter: false};
+  return {text, line, cell, gap, alsoLines: undefined, pageBreak: false, afterFooter: false, restored: false, dashAfter: false};
 }
 
 /** Every source line a token's text came from. */

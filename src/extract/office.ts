@@ -176,7 +176,7 @@ export function officeHeader(tokens: ReadonlyArray<Token>): {tokens: Token[]; he
   for (let i = dealt.first; i < tokens.length; i++) {
     const t = tokens[i];
     if (dealt.tokens.has(t)) header.push(t);
-    else if (labelTokens.has(t) || AMOUNT.test(asciiDigits(t.text)) || goalLines.has(t.line) || t === leader?.name) meta.push(t);
+    else if (labelTokens.has(t) || AMOUNT.test(asciiDigits(t.text)) || goalLines.has(t.line) || leader?.name.includes(t)) meta.push(t);
     else grid.push(t);
   }
   const ordered = [...metaInOrder(meta, leader, goalLines), ...header, ...grid];
@@ -190,17 +190,26 @@ const UNIT_END = /[米斤克吨亩元个次套所台座户]$/;
 
 /**
  * The leader's label and name: the first token after the label (or its first piece) that reads as a person's
- * name, no label, 一级/二级 word nor a unit's end ("≥12000 平" / "积" / "方米"); null without a label or such a name.
+ * name, no label, 一级/二级 word nor a unit's end ("≥12000 平" / "积" / "方米"), with the rest of a name of several
+ * parts wrapped in its cell (wrapsOn); null without a label or such a name.
  */
-function leaderName(tokens: ReadonlyArray<Token>): {label: Token; name: Token} | null {
+function leaderName(tokens: ReadonlyArray<Token>): {label: Token; name: Token[]} | null {
   const at = tokens.findIndex((t) => LEADER_LABEL.test(t.text));
   if (at < 0) return null;
   const last = tokens[at + 1]?.text === '人' && !tokens[at].text.endsWith('人') ? at + 1 : at;
   for (let i = at + 1; i < Math.min(tokens.length, at + LEADER_REACH); i++) {
     const t = tokens[i].text;
-    if (PERSON.test(t) && !UNIT_END.test(t) && !LEVEL_WORDS.has(t) && !isMetaLabel(t) && !isHeaderFragment(t) && !isVocabularyWord(t)) return {label: tokens[last], name: tokens[i]};
+    if (PERSON.test(t) && !UNIT_END.test(t) && !LEVEL_WORDS.has(t) && !isMetaLabel(t) && !isHeaderFragment(t) && !isVocabularyWord(t)) {
+      return {label: tokens[last], name: wrapsOn(tokens[i], tokens[i + 1]) ? [tokens[i], tokens[i + 1]] : [tokens[i]]};
+    }
   }
   return null;
+}
+
+/** Is `next` the rest of a name of several parts wrapped in its cell ("艾尼瓦尔·塔" / "依尔"): on the next line, of its block? */
+function wrapsOn(name: Token, next: Token | undefined): boolean {
+  return next !== undefined && name.text.includes('·') && next.line === name.line + 1 && /^[\u4e00-\u9fa5]{1,4}$/.test(next.text)
+    && PERSON.test(name.text + next.text) && !isMetaLabel(next.text) && !isHeaderFragment(next.text);
 }
 
 /** A word of the grid's closed vocabularies (计划标准, 直接赋分, 工作资料 …). */
@@ -213,8 +222,8 @@ const GOAL_LABEL = /^(?:项目总体目标|年度绩效目标|年度总体目标
  * The metadata tokens as parseMeta reads them: labels with their values first, then the leader's label and name
  * (printed apart), then the goal's label and sentences (a narrative runs to the end).
  */
-function metaInOrder(meta: readonly Token[], leader: {label: Token; name: Token} | null, goalLines: ReadonlySet<number>): Token[] {
-  const leaderTokens = leader === null || !meta.includes(leader.label) ? [] : [...leader.label.text === '人' ? [meta[meta.indexOf(leader.label) - 1]] : [], leader.label, leader.name];
+function metaInOrder(meta: readonly Token[], leader: {label: Token; name: Token[]} | null, goalLines: ReadonlySet<number>): Token[] {
+  const leaderTokens = leader === null || !meta.includes(leader.label) ? [] : [...leader.label.text === '人' ? [meta[meta.indexOf(leader.label) - 1]] : [], leader.label, ...leader.name];
   const goalLabel = meta.find((t) => GOAL_LABEL.test(t.text));
   const goal = goalLabel === undefined ? [] : [goalLabel, ...meta.filter((t) => goalLines.has(t.line) && t !== goalLabel)];
   const moved = new Set([...leaderTokens, ...goal]);

@@ -9,10 +9,10 @@
 // line starts a row left without a name): the 16 best readings are kept from line to line (a beam), and at the
 // end rows missing a required cell are charged and weights summing to 90/100 count.
 import type {ColumnKey} from '../types.ts';
-import {BASES, COLUMN_ALIASES, COLUMN_ORDER, EVIDENCE, isBasis, isEvidence, LEVEL1_CHILDREN, LEVEL_NAMES, SCORING_RULES} from '../vocab.ts';
+import {BASES, COLUMN_ALIASES, COLUMN_ORDER, EVIDENCE, GRID_LABELS, isBasis, isEvidence, LEVEL1_CHILDREN, LEVEL_NAMES, SCORING_RULES} from '../vocab.ts';
 import {cellScore, isQualitative, parseValue, parseWeight, readComparator, weightsAddUp, type ScoreContext} from './grammar.ts';
 import type {GridParse, GridRow} from './grid.ts';
-import type {Token} from './lines.ts';
+import {newToken, type Token} from './lines.ts';
 import {labelSpans, type Extent, type PlacedLabel} from './label-spans.ts';
 import {inVocabularyOrder} from './labels.ts';
 import {assembleRows} from './rows.ts';
@@ -114,6 +114,20 @@ export function isLabelPiece(text: string): boolean {
  */
 function isWordBeforeZhibiao(text: string): boolean {
   return LEVEL_NAMES.includes(text + '指标');
+}
+
+/** A 二级 label printed without its 指标 ("质量" of 质量指标), as some templates print them all. */
+const isShortLabel = (col: ColumnKey, text: string): boolean => col === 'level2' && isWordBeforeZhibiao(text);
+
+/**
+ * Is the last of a column's cells, which no later fragment continued, a word left unfinished (isOpenWord)? A
+ * short 二级 label beside another one (`neighbour`: the cell after it, or before it at the table's end) in a column
+ * with no whole label is whole: a template prints its labels alike, so short ones only mean labels printed short.
+ */
+function leftUnfinished(col: ColumnKey, cells: ReadonlyArray<Cell>, neighbour: string | undefined): boolean {
+  const text = cells[cells.length - 1].text;
+  if (!isOpenWord(col, text)) return false;
+  return !(isShortLabel(col, text) && neighbour !== undefined && isShortLabel(col, neighbour) && !cells.some((c) => c.text.endsWith('指标')));
 }
 
 /** How well a (possibly unfinished) text fits a column: cellScore, with open words and cut values between. */
@@ -239,16 +253,21 @@ function widthOf(text: string): number {
  * @example readingOrder(tokens of "按照完成比例赋 工作资料" / "补贴公交线路数" / "=18条" / "计划标准" / "18条" / "10" / "分", opts).items.length // => 1
  */
 export function readingOrder(tokens: ReadonlyArray<Token>, columns: readonly ColumnKey[], context: ScoreContext): GridParse {
-  const grouped = withoutPageNumbers(groupLines(tokens));
-  const lines = withJoinedLinesApart(grouped.lines, columns, context);
-  const pageNumbers = grouped.pageNumbers;
+  const {lines: all, pageNumbers} = withoutPageNumbers(groupLines(tokens));
+  // A grid label printed alone among the cells (the header's cell merged over every row) is no cell of a row.
+  const gridLabels = all.filter(isGridLabel).flat();
+  const lines = withJoinedLinesApart(all.filter((line) => !isGridLabel(line)), columns, context);
   // Two passes: the first measures how wide each column's fragments run, the second uses it to join wraps.
   const first = labelLines(lines, columns, context, null);
   const widths = columnWidths(lines, first);
   const placed = labelLines(lines, columns, context, widths);
   const parse = toParse(lines, placed, columns);
-  return {...parse, items: [...parse.items, ...pageNumbers.map((token) => ({dropped: {token, pageNumber: true}}))]};
+  const dropped = [...pageNumbers.map((token) => ({dropped: {token, pageNumber: true}})), ...gridLabels.map((token) => ({dropped: {token, pageNumber: false}}))];
+  return {...parse, items: [...parse.items, ...dropped]};
 }
+
+/** Is a line a grid label alone ("年度绩效指标", vocab GRID_LABELS)? */
+const isGridLabel = (line: ReadonlyArray<Token>): boolean => line.length === 1 && GRID_LABELS.includes(line[0].text);
 
 /**
  * Lines pdftotext joined after a lone "-" (see withJoinedPriorDashes), put apart again: a basis word followed on
@@ -377,7 +396,7 @@ function labelLines(lines: ReadonlyArray<Token[]>, columns: readonly ColumnKey[]
   let best = beam[0];
   let bestScore = -Infinity;
   for (const h of beam) {
-    const unfinished = [...h.state.cells].filter(([c, cells]) => cells.length > 0 && isOpenWord(c, cells[cells.length - 1].text)).length;
+    const unfinished = [...h.state.cells].filter(([c, cells]) => cells.length > 0 && leftUnfinished(c, cells, cells[cells.length - 2]?.text)).length;
     const score = h.score + MISSING_CELL * missingCells(h.state, columns) + weightCharge(h.state, true, context) + UNFINISHED_WORD * unfinished;
     if (score > bestScore) { best = h; bestScore = score; }
   }
@@ -693,7 +712,7 @@ function cellOptions(
     let row: number | undefined;
     // A new cell leaves the column's last one as it is: the beginning of a word there was misread.
     const fitted = col === 'level1' && beginsTemplateWord(text, cells) ? PREFIX_SCORE : own;
-    let score = fitted + (cells.length > 0 && isOpenWord(col, cells[cells.length - 1].text) ? UNFINISHED_WORD : 0);
+    let score = fitted + (cells.length > 0 && leftUnfinished(col, cells, text) ? UNFINISHED_WORD : 0);
     if (col === 'level1' && isOpenWord('level2', text) && !sameTemplate(text, cells)) score += OTHER_TEMPLATE;
     if (col === 'project_goal') score += goalStartCharge(text, cells);
     if (col === 'level3' && /^[\u4e00-\u9fa5]{1,2}$/.test(text)) score += SHORT_NAME;
@@ -1190,7 +1209,7 @@ export function withJoinedPriorDashes(parse: GridParse, stream: ReadonlyArray<To
     const weight = item.row.cells.get('weight');
     const last = basis?.[basis.length - 1];
     if (!last || !(last.dashAfter === true || (weight && next.get(last) === weight[0]))) return item;
-    const dash: Token = {text: '-', line: last.line, cell: last.cell, gap: last.gap, restored: true};
+    const dash: Token = {...newToken('-', last.line, last.cell, last.gap), restored: true};
     return {row: {cells: new Map([...item.row.cells, ['prior_year', [dash]] as const])}};
   });
   return {...parse, items};

@@ -6,7 +6,7 @@ import {extractText} from '../../src/extract/index.ts';
 import type {Gap, Token} from '../../src/extract/lines.ts';
 
 /** A token as tokenizeLine makes it: every field present (alsoLines undefined, the flags false) (one shape for all tokens). */
-const tok = (text: string, line: number, cell: number, gap: Gap): Token => ({text, line, cell, gap, alsoLines: undefined, pageBreak: false, afterFooter: false});
+const tok = (text: string, line: number, cell: number, gap: Gap): Token => ({text, line, cell, gap, alsoLines: undefined, pageBreak: false, afterFooter: false, restored: false, dashAfter: false});
 
 test('splitLines numbers lines from 1', () => {
   assert.deepEqual(splitLines('a\nb'), [{no: 1, text: 'a'}, {no: 2, text: 'b'}]);
@@ -54,7 +54,7 @@ test('tokenizeLine: runs of spaces and empty cells inside the line make no empty
 test('tokens share one shape: the same keys in the same order, copies by spread too', () => {
   const tokens = tokenizeLines(splitLines('一级指标\t二级指标\n产出 指标\t≥2 次'));
   const keys = Object.keys(tokens[0]).join();
-  assert.equal(keys, 'text,line,cell,gap,alsoLines,pageBreak,afterFooter');
+  assert.equal(keys, 'text,line,cell,gap,alsoLines,pageBreak,afterFooter,restored,dashAfter');
   for (const t of tokens) assert.equal(Object.keys(t).join(), keys);
   assert.equal(Object.keys({...tokens[1], pageBreak: true}).join(), keys);
 });
