@@ -149,11 +149,12 @@ function metaFilled(tables: readonly Table[]): number {
 }
 
 /**
- * Rows read whose cells fit their columns (confidence × rows), over all tables; weights adding up count two rows;
- * a table whose row numbers were read as weights counts none.
+ * Rows read whose cells fit their columns (confidence × rows) less the rows with a cell that does not, over all
+ * tables (a reading that cuts rows in pieces gains no more rows than it misreads); weights adding up count two
+ * rows; a table whose row numbers were read as weights counts none.
  */
 function fittingRows(tables: readonly Table[]): number {
-  return tables.reduce((n, t) => (seqReadAsWeights(t) ? n : n + t.confidence * t.indicators.length + (t.indicators.length > 0 && tableWeightsAddUp(t) ? 2 : 0)), 0);
+  return tables.reduce((n, t) => (seqReadAsWeights(t) ? n : n + (2 * t.confidence - 1) * t.indicators.length + (t.indicators.length > 0 && tableWeightsAddUp(t) ? 2 : 0)), 0);
 }
 
 /** Row numbers in a row's order that give away a 序号 column read into the weights ("1", "10", "2", "10", "3" …). */

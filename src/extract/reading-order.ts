@@ -1064,9 +1064,15 @@ function ordered(row: GridRow, columns: readonly ColumnKey[]): GridRow {
 }
 
 /**
+ * What a target that does not fit costs: the target has the tightest grammar, so text in it that is no target (a
+ * name's piece, "保障人数") tells a reading that put the wrong cells in its row.
+ */
+const MISFIT_TARGET = 2;
+
+/**
  * How well a parse reads, to choose between readings of one stream: each filled cell that fits its column
- * counts one, one that does not fit costs one, a row without a column every row has costs one and a half, each token
- * left out costs one, and weights summing to 90 or 100 count two.
+ * counts one, one that does not fit costs one (a target MISFIT_TARGET), a row without a column every row has costs
+ * one and a half, each token left out costs one, and weights summing to 90 or 100 count two.
  */
 export function parseQuality(parse: GridParse, columns: readonly ColumnKey[], context: ScoreContext): number {
   const assembled = assembleRows([parse], columns, context, '');
@@ -1079,7 +1085,7 @@ export function parseQuality(parse: GridParse, columns: readonly ColumnKey[], co
       const v = c === 'target' ? r.target : c === 'target_long' ? r.target_long_term : cells[c];
       if (v === null || v === undefined || v === '') { if (!OPTIONAL.has(c)) q -= 1.5; continue; }
       const fits = c === 'weight' ? typeof v === 'number' : (cellScore(c, String(v), context) ?? -1) > 0 && titleBalance(String(v)) === 0;
-      q += fits ? 1 : -1;
+      q += fits ? 1 : c === 'target' ? -MISFIT_TARGET : -1;
     }
     weights += r.weight ?? 0;
   }
