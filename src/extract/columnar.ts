@@ -859,7 +859,8 @@ function hostWords(
     const words = lines[i].body;
     if (words.length === 0) continue;
     const gains = words.map((p, w) => hosts.map((h) => (finishesUnit(h, hosts, words, w, i) ? UNIT_JOIN : cellGain(h, hosts, p.token.text, i < h.at, options))));
-    const chosen = alignWords(hosts, hosts.map((h) => hostXs(h, i)), words, gains, nothingLeft);
+    const completing = words.map((p) => hosts.map((h) => completesWord(h, p.token.text, i < h.at)));
+    const chosen = alignWords(hosts, hosts.map((h) => hostXs(h, i)), words, gains, nothingLeft, completing);
     let inserted = 0;
     words.forEach((p, w) => {
       const choice = chosen[w];
@@ -1060,6 +1061,16 @@ function isVocabularyWord(column: ColumnKey, text: string): boolean {
   return column === 'evidence' && isEvidence(text);
 }
 
+/**
+ * Does `word` complete its host's text into a word of the host column's closed vocabulary ("按评判等级" + "赋分")?
+ * Such a piece is placed by its vocabulary more than by its x: pdftotext may print a short continuation line far
+ * left of the packed anchor line above it ("赋分" under the prior year's "长期").
+ */
+function completesWord(host: Host, word: string, above: boolean): boolean {
+  if (host.column === null || isVocabularyWord(host.column, host.text)) return false;
+  return isVocabularyWord(host.column, above ? word + host.text : host.text + word);
+}
+
 /** Cost of joining a host past the next host (see alignWords). */
 const PASSED_HOST = 2;
 
@@ -1071,12 +1082,13 @@ type HostChoice = {host: Host} | {gap: number};
  * own. pdftotext packs a full line tighter than a sparse one, so a continuation word sits at or right of its
  * host's x, further right the further along the line: a word right of its host costs little, left of it much. A
  * word stands in a gap only clear of the hosts beside it (a space each side); right of all hosts it costs BEYOND.
+ * A word completing its host's vocabulary word (completing) costs as little left of it as right.
  * @param nothingLeft The anchor line's first word is a name: no column lies left of it, so a word printed left of
  * it (pdftotext shifts a line's words right by the wide labels before them) continues one of its words.
  */
 function alignWords(
   hosts: ReadonlyArray<Host>, hostXs: ReadonlyArray<ReadonlyArray<number>>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>,
-  nothingLeft: boolean,
+  nothingLeft: boolean, completing: ReadonlyArray<ReadonlyArray<boolean>>,
 ): HostChoice[] {
   const H = hosts.length;
   const end = (h: number): number => hosts[h].placed.x + hosts[h].placed.width;
@@ -1088,7 +1100,8 @@ function alignWords(
       // A word standing wholly right of the next host, a word of another line, continues that one or one after.
       const passes = h + 1 < H && !hosts[h + 1].anchored && x > end(h + 1) ? PASSED_HOST : 0;
       let distance = Infinity;
-      for (const at of hostXs[h]) distance = Math.min(distance, x >= at ? RIGHT_COST * (x - at) : LEFT_COST * (at - x));
+      const leftCost = completing[w][h] ? RIGHT_COST : LEFT_COST;
+      for (const at of hostXs[h]) distance = Math.min(distance, x >= at ? RIGHT_COST * (x - at) : leftCost * (at - x));
       return gains[w][h] - passes - distance;
     }
     const g = s / 2;
