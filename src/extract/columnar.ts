@@ -484,6 +484,7 @@ function chooseSpans(
   const n = anchors.length;
   const partners = labelPartners(lines, labels);
   const pageOf = new Map(lines.map((l) => [l.line, l.page]));
+  const indexOf = new Map(lines.map((l, i) => [l.line, i]));
   // cuts[k]: candidate last lines of row k (row k + 1 starts after it).
   const cuts: number[][] = [];
   for (let k = 0; k < n - 1; k++) {
@@ -509,7 +510,7 @@ function chooseSpans(
     const {beyond} = row;
     const parse = readRow(row, reading.options);
     const score = parse.score - RAGGED_COST * raggedLines(parse) - UNPAIRED_COST * cutTitles(parse) + BEYOND * beyond
-      - OFF_CENTRE_COST * offCentre(parse, pageOf);
+      - OFF_CENTRE_COST * offCentre(parse, pageOf) - DETACHED_COST * detachedLines(parse, anchors[k], indexOf);
     let distance = 0;
     let split = false;
     for (let i = t; i <= b; i++) {
@@ -593,6 +594,30 @@ function offCentre(parse: GridParse, pageOf: ReadonlyMap<number, number>): numbe
   const others = extents.filter((_, k) => k !== tallest).map(([a, b]) => (a + b) / 2);
   const mean = others.reduce((x, y) => x + y, 0) / others.length;
   return Math.max(0, Math.abs((extents[tallest][0] + extents[tallest][1]) / 2 - mean) - HALF_LINE);
+}
+
+/** Cost per line that a cell of a row lies apart from its row's anchor line (see detachedLines). */
+const DETACHED_COST = 1;
+
+/**
+ * How many lines the cells of the parse lie apart from the row's anchor line, beyond the line next to it: a cell
+ * is printed across its row's anchor line (centred on it or hanging from it), or a line off it when centred
+ * between two lines, so a cell printed wholly further off is another row's (the last line of a wrapped cell of
+ * the row above: "完工工程数量的比例" three lines above a row's anchor, one below its own row's).
+ * @param anchor The anchor line's index in the grid's lines; indexOf gives a source line's index.
+ */
+function detachedLines(parse: GridParse, anchor: number, indexOf: ReadonlyMap<number, number>): number {
+  let apart = 0;
+  for (const item of parse.items) {
+    if (!('row' in item)) continue;
+    for (const tokens of item.row.cells.values()) {
+      const at = tokens.flatMap((t) => [t.line, ...(t.alsoLines ?? [])]).flatMap((l) => indexOf.get(l) ?? []);
+      if (at.length === 0) continue;
+      const gap = Math.max(0, minOf(at) - anchor, anchor - maxOf(at));
+      apart += Math.max(0, gap - 1);
+    }
+  }
+  return apart;
 }
 
 /** Cost of a cell line that is not its cell's last yet shorter than its longest line (see raggedLines). */
@@ -756,14 +781,21 @@ const CUT_UNIT = /(?:^万|\/)$/;
 
 /**
  * Does `word`, printed below the quantity `text` in its cell, finish its unit cut at the line end (">=5.83万" +
- * "人", "≤3200元/" + "平方米")? A short word of no digits that leaves a quantity, no word of another column.
+ * "人", "≤3200元/" + "平方米")? A short word of no digits that leaves a quantity, no word or last piece of a word of
+ * another column.
  */
 function unitGoesOn(text: string, word: string): boolean {
-  if (word.length > UNIT_PIECE || /\d/.test(asciiDigits(word)) || isColumnWord(word)) return false;
+  if (word.length > UNIT_PIECE || /\d/.test(asciiDigits(word)) || isColumnWord(word) || endsColumnWord(word)) return false;
   const value = parseValue(asciiDigits(text));
   if (value.kind !== 'quantitative' || value.unit === null || !CUT_UNIT.test(value.unit)) return false;
   return parseValue(asciiDigits(text + word)).kind === 'quantitative';
 }
+
+/** Is `s` the last piece of a word of the closed vocabularies ("准" of 预算支出标准 wrapped below its cell)? */
+const endsColumnWord = (s: string): boolean => COMPLETABLE.some((w) => w.length > s.length && w.endsWith(s));
+
+/** Gain counted for a word finishing the unit of the quantity above it, cut at the line end (see unitGoesOn). */
+const UNIT_JOIN = 3;
 
 /** Gain counted for a day completing the date above it. */
 const DAY_JOIN = 2;
@@ -826,8 +858,9 @@ function hostWords(
   for (const i of order) {
     const words = lines[i].body;
     if (words.length === 0) continue;
-    const gains = words.map((p) => hosts.map((h) => cellGain(h, hosts, p.token.text, i < h.at, options)));
-    const chosen = alignWords(hosts, hosts.map((h) => hostXs(h, i)), words, gains, nothingLeft);
+    const gains = words.map((p, w) => hosts.map((h) => (finishesUnit(h, hosts, words, w, i) ? UNIT_JOIN : cellGain(h, hosts, p.token.text, i < h.at, options))));
+    const completing = words.map((p) => hosts.map((h) => completesWord(h, p.token.text, i < h.at)));
+    const chosen = alignWords(hosts, hosts.map((h) => hostXs(h, i)), words, gains, nothingLeft, completing);
     let inserted = 0;
     words.forEach((p, w) => {
       const choice = chosen[w];
@@ -880,15 +913,32 @@ function cellRun(host: Host, hosts: ReadonlyArray<Host>): {first: number; last: 
 }
 
 /**
- * What a word gains joining a host. A word above a date printed in words is measured on the whole date: "每月"
- * (the prior-year value "每月 25 日" / "前" centred on the row's line) above "每月 25 日前" would make the date
- * "每月每月25日前", not "每月日前" as with the host "日前" alone.
+ * Does word w of the row's line i finish the unit of the quantity its host's cell ends with, cut at the line end
+ * (">=9.99 万" / "人", see unitGoesOn)? Only the line's first word from the cell's left edge on does: the cell's
+ * next line starts there.
+ */
+function finishesUnit(host: Host, hosts: ReadonlyArray<Host>, words: ReadonlyArray<Placed>, w: number, i: number): boolean {
+  if (i < host.at) return false;
+  const {first, last} = cellRun(host, hosts);
+  const left = hosts[first].placed.x - SAME_X;
+  if (words.slice(0, w).some((p) => p.x >= left)) return false;
+  return unitGoesOn(hosts.slice(first, last + 1).map((h) => h.text).join(''), words[w].token.text);
+}
+
+/**
+ * What a word gains joining a host. A word above a cell printed as several words goes before its first word
+ * (cellEdge), so it is measured on the whole cell: "每月" (the prior-year value "每月 25 日" / "前" centred on the
+ * row's line) above "每月 25 日前" would make the date "每月每月25日前", not "每月日前" as with the host "日前" alone;
+ * "18.24" (a prior-year value centred on the row's line) above "<=18.24 万元" would make "18.24<=18.24万元", not
+ * "18.24万元" as with the host "万元" alone. A word below is measured on the whole cell and on its host alone (the
+ * host may be a piece of a value still open: "月" of "2025 年 6 月" above "30 日前"), the better kept.
  */
 function cellGain(host: Host, hosts: ReadonlyArray<Host>, word: string, above: boolean, options: GridOptions): number {
   const {first, last} = cellRun(host, hosts);
+  if (first === last) return hostGain(host, word, above, options);
   const text = hosts.slice(first, last + 1).map((h) => h.text).join('');
-  if (!above || first === last || parseValue(asciiDigits(text)).kind !== 'date') return hostGain(host, word, above, options);
-  return hostGain({...hosts[first], text, best: undefined}, word, above, options);
+  const whole = hostGain({...hosts[above ? first : last], text, best: undefined}, word, above, options);
+  return above ? whole : Math.max(whole, hostGain(host, word, above, options));
 }
 
 /** Do words printed one space apart read as one value: a quantity, a date or the beginning of one? */
@@ -1011,6 +1061,16 @@ function isVocabularyWord(column: ColumnKey, text: string): boolean {
   return column === 'evidence' && isEvidence(text);
 }
 
+/**
+ * Does `word` complete its host's text into a word of the host column's closed vocabulary ("按评判等级" + "赋分")?
+ * Such a piece is placed by its vocabulary more than by its x: pdftotext may print a short continuation line far
+ * left of the packed anchor line above it ("赋分" under the prior year's "长期").
+ */
+function completesWord(host: Host, word: string, above: boolean): boolean {
+  if (host.column === null || isVocabularyWord(host.column, host.text)) return false;
+  return isVocabularyWord(host.column, above ? word + host.text : host.text + word);
+}
+
 /** Cost of joining a host past the next host (see alignWords). */
 const PASSED_HOST = 2;
 
@@ -1022,12 +1082,13 @@ type HostChoice = {host: Host} | {gap: number};
  * own. pdftotext packs a full line tighter than a sparse one, so a continuation word sits at or right of its
  * host's x, further right the further along the line: a word right of its host costs little, left of it much. A
  * word stands in a gap only clear of the hosts beside it (a space each side); right of all hosts it costs BEYOND.
+ * A word completing its host's vocabulary word (completing) costs as little left of it as right.
  * @param nothingLeft The anchor line's first word is a name: no column lies left of it, so a word printed left of
  * it (pdftotext shifts a line's words right by the wide labels before them) continues one of its words.
  */
 function alignWords(
   hosts: ReadonlyArray<Host>, hostXs: ReadonlyArray<ReadonlyArray<number>>, words: ReadonlyArray<Placed>, gains: ReadonlyArray<ReadonlyArray<number>>,
-  nothingLeft: boolean,
+  nothingLeft: boolean, completing: ReadonlyArray<ReadonlyArray<boolean>>,
 ): HostChoice[] {
   const H = hosts.length;
   const end = (h: number): number => hosts[h].placed.x + hosts[h].placed.width;
@@ -1039,7 +1100,8 @@ function alignWords(
       // A word standing wholly right of the next host, a word of another line, continues that one or one after.
       const passes = h + 1 < H && !hosts[h + 1].anchored && x > end(h + 1) ? PASSED_HOST : 0;
       let distance = Infinity;
-      for (const at of hostXs[h]) distance = Math.min(distance, x >= at ? RIGHT_COST * (x - at) : LEFT_COST * (at - x));
+      const leftCost = completing[w][h] ? RIGHT_COST : LEFT_COST;
+      for (const at of hostXs[h]) distance = Math.min(distance, x >= at ? RIGHT_COST * (x - at) : leftCost * (at - x));
       return gains[w][h] - passes - distance;
     }
     const g = s / 2;
@@ -1392,6 +1454,7 @@ function spanStarts(
   if (J === 0) return {starts: [], cost: 0};
   // cost(j, s, e): distance between label j's centre and the middle of rows s..e. A span broken by a page prints
   // its label at its top (Chromium; it is not centred on either part).
+  const printed = printedLines(lines);
   const cost = (j: number, s: number, e: number): number => {
     let top = spans[s][0];
     let bottom = spans[e][1];
@@ -1403,12 +1466,15 @@ function spanStarts(
     const c = labels[j].centre + (rounding === 'up' ? -LABEL_ROUNDING : LABEL_ROUNDING);
     const extra = rule(j, s, e);
     if (lines[top].page !== lines[bottom].page) return Math.abs(c - top - 0.5) + extra;
-    const middle = (top + bottom) / 2;
+    // Measured in printed lines: the blank lines between two rows are space printed between them.
+    const middle = (printed[top] + printed[bottom]) / 2;
+    const centre = printedAt(printed, labels[j].centre);
+    const lean = centre + (rounding === 'up' ? -LABEL_ROUNDING : LABEL_ROUNDING);
     // Rounded up, a label's true centre may lie half a line above its printed line (a block's reach stays below).
     const above = rounding === 'up' ? HALF_LINE : 0;
     const below = reach === undefined ? 0 : rounding === 'up' ? (reach > HALF_LINE ? reach : 0) : reach;
-    const off = reach === undefined ? Math.abs(middle - c)
-      : Math.max(0, labels[j].centre - above - middle, middle - labels[j].centre - below) + LEAN * Math.abs(middle - c);
+    const off = reach === undefined ? Math.abs(middle - lean)
+      : Math.max(0, centre - above - middle, middle - centre - below) + LEAN * Math.abs(middle - lean);
     return off + (c >= top - 1 && c <= bottom + 1 ? 0 : OUTSIDE_SPAN) + extra;
   };
   // best[j][s]: best cost of labels j..J-1 with label j starting at row s.
@@ -1433,6 +1499,29 @@ function spanStarts(
     if (s === -1) s = K - 1;
   }
   return {starts, cost: total};
+}
+
+/**
+ * Each line's position in printed lines: its index plus the blank lines printed above it since the first (the
+ * space between two rows). A line unfolded from a column-major block holds words of several source lines: only
+ * the lines past its last word's are between it and the next.
+ */
+function printedLines(lines: ReadonlyArray<Row2D>): number[] {
+  const out: number[] = [];
+  lines.forEach((l, i) => {
+    if (i === 0) { out.push(0); return; }
+    const before = lines[i - 1];
+    const last = maxOf([before.line, ...[...before.labels, ...before.body, ...before.project].map((p) => p.token.line)]);
+    out.push(out[i - 1] + 1 + Math.max(0, l.line - last - 1));
+  });
+  return out;
+}
+
+/** The printed position (see printedLines) at a fractional index into the grid's lines, between the lines around it. */
+function printedAt(printed: ReadonlyArray<number>, index: number): number {
+  const below = Math.min(printed.length - 1, Math.max(0, Math.floor(index)));
+  const above = Math.min(printed.length - 1, below + 1);
+  return printed[below] + (index - below) * (printed[above] - printed[below]);
 }
 
 /** Cost per row left above the first label of a column (they take the label above the table: none). */
