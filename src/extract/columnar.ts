@@ -13,7 +13,7 @@ import type {ColumnKey} from '../types.ts';
 import {admitsChild, BASES, EVIDENCE, GRID_LABELS, isBasis, isEvidence, isLevel1, isLevel2, isScoringRule, LEVEL_NAMES, PROJECT_COLUMNS, SCORING_RULES} from '../vocab.ts';
 import {cellScore, parseValue, parseWeight, type ParsedValue, type ScoreContext} from './grammar.ts';
 import {segmentGrid, type GridOptions, type GridParse} from './grid.ts';
-import {asciiDigits, type Token} from './lines.ts';
+import {asciiDigits, linesOf, type Token} from './lines.ts';
 import {isHeaderFragment} from './header.ts';
 import {LEVEL2_KIND, measuredKind, type RowKind} from './row-kind.ts';
 import {maxOf, minOf, pushAll} from '../arrays.ts';
@@ -583,7 +583,7 @@ function offCentre(parse: GridParse, pageOf: ReadonlyMap<number, number>): numbe
   const item = parse.items.find((i) => 'row' in i);
   if (!item || !('row' in item)) return 0;
   const extents = [...item.row.cells.values()].filter((ts) => ts.length > 0).map((ts) => {
-    const ls = ts.flatMap((t) => [t.line, ...(t.alsoLines ?? [])]);
+    const ls = ts.flatMap(linesOf);
     return [minOf(ls), maxOf(ls)];
   });
   if (extents.length < 2) return 0;
@@ -611,7 +611,7 @@ function detachedLines(parse: GridParse, anchor: number, indexOf: ReadonlyMap<nu
   for (const item of parse.items) {
     if (!('row' in item)) continue;
     for (const tokens of item.row.cells.values()) {
-      const at = tokens.flatMap((t) => [t.line, ...(t.alsoLines ?? [])]).flatMap((l) => indexOf.get(l) ?? []);
+      const at = tokens.flatMap(linesOf).flatMap((l) => indexOf.get(l) ?? []);
       if (at.length === 0) continue;
       const gap = Math.max(0, minOf(at) - anchor, anchor - maxOf(at));
       apart += Math.max(0, gap - 1);

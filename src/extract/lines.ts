@@ -33,8 +33,8 @@ export interface Token {
 }
 
 /**
- * A token with every field of the interface set (alsoLines undefined, the flags false), so that every token has one shape:
- * the engine's code for the hot loops reading tokens stays specialised to it (copies by spread keep the shape).
+ * A token with every field of the interface set (alsoLines undefined, the flags false), so that every token has
+ * one shape: the engine's code for the hot loops reading tokens stays specialised to it (copies by spread keep it).
  */
 export function newToken(text: string, line: number, cell: number, gap: Gap): Token {
   return {text, line, cell, gap, alsoLines: undefined, pageBreak: false, afterFooter: false, restored: false, dashAfter: false};

@@ -269,6 +269,9 @@ export function readingOrder(tokens: ReadonlyArray<Token>, columns: readonly Col
 /** Is a line a grid label alone ("年度绩效指标", vocab GRID_LABELS)? */
 const isGridLabel = (line: ReadonlyArray<Token>): boolean => line.length === 1 && GRID_LABELS.includes(line[0].text);
 
+/** The columns after the prior year whose words may follow a basis on its line (see withJoinedLinesApart). */
+const RULE_COLUMNS: readonly ColumnKey[] = ['scoring_rule', 'evidence'];
+
 /**
  * Lines pdftotext joined after a lone "-" (see withJoinedPriorDashes), put apart again: a basis word followed on
  * its line by a text that is no prior-year value, nor a word of the columns after it ("计划标准 障率": the end of a
@@ -276,8 +279,6 @@ const isGridLabel = (line: ReadonlyArray<Token>): boolean => line.length === 1 &
  * printed the "-" that ended the line (the basis is marked so, see withJoinedPriorDashes), and the rest of the
  * line is read as the line it was.
  */
-const RULE_COLUMNS: readonly ColumnKey[] = ['scoring_rule', 'evidence'];
-
 function withJoinedLinesApart(lines: Token[][], columns: readonly ColumnKey[], context: ScoreContext): Token[][] {
   if (context.freeTextBasis || columns.indexOf('prior_year') !== columns.indexOf('basis') + 1) return lines;
   const joinedAt = (line: Token[]): number => line.findIndex((t, i) => {
